@@ -1,0 +1,12 @@
+import type { Diagnostic, SourceInfo } from "../types.js";
+import type { Locator } from "../text/locate.js";
+
+/** One input after ingestion: its canonical text and how to locate offsets in it. */
+export interface SourceDocument {
+  source: SourceInfo;
+  text: string;
+  /** Offsets where each PDF page begins; null for text and Markdown. */
+  pageStarts: number[] | null;
+  locate: Locator;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,75 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { anyOf } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
+
+export interface Furniture extends Range {
+  kind: "page-number" | "signature-box" | "transcript-chrome" | "running-header";
+  text: string;
+}
+
+const PAGE_NUMBER = /^\s*(?:(?:sida|sid|blad)\s*)?\d{1,4}\s*(?:(?:\(|\[)\s*\d{1,4}\s*(?:\)|\])|(?:av|\/)\s*\d{1,4})?\s*$/iu;
+const PAGE_IN_PARENS = /^\s*[([]\s*\d{1,4}\s*[)\]]\s*$/u;
+
+function compile(lex: Lexicon) {
+  const box = anyOf(lex.forms("furniture", "signature-box"));
+  return {
+    // A line made only of signature-box labels and dots or underscores.
+    signatureBox: new RegExp(`^[\\s.…_]*(?:${box}[\\s.…_:]*)+$`, "iu"),
+    chrome: new RegExp(`^\\s*${anyOf(lex.forms("transcript-chrome"))}`, "iu"),
+  };
+}
+
+let compiled: ReturnType<typeof compile> | null = null;
+
+/** Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items. */
+export function findFurniture(text: string, lex: Lexicon): Furniture[] {
+  compiled ??= compile(lex);
+  const { signatureBox, chrome } = compiled;
+  const out: Furniture[] = [];
+  const lines = splitLines(text);
+  const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
+  for (const l of lines) {
+    if (l.text.trim() === "") continue;
+    if (PAGE_NUMBER.test(l.text) || PAGE_IN_PARENS.test(l.text)) add(l, "page-number");
+    else if (signatureBox.test(l.text)) add(l, "signature-box");
+    else if (chrome.test(l.text) && l.text.length < 400) add(l, "transcript-chrome");
+  }
+  out.push(...runningPrefixes(lines));
+  // A web transcript's page title and viewer buttons stand before its "Transkript" line.
+  const marker = /^[ \t]*(?:transkript|full text)[ \t]*$/imu.exec(text.slice(0, 1500));
+  if (marker) out.push({ start: 0, end: marker.index + marker[0].length, kind: "transcript-chrome", text: text.slice(0, marker.index + marker[0].length) });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Web transcripts flatten each PDF page onto one line; the page's running header then
+ * stands at the start of several such lines. The shared word prefix (digits ignored) is furniture.
+ */
+function runningPrefixes(lines: Line[]): Furniture[] {
+  const flat = lines.filter(isFlat);
+  if (flat.length < 2) return [];
+  const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/).slice(0, 8);
+  const norm = (w: string) => w.replace(/\d+/g, "#");
+  const out: Furniture[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    const a = words(flat[i]!.text);
+    let best = 0;
+    for (let j = 0; j < flat.length; j++) {
+      if (j === i) continue;
+      const b = words(flat[j]!.text);
+      let k = 0;
+      while (k < a.length && k < b.length && norm(a[k]!) === norm(b[k]!)) k++;
+      best = Math.max(best, k);
+    }
+    if (best < 2) continue;
+    const line = flat[i]!;
+    const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
+    if (m) out.push({ start: line.start, end: line.start + m[0].length, kind: "running-header", text: m[0] });
+  }
+  return out;
+}
+
+export function furnitureRanges(f: readonly Furniture[]): Range[] {
+  return mergeRanges(f);
+}

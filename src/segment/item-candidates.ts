@@ -1,0 +1,139 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { anyOf, NOT_AFTER_WORD } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
+
+/** How an item number is written; a run of items keeps one style. */
+export type ItemStyle = "para" | "dot" | "colon" | "paren" | "bare" | `prefix:${string}`;
+
+export interface ItemCandidate {
+  number: number;
+  style: ItemStyle;
+  /** Offset where the item header starts (the § or the number). */
+  start: number;
+  /** Offset where the title starts (after the number and its separator, maybe on the next line). */
+  titleStart: number;
+  /** Whether the header stands at the start of a line (or of a flattened page line). */
+  atLineStart: boolean;
+  /** The header follows a blank line: a hint that it opens a block rather than a list row. */
+  afterBlank: boolean;
+  line: Line;
+}
+
+const PARA = /(?<![\p{L}\p{N}§])(?:(?<prefix>\p{Lu}[\p{L}]{1,5})[ \t]+)?§[ \t]*(?<num>\d{1,4})(?![\d§])(?<rest>[ \t]*[.:]?)/gu;
+const PARA_AFTER = /(?<![\p{L}\p{N}§.,])(?<num>\d{1,4})[ \t]*§(?!§)/gu;
+const NUMBERED = /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*/gu;
+const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{Lu}"”'(])/gu;
+const PREFIXED = /(?<![\p{L}\p{N}])(?<prefix>\p{Lu}[\p{Ll}]{1,4}|\p{Lu}{2,5})[ \t]+(?<num>\d{1,4})[ \t]+(?=Dnr|\p{Lu})/gu;
+
+/** Words right before a number that make it a reference, not an item header. */
+const REFERENCE_BEFORE =
+  /(?<![\p{L}])(?:(?<!sid[ \t]{1,3})nr|nummer|kl|kl\.|klockan|sid|sida|sidan|punkt|paragraf|paragrafer|ärende|ärendena|och|samt|till|mot|av|med|från|om|enligt|se|i|år|vecka|v\.|v|§§|bilaga|dnr|mellan|de|alla|ca|cirka|totalt|under|drygt|knappt|över|på|för|varav|fas|våg|etapp|del)[ \t]*$/iu;
+
+export interface CandidateContext {
+  text: string;
+  lex: Lexicon;
+  furniture: Range[];
+}
+
+function compileLabels(lex: Lexicon) {
+  const labels = lex.forms("header-labels").concat(["innehållsförteckning", "ärendeförteckning", "ärendelista", "dagordning", "föredragningslista", "bevis", "transkript"]);
+  return new RegExp(`^${anyOf(labels)}(?![\\p{L}])`, "iu");
+}
+let labelRe: RegExp | null = null;
+
+/** "Lars Bälter, VD": a person, as in attendance lists that carry § numbers. */
+const NAME_LIKE = /^\p{Lu}\p{Ll}{1,13}(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+(?:von[ \t]+|af[ \t]+|de[ \t]+)?\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?){1,3}[ \t]*(?:,|\((?!\d))/u;
+const ALL_CAPS_WORD = /^\p{Lu}{4,}(?![\p{Ll}])/u;
+
+function titleStartAfter(text: string, at: number, line: Line): number {
+  // "§ 25" alone at the end of a line: the title is on the next non-empty line.
+  const rest = text.slice(at, line.end);
+  if (rest.trim() !== "") return at + (rest.length - rest.trimStart().length);
+  const next = /\S/u.exec(text.slice(line.end, line.end + 200));
+  return next ? line.end + next.index : line.end;
+}
+
+/** A label is a label when the words after it do not go on in lower case ("Övriga frågor" is a title). */
+function isLabel(title: string): boolean {
+  const m = labelRe!.exec(title);
+  if (!m) return false;
+  return !/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length));
+}
+
+function kindWordRe(lex: Lexicon): RegExp {
+  return new RegExp(`^\\p{L}{0,20}${anyOf(lex.forms("meeting-kinds"))}(?![\\p{L}])`, "iu");
+}
+let kindRe: RegExp | null = null;
+
+function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
+  labelRe ??= compileLabels(lex);
+  kindRe ??= kindWordRe(lex);
+  if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
+  if (isLabel(title)) return false;
+  if (style === "bare" && kindRe.test(title)) return false;
+  if (NAME_LIKE.test(title)) return false;
+  if (style !== "para" && !style.startsWith("prefix:")) {
+    if (!/^(?:\p{Lu}|[a-z]\)|["”'(])/u.test(title)) return false;
+    if (ALL_CAPS_WORD.test(title)) return false;
+    // A date: "12 maj", "3 mars 2015".
+    if (/^\p{Ll}/u.test(title)) return false;
+  }
+  return true;
+}
+
+/** Every place that looks like the header of a numbered item. Chain selection decides which are items. */
+export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCandidate[] {
+  const { text, lex, furniture } = ctx;
+  const out: ItemCandidate[] = [];
+  const lines = splitLines(text).filter((l) => l.end > range.start && l.start < range.end);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    const flat = isFlat(line);
+    const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
+    const push = (m: RegExpExecArray, style: ItemStyle, headerEnd: number) => {
+      const start = line.start + m.index;
+      if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
+      const before = line.text.slice(0, m.index);
+      const atLineStart = before.trim() === "" || /^\s*\d{1,3}\s*$/u.test(before);
+      if (!atLineStart && !flat && style !== "para") return;
+      if (!atLineStart && REFERENCE_BEFORE.test(before)) return;
+      let titleStart = titleStartAfter(text, line.start + headerEnd, line);
+      const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
+      if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {
+        // "§ 88" alone, then "§ 89": the titles stand elsewhere (a column run apart).
+        titleStart = line.start + headerEnd;
+      } else if (!acceptTitle(title, style, lex)) return;
+      const number = Number(m.groups!.num);
+      if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
+      out.push({ number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line });
+    };
+    for (const m of line.text.matchAll(PARA)) {
+      const after = line.text.slice(m.index + m[0].length);
+      if (/^[ \t]*[,–-][ \t]*\d/u.test(after) || /^,/u.test(after)) continue; // "§ 56," "§ 5-7": references
+      push(m as RegExpExecArray, "para", m.index + m[0].length);
+    }
+    for (const m of line.text.matchAll(PARA_AFTER)) push(m as RegExpExecArray, "para", m.index + m[0].length);
+    for (const m of line.text.matchAll(NUMBERED)) {
+      const sep = m.groups!.sep;
+      push(m as RegExpExecArray, sep === "." ? "dot" : sep === ":" ? "colon" : "paren", m.index + m[0].length);
+    }
+    for (const m of line.text.matchAll(BARE)) push(m as RegExpExecArray, "bare", m.index + m[0].length);
+    for (const m of line.text.matchAll(PREFIXED)) {
+      const prefix = m.groups!.prefix!;
+      if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(prefix)) continue;
+      push(m as RegExpExecArray, `prefix:${prefix}`, m.index + m[0].length);
+    }
+  }
+  // One reading per number: "Sn 49" is a prefixed header, not also a bare "49".
+  const rank = (c: ItemCandidate) => (c.style === "para" ? 0 : c.style.startsWith("prefix:") ? 1 : 2);
+  const byNumberAt = new Map<number, ItemCandidate>();
+  for (const c of out) {
+    const at = c.style.startsWith("prefix:") ? c.start + text.slice(c.start).search(/\d/u) : c.start;
+    const prev = byNumberAt.get(at);
+    if (!prev || rank(c) < rank(prev)) byNumberAt.set(at, c);
+  }
+  return [...byNumberAt.values()].sort((a, b) => a.start - b.start);
+}
+
+export const _internals = { NAME_LIKE, NOT_AFTER_WORD };

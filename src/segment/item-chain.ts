@@ -1,0 +1,88 @@
+import type { ItemCandidate, ItemStyle } from "./item-candidates.js";
+
+/** Largest step between two consecutive items (numbers lost by text extraction make small gaps). */
+const MAX_STEP = 10;
+/** How far back a chain may look for its previous item (keeps long documents linear). */
+const WINDOW = 300;
+
+const STYLE_RANK = (s: ItemStyle) => (s === "para" ? 0 : s.startsWith("prefix:") ? 1 : s === "bare" ? 3 : 2);
+
+interface Scored {
+  score: number;
+  chain: ItemCandidate[];
+}
+
+function bonus(c: ItemCandidate): number {
+  // A header that opens a block (after a blank line) beats a row of a numbered list.
+  return c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0;
+}
+
+/** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */
+function bestChainOf(cands: ItemCandidate[]): Scored {
+  const n = cands.length;
+  const score = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    const ci = cands[i]!;
+    score[i] = 1 + bonus(ci);
+    for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+      const step = ci.number - cands[j]!.number;
+      if (step <= 0 || step > MAX_STEP) continue;
+      const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci);
+      if (s > score[i]!) {
+        score[i] = s;
+        prev[i] = j;
+      }
+    }
+    if (best < 0 || score[i]! > score[best]!) best = i;
+  }
+  const chain: ItemCandidate[] = [];
+  for (let i = best; i >= 0; i = prev[i]!) chain.unshift(cands[i]!);
+  return { score: best < 0 ? 0 : score[best]!, chain };
+}
+
+const head = (c: ItemCandidate, text: string) =>
+  text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
+
+/**
+ * The items of one record: the best-scoring run over all styles. A second pass over the same
+ * items (a table of contents, then the items in full) adds the numbers the first pass lost.
+ */
+export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate[] {
+  const byStyle = new Map<ItemStyle, ItemCandidate[]>();
+  for (const c of cands) {
+    const list = byStyle.get(c.style) ?? [];
+    list.push(c);
+    byStyle.set(c.style, list);
+  }
+  const ranked = [...byStyle].map(([style, list]) => ({ style, ...bestChainOf(list) }));
+  ranked.sort((a, b) => b.score - a.score || STYLE_RANK(a.style) - STYLE_RANK(b.style));
+  let top = ranked[0];
+  if (!top) return [];
+  // A run that starts inside the last item of an earlier run is a list in that item ("4: …  1. …").
+  const outer = ranked.find(
+    (r) => r !== top && r.chain.length >= 2 && r.chain[r.chain.length - 1]!.start < top!.chain[0]!.start,
+  );
+  if (outer) top = outer;
+  const winner: Scored = top;
+  const winnerStyle = top.style;
+  const chain = winner.chain;
+  const numbers = new Set(chain.map((c) => c.number));
+  const heads = new Map(chain.map((c) => [c.number, head(c, text)]));
+  const same = byStyle.get(winnerStyle)!.filter((c) => !chain.includes(c));
+  const added: ItemCandidate[] = [];
+  for (let i = 0; i < same.length; i++) {
+    const r = same[i]!;
+    if (!numbers.has(r.number) || heads.get(r.number) !== head(r, text) || heads.get(r.number) === "") continue;
+    // r repeats an item: its neighbours in the repeated run are items too.
+    for (let j = i - 1, want = r.number - 1; j >= 0 && same[j]!.number === want; j--, want--) {
+      if (!numbers.has(want)) added.push(same[j]!);
+    }
+    for (let j = i + 1, want = r.number + 1; j < same.length && same[j]!.number === want; j++, want++) {
+      if (!numbers.has(want)) added.push(same[j]!);
+    }
+  }
+  for (const a of added) numbers.add(a.number);
+  return [...chain, ...new Set(added)].sort((a, b) => a.start - b.start);
+}

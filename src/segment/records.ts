@@ -1,0 +1,121 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { squash } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
+import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
+import { chooseItems } from "./item-chain.js";
+import { splitLines } from "./lines.js";
+
+/** One meeting record inside a file: its extent, its front matter and its items' headers. */
+export interface RecordSegment extends Range {
+  /** Front matter: the part before the first item, and boxes met later (signatures, repeated headers). */
+  front: Range[];
+  /** Boxes met after the first item (while splitting). */
+  later: Range[];
+  blocks: HeaderBlock[];
+  items: ItemCandidate[];
+}
+
+export interface RecordContext {
+  text: string;
+  lex: Lexicon;
+  furniture: Range[];
+}
+
+/** "Paragrafer 84-100", "Justerade paragrafer 132-142", "Protokollet omfattar §63": the record's own § range. */
+const DECLARED =
+  /(?:paragrafer|paragraf|omfattning|omfattar|avser paragrafer|organ och §§|§§)[ \t:]*(?:§§?[ \t]*)?(\d{1,4})(?:[ \t]*[-–][ \t]*(\d{1,4}))?/giu;
+
+function declaredRanges(text: string, front: Range[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const r of front) {
+    for (const m of text.slice(r.start, r.end).matchAll(DECLARED)) {
+      const lo = Number(m[1]);
+      const hi = m[2] ? Number(m[2]) : lo;
+      const label = m[0].toLowerCase();
+      // A bare "§§ 13–21" beside a name is partial attendance, not the record's range.
+      if (label.startsWith("§§")) continue;
+      if (hi >= lo && hi - lo < 1000) out.push([lo, hi]);
+    }
+  }
+  return out;
+}
+
+function signature(text: string, b: HeaderBlock): string {
+  return squash(text.slice(b.start, b.start + 60)).toLowerCase();
+}
+
+/** Move a block's start back over the short title lines just above it (the body's name). */
+function extendBack(text: string, start: number, floor: number, cands: ItemCandidate[]): number {
+  const lines = splitLines(text.slice(floor, start));
+  let s = start;
+  // The partial line the block starts in belongs to it.
+  const lastNl = text.lastIndexOf("\n", start - 1);
+  if (lastNl + 1 >= floor && text.slice(lastNl + 1, start).trim() !== "" && text.slice(lastNl + 1, start).length < 80) s = lastNl + 1;
+  let taken = 0;
+  // lines[0] is the rest of the last item's header line: never part of the box.
+  for (let i = lines.length - 2; i >= 1 && taken < 4; i--) {
+    const l = lines[i]!;
+    const abs = floor + l.start;
+    const t = l.text.trim();
+    if (t === "") continue;
+    if (t.length > 80 || /[.!?]$/.test(t) || cands.some((c) => c.line.start === abs)) break;
+    s = abs;
+    taken++;
+  }
+  return s;
+}
+
+function itemsIn(ctx: RecordContext, cands: ItemCandidate[], range: Range, front: Range[]): ItemCandidate[] {
+  let inside = cands.filter((c) => c.start >= range.start && c.start < range.end && !front.some((f) => c.start >= f.start && c.start < f.end));
+  const declared = declaredRanges(ctx.text, front.length ? front : [range]);
+  if (declared.length) inside = inside.filter((c) => declared.some(([lo, hi]) => c.number >= lo && c.number <= hi));
+  return chooseItems(inside, ctx.text);
+}
+
+/** Splits a file into meeting records: a header box after items starts a new record unless the items go on. */
+export function splitRecords(ctx: RecordContext): RecordSegment[] {
+  const { text } = ctx;
+  const all: Range = { start: 0, end: text.length };
+  const blocks = findHeaderBlocks(text, ctx.lex).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end));
+  const cands = findItemCandidates(ctx, all);
+  const records: RecordSegment[] = [];
+  let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [] };
+  for (const b of blocks) {
+    const upto: Range = { start: cur.start, end: b.start };
+    const items = itemsIn(ctx, cands, upto, cur.later);
+    if (items.length === 0) {
+      cur.blocks.push(b);
+      continue;
+    }
+    const last = items[items.length - 1]!;
+    const next = cands.find((c) => c.start > b.end);
+    const continues = !!next && next.style === last.style && next.number > last.number && next.number - last.number <= 3;
+    const first = cur.blocks[0];
+    const same = !!first && signature(text, first) === signature(text, b);
+    const start = extendBack(text, b.start, last.titleStart + 1, cands);
+    const nextItemStart = next ? next.start : text.length;
+    if (!same && next && !continues) {
+      cur.end = start;
+      records.push(finish(ctx, cands, cur));
+      cur = { start, end: text.length, front: [], later: [], blocks: [b], items: [] };
+    } else {
+      cur.blocks.push(b);
+      cur.later.push({ start, end: Math.max(b.end, nextItemStart) });
+    }
+  }
+  records.push(finish(ctx, cands, cur));
+  return records;
+}
+
+function finish(ctx: RecordContext, cands: ItemCandidate[], rec: RecordSegment): RecordSegment {
+  const range: Range = { start: rec.start, end: rec.end };
+  const later = rec.later;
+  const items = itemsIn(ctx, cands, range, later);
+  const firstItem = items[0]?.start ?? rec.end;
+  const head: Range = { start: rec.start, end: firstItem };
+  // Boxes met after the first item stay front matter; the head is everything before it.
+  const front = [head, ...later.filter((f) => f.start >= firstItem)];
+  const finalItems = itemsIn(ctx, cands, range, front);
+  return { ...rec, front, items: finalItems };
+}

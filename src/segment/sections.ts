@@ -1,0 +1,70 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { anyOf } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import { inRanges } from "./lines.js";
+
+export type SectionRole =
+  | "summary" | "proposal" | "decision" | "position" | "basis" | "motions" | "procedure" | "vote" | "reservation";
+
+export interface SectionSegment {
+  heading: string;
+  role: SectionRole;
+  /** Offset of the heading. */
+  start: number;
+  /** Offset where the section's text begins. */
+  textStart: number;
+  end: number;
+}
+
+/** Headings too common in running text to be trusted in the middle of a flattened line. */
+const WEAK_MIDLINE = new Set(["Information", "Ärendet", "Bakgrund", "Föredragande", "Föredragare", "Handlingar", "Bilagor", "Exp", "Proposition", "Jäv", "Redogörelse", "Dagens sammanträde", "Beslutet", "Reservation"]);
+
+function compile(lex: Lexicon) {
+  const roleOf = new Map<string, SectionRole>();
+  for (const e of lex.entries("section-headings")) {
+    for (const f of e.forms) {
+      roleOf.set(f, e.value as SectionRole);
+      roleOf.set(f.toUpperCase(), e.value as SectionRole);
+    }
+  }
+  const forms = anyOf([...roleOf.keys()]);
+  return {
+    roleOf,
+    // At a line start: alone on the line, or run in after a colon ("Beslut: Styrgruppen …").
+    lineStart: new RegExp(`(?<=^|\\n)[ \\t•*-]*(${forms})[ \\t]*(?::[ \\t]*|(?=\\n|$))`, "gu"),
+    bold: new RegExp(`\\*\\*(${forms})[ \\t]*:?\\*\\*`, "gu"),
+    // Inside a flattened page line: "… Vid protokollet Beslut Regionstyrelsen föreslår …".
+    midLine: new RegExp(`(?<=[^\\n\\p{L}\\p{N}][ \\t])(${forms})(?::|(?=[ \\t]+[\\p{Lu}\\d"”•]))`, "gu"),
+  };
+}
+let compiled: ReturnType<typeof compile> | null = null;
+
+export function roleOfHeading(lex: Lexicon, heading: string): SectionRole | null {
+  compiled ??= compile(lex);
+  return compiled.roleOf.get(heading) ?? null;
+}
+
+/** Section headings inside one item's body, in order, each running to the next. */
+export function findSections(text: string, body: Range, lex: Lexicon, skip: Range[], flat: boolean): SectionSegment[] {
+  compiled ??= compile(lex);
+  const { roleOf, lineStart, bold, midLine } = compiled;
+  const s = text.slice(body.start, body.end);
+  const found: Array<{ heading: string; start: number; textStart: number }> = [];
+  const add = (m: RegExpMatchArray, heading: string) => {
+    const start = body.start + m.index! + m[0].indexOf(heading.startsWith("**") ? heading : heading);
+    if (inRanges(skip, start)) return;
+    found.push({ heading, start, textStart: body.start + m.index! + m[0].length });
+  };
+  for (const m of s.matchAll(lineStart)) add(m, m[1]!);
+  for (const m of s.matchAll(bold)) add(m, m[1]!);
+  if (flat) for (const m of s.matchAll(midLine)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!);
+  found.sort((a, b) => a.start - b.start);
+  const dedup = found.filter((f, i) => i === 0 || f.start >= found[i - 1]!.textStart);
+  return dedup.map((f, i) => ({
+    heading: f.heading.replace(/\s+/g, " "),
+    role: roleOf.get(f.heading) ?? "summary",
+    start: f.start,
+    textStart: f.textStart,
+    end: dedup[i + 1]?.start ?? body.end,
+  }));
+}
