@@ -64,6 +64,9 @@ function runningPrefixes(lines: Line[]): Furniture[] {
     }
     if (best < 2) continue;
     const line = flat[i]!;
+    // Prose can start alike too; a page header starts with the page number or names the record.
+    const prefix = a.slice(0, best).join(" ");
+    if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista|\d{4}-\d{2}-\d{2}/iu.test(prefix)) continue;
     const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
     if (m) out.push({ start: line.start, end: line.start + m[0].length, kind: "running-header", text: m[0] });
   }

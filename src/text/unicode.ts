@@ -6,7 +6,7 @@ export const NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
 export const DASH = "[-\\u2010-\\u2015\\u2212]";
 
 export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** An alternation of forms, longest first, with every metacharacter escaped. Spaces match any run of blanks. */

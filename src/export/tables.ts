@@ -1,0 +1,118 @@
+import type { Output } from "../model/schema.js";
+import type { Span } from "../types.js";
+
+export type Cell = string | number | boolean | null;
+
+export interface Table {
+  name: string;
+  /** Column names, in order; the first is the row's own id where it has one. */
+  columns: string[];
+  /** What each column holds, for the data dictionary. */
+  describe: Record<string, string>;
+  rows: Cell[][];
+}
+
+const spanCols = ["page", "line", "end_line", "start", "end"];
+const spanCells = (s: Span): Cell[] => [s.page, s.line, s.endLine, s.start, s.end];
+const spanDocs: Record<string, string> = {
+  page: "1-based PDF page of the evidence (empty for text)",
+  line: "1-based first line of the evidence in the canonical text",
+  end_line: "1-based last line of the evidence",
+  start: "0-based start offset (UTF-16 code units) in the canonical text",
+  end: "exclusive end offset",
+};
+
+function table(name: string, cols: Array<[string, string]>, withSpan: boolean): Table {
+  const columns = cols.map((c) => c[0]).concat(withSpan ? spanCols : []);
+  const describe = Object.fromEntries([...cols, ...(withSpan ? Object.entries(spanDocs) : [])]);
+  return { name, columns, describe, rows: [] };
+}
+
+/** One table per entity, joined by ids: meetings ← participants, items, dates, follow_ups, attendance. */
+export function emptyTables(): Table[] {
+  return [
+    table("meetings", [
+      ["meeting_id", "stable id of the meeting record"], ["source", "input path"], ["sha256", "sha256 of the input file"],
+      ["file_kind", "kind of the whole file"], ["kind", "protocol | minutes | agenda | extract"], ["body", "deciding body"],
+      ["organisation", "municipality, region or association"], ["date", "meeting date, YYYY-MM-DD"], ["start", "start time HH:MM"],
+      ["end_time", "end time HH:MM"], ["location", "place of the meeting"], ["next_meeting", "date of the next meeting"],
+      ["scheduled_meetings", "meeting dates the record sets, separated by ;"], ["secretary", "secretary who signed"],
+      ["chair", "chair who signed"], ["adjusters", "adjusters, separated by ;"], ["adjusted_on", "date of justering"],
+      ["posted_on", "date the notice was posted"], ["removed_on", "date the notice was taken down"],
+      ["participants", "number of participants"], ["items", "number of items"],
+    ], true),
+    table("participants", [
+      ["participant_id", "stable id"], ["meeting_id", "→ meetings.meeting_id"], ["name", "person's name"], ["party", "party abbreviation"],
+      ["represents", "municipality, region or organisation represented"], ["represents_code", "SCB code of `represents`"],
+      ["group", "member | substitute | other"], ["positions", "chair, vice-chair, secretary, adjuster (separated by ;)"],
+      ["title", "title written beside the name"], ["present", "true, false, or empty when unknown"], ["items", "attended only these items"],
+      ["substitutes_for", "member this serving substitute replaces"],
+    ], true),
+    table("items", [
+      ["item_id", "stable id"], ["meeting_id", "→ meetings.meeting_id"], ["number", "§ or agenda number"], ["title", "item title"],
+      ["case_number", "diarienummer"], ["outcome", "first outcome code"], ["outcomes", "all outcome codes (;)"],
+      ["proposal", "förslag till beslut"], ["decision", "beslut / ställningstagande"], ["text", "the item's whole text"],
+    ], true),
+    table("dates", [
+      ["date_id", "stable id"], ["meeting_id", "→ meetings.meeting_id"], ["item", "item number, empty in the front matter"],
+      ["text", "the date as written"], ["value", "ISO value"], ["end_value", "ISO end of a range"], ["grain", "year … minute"],
+      ["role", "meeting | next-meeting | scheduled-meeting | deadline | effective | reference | mention"],
+      ["inferred", "parts filled from context (;)"],
+    ], true),
+    table("follow_ups", [
+      ["follow_up_id", "stable id"], ["meeting_id", "→ meetings.meeting_id"], ["item", "item number"], ["due", "due date, YYYY-MM-DD"],
+      ["responsible", "who must act"], ["text", "the commitment as written"],
+    ], true),
+    table("attendance", [
+      ["participant_id", "→ participants.participant_id"], ["meeting_id", "→ meetings.meeting_id"], ["item_id", "→ items.item_id"],
+      ["item", "item number"], ["present", "whether the person took part in this item"], ["capacity", "member | substitute | other"],
+    ], false),
+  ];
+}
+
+/** Item numbers a range string covers: "13-21", "1-5, 7-30". */
+export function expandItems(spec: string): Set<number> {
+  const out = new Set<number>();
+  for (const part of spec.split(/[,;]|och/)) {
+    const m = /(\d+)(?:\s*-\s*(\d+))?/.exec(part);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    for (let i = a; i <= b && i - a < 2000; i++) out.add(i);
+  }
+  return out;
+}
+
+const list = (xs: string[]) => xs.join(";");
+
+export function addToTables(tables: Table[], output: Output): void {
+  const t = Object.fromEntries(tables.map((x) => [x.name, x]));
+  for (const m of output.meetings) {
+    t.meetings!.rows.push([
+      m.id, output.source.path, output.source.sha256, output.kind, m.kind, m.body, m.organisation, m.date, m.start, m.end,
+      m.location, m.nextMeeting, list(m.scheduledMeetings), m.signatures.secretary, m.signatures.chair, list(m.signatures.adjusters),
+      m.signatures.adjustedOn, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...spanCells(m.span),
+    ]);
+    for (const p of m.participants) {
+      t.participants!.rows.push([
+        p.id, m.id, p.name, p.party, p.represents, p.representsCode, p.group, list(p.positions), p.title, p.present, p.items,
+        p.substitutesFor, ...spanCells(p.span),
+      ]);
+      const only = p.items ? expandItems(p.items) : null;
+      for (const it of m.items) {
+        const n = Number(it.number);
+        const present = p.present === null ? null : p.present && (!only || (Number.isFinite(n) && only.has(n)));
+        t.attendance!.rows.push([p.id, m.id, it.id, it.number, present, p.group]);
+      }
+    }
+    for (const it of m.items) {
+      t.items!.rows.push([it.id, m.id, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...spanCells(it.span)]);
+    }
+    for (const d of m.dates) {
+      t.dates!.rows.push([d.id, m.id, d.item, d.text, d.value, d.end, d.grain, d.role, list(d.inferred), ...spanCells(d.span)]);
+    }
+    for (const f of m.followUps) {
+      t.follow_ups!.rows.push([f.id, m.id, f.item, f.due, f.responsible, f.text, ...spanCells(f.span)]);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { squash } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import type { ExtractContext, RecordView } from "./context.js";
+import type { LabelHit } from "./labels.js";
+import { valueAfter } from "./labels.js";
+
+let suffixRe: RegExp | null = null;
+
+function compile(ctx: ExtractContext) {
+  const suffixes = ctx.lex.forms("bodies", "suffix").sort((a, b) => b.length - a.length).join("|");
+  // "Kommunstyrelsens arbetsutskott", "Miljö-, bygg- och hälsoskyddsnämnden", "Socialnämnden", "Samverkansgrupp Nära vård".
+  return new RegExp(
+    `(?<![\\p{L}])(?:\\p{L}+s[ \\t]+(?:allmänna[ \\t]+|särskilda[ \\t]+)?(?:arbets)?utskott(?:et)?|\\p{L}+-,[ \\t]+(?:\\p{Ll}+-,?[ \\t]+)*och[ \\t]+\\p{Ll}*(?:${suffixes})|\\p{L}*(?:${suffixes})s?)(?![\\p{L}])`,
+    "giu",
+  );
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A body's name as written, without a genitive -s and all-capitals. */
+function tidy(raw: string): string {
+  let s = squash(raw).replace(/[,:;.\s]+$/u, "");
+  if (s === s.toUpperCase()) s = s.toLowerCase();
+  if (/(?:fullmäktiges|styrelsens|nämndens|utskottets|direktionens|beredningens)$/iu.test(s) && !/\s/.test(s)) s = s.slice(0, -1);
+  return cap(s);
+}
+
+function firstBodyWord(ctx: ExtractContext, ranges: Range[], skipCaps: boolean): string | null {
+  suffixRe ??= compile(ctx);
+  const abbrev = ctx.lex.entries("bodies").filter((e) => e.abbreviation);
+  for (const r of ranges) {
+    const s = ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500));
+    for (const m of s.matchAll(suffixRe)) {
+      const w = m[0];
+      if (skipCaps && w === w.toUpperCase()) continue;
+      if (/^(?:styrelse|förbund|råd|rådet|nämnd|utskott|beredning)$/iu.test(w)) continue;
+      return tidy(w);
+    }
+    for (const e of abbrev) for (const f of e.forms) if (new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, "u").test(s)) return String(e.value);
+  }
+  return null;
+}
+
+/** The deciding body: Organ label, the title after the kind word, the name beside the date, a body word. */
+export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
+  const { text } = ctx.doc;
+  suffixRe ??= compile(ctx);
+  for (const l of labels.filter((x) => x.kind === "body")) {
+    const v = valueAfter(text, l, labels, l.end + 200);
+    const value = text.slice(v.start, v.end).replace(/\d{4}-\d{2}-\d{2}.*$/su, "");
+    if (value.trim().length > 2 && !labels.some((x) => x.start === v.start)) return tidy(value);
+  }
+  // The title after the kind word: "Mötesanteckning politiskt Samrådsorgan mellan VästKom och …".
+  const head = view.front[0];
+  if (head) {
+    const s = text.slice(head.start, Math.min(head.end, head.start + 600));
+    const m = /(?<![\p{L}])(?:mötesanteckningar|mötesanteckning|minnesanteckningar|protokoll(?:[ \t]+utdrag)?|protokollsutdrag)[ \t]+(?:(?:från|för|vid)[ \t]+)?((?:[^\n]|\n(?![ \t]*\n))+?)(?=[ \t]*(?:\n[ \t]*\n|\d|Plats|Tid|Datum|Sammanträdesdatum|$))/iu.exec(s);
+    if (m) {
+      const title = squash(m[1]!);
+      suffixRe.lastIndex = 0;
+      if (title.length < 120 && suffixRe.test(title)) return tidy(title);
+    }
+  }
+  if (dateLine) {
+    const line = text.slice(dateLine.start, dateLine.end).trim();
+    suffixRe.lastIndex = 0;
+    if (line && line.length < 80 && suffixRe.test(line) && !/[.!?]$/.test(line)) return tidy(line);
+  }
+  const word = firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true);
+  if (word) return word;
+  // "Ordförande hälsar samverkansgrupp nära vård välkomna": the body named in the greeting.
+  const first = view.rec.items[0];
+  if (first) {
+    const g = /hälsa(?:r|de)[ \t]+(?:\p{L}+[ \t]+)?(.{3,60}?)[ \t]+välkomn/u.exec(text.slice(first.start, first.end));
+    suffixRe.lastIndex = 0;
+    if (g && suffixRe.test(g[1]!)) return tidy(g[1]!);
+  }
+  return null;
+}
+
+/** The organisation: a municipality, region or named association in the front matter. */
+export function findOrganisation(ctx: ExtractContext, view: RecordView): string | null {
+  const { text } = ctx.doc;
+  const re = /(?<![\p{L}])(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|kommunalförbund)|Region[ \t]+\p{Lu}[\p{L}-]+(?:[ \t]+län)?|Landstinget[ \t]+(?:i[ \t]+)?\p{Lu}[\p{L}-]+|Samordningsförbundet[ \t]+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]+[ \t]+(?:AB|kommunalförbund))(?![\p{L}])/u;
+  for (const r of [...view.front, ...view.chrome]) {
+    const m = re.exec(text.slice(r.start, Math.min(r.end, r.start + 2000)));
+    if (m) return tidy(m[1]!);
+    const caps = /(?<![\p{L}])(\p{Lu}{3,}[ \t]+KOMMUN)(?![\p{L}])/u.exec(text.slice(r.start, Math.min(r.end, r.start + 2000)));
+    if (caps) return tidy(caps[1]!);
+  }
+  return null;
+}

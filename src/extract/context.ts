@@ -1,0 +1,34 @@
+import type { SourceDocument } from "../ingest/document.js";
+import type { Lexicon } from "../lexicon/load.js";
+import type { SegmentedDocument, RecordSegmentation } from "../segment/index.js";
+import type { Diagnostic, Range } from "../types.js";
+import type { RawMention } from "./dates/types.js";
+import type { Geo } from "./geo.js";
+
+/** What every extractor gets: the document, its segments, the vocabularies, and a way to report. */
+export interface ExtractContext {
+  doc: SourceDocument;
+  seg: SegmentedDocument;
+  lex: Lexicon;
+  geo: Geo;
+  /** Every date expression in the text, found once. */
+  dates: RawMention[];
+  report(d: Diagnostic): void;
+}
+
+/** A record with helpers for its front matter. */
+export interface RecordView {
+  rec: RecordSegmentation;
+  /** Front-matter ranges with furniture cut out. */
+  front: Range[];
+  /** Web-transcript chrome (page title, Download line): a last resort for details the body lost. */
+  chrome: Range[];
+}
+
+export function textOf(doc: SourceDocument, ranges: Range[]): string {
+  return ranges.map((r) => doc.text.slice(r.start, r.end)).join("\n");
+}
+
+export function within(ranges: Range[], offset: number): boolean {
+  return ranges.some((r) => offset >= r.start && offset < r.end);
+}

@@ -1,0 +1,135 @@
+import type { Lexicon } from "../../lexicon/load.js";
+import { NOT_AFTER_WORD as B, NOT_BEFORE_WORD as E, DASH } from "../../text/unicode.js";
+import type { DateParts, Grain, RawMention } from "./types.js";
+import { dateVocabulary } from "./vocabulary.js";
+
+/** One small rule: a pattern and a build step (chrono's shape). build returns null to reject a match. */
+export interface DateRule {
+  id: string;
+  example: string;
+  pattern: RegExp;
+  build(m: RegExpExecArray): Omit<RawMention, "rule" | "index" | "lastIndex"> | null;
+}
+
+const valid = (p: DateParts) =>
+  (p.m === undefined || (p.m >= 1 && p.m <= 12)) &&
+  (p.d === undefined || (p.d >= 1 && p.d <= 31)) &&
+  (p.h === undefined || (p.h >= 0 && p.h <= 24)) &&
+  (p.min === undefined || (p.min >= 0 && p.min <= 59));
+
+const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+const year2 = (s: string) => (s.length === 2 ? (Number(s) <= 40 ? 2000 + Number(s) : 1900 + Number(s)) : Number(s));
+
+function parts(grain: Grain, start: DateParts, end?: DateParts) {
+  if (!valid(start) || (end && !valid(end))) return null;
+  return end ? { grain, start, end } : { grain, start };
+}
+
+const SEASONS: Record<string, [number, number]> = {
+  vår: [3, 5], sommar: [6, 8], höst: [9, 11], vinter: [12, 2],
+};
+const QUARTER_WORDS: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4 };
+const RELATIVE_DAYS: Record<string, number> = { dag: 0, morgon: 1, övermorgon: 2, går: -1, förrgår: -2 };
+
+export function dateRules(lex: Lexicon): DateRule[] {
+  const v = dateVocabulary(lex);
+  const DAY = `(?:(?<d>\\d{1,2})(?::[ae]|:e)?|(?<od>${v.ordinal}))`;
+  const WEEKDAY = `(?:(?<wd>${v.weekday})[ \\t]*,?[ \\t]+)?(?:den[ \\t]+)?`;
+  const MONTH = `(?<mon>${v.month})`;
+  const YEAR = `(?:[ \\t]+(?<y>(?:1[89]|20)\\d{2})(?![\\d/]))?(?<iar>[ \\t]+i[ \\t]+år)?`;
+  const HM = (h: string, m: string) => `(?<${h}>\\d{1,2})(?:[:.](?<${m}>\\d{2}))?`;
+  const flags = "giu";
+  const rule = (id: string, example: string, source: string, build: DateRule["build"]): DateRule => ({
+    id, example, pattern: new RegExp(source, flags), build,
+  });
+  return [
+    rule("iso-date-time", "2024-10-28 00:00", `${B}(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?:(?:[ \\t]+|T)(?:kl\\.?[ \\t]*)?(?<h>\\d{1,2})[:.](?<min>\\d{2}))?(?![\\d-]|/\\d)`, (m) => {
+      const g = m.groups!;
+      const start = { y: num(g.y), m: num(g.m), d: num(g.d), h: num(g.h), min: num(g.min) };
+      return parts(g.h ? "minute" : "day", start);
+    }),
+    rule("compact-date", "20120315", `${B}(?<y>(?:19|20)\\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])${E}`, (m) =>
+      parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) })),
+    rule("day-slash-month", "31/10/74", `(?<![\\p{L}\\p{N}/.:-])(?<d>\\d{1,2})/(?<m>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\d/]|-\\d)`, (m) => {
+      const g = m.groups!;
+      return parts("day", { y: g.y ? year2(g.y) : undefined, m: num(g.m), d: num(g.d) });
+    }),
+    rule("day-dot-month-year", "10.05.2014", `(?<![\\p{L}\\p{N}.])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])`, (m) =>
+      parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) })),
+    rule("written-date", "fredagen den 10 november 2023",
+      `${B}${WEEKDAY}${DAY}(?:[ \\t]*${DASH}[ \\t]*(?<d2>\\d{1,2})(?::[ae]|:e)?)?[ \\t]+${MONTH}(?<![.])\\.?${E}${YEAR}`,
+      (m) => {
+        const g = m.groups!;
+        const d = g.d ? Number(g.d) : v.ordinalOf(g.od!);
+        const mon = v.monthOf(g.mon!.replace(/\.$/, "")) ?? v.monthOf(g.mon!);
+        if (d === undefined || mon === undefined) return null;
+        const y = num(g.y);
+        const start: DateParts = { y, m: mon, d };
+        const end = g.d2 ? { y, m: mon, d: Number(g.d2) } : undefined;
+        if (end && end.d! <= d) return null;
+        const p = parts("day", start, end);
+        return p && g.iar && y === undefined ? { ...p, relative: { years: 0 } } : p;
+      }),
+    rule("month-year", "oktober 2014", `${B}${MONTH}(?<![.])\\.?[ \\t]+(?<y>(?:19|20)\\d{2})${E}`, (m) => {
+      const mon = v.monthOf(m.groups!.mon!);
+      return mon === undefined ? null : parts("month", { y: num(m.groups!.y), m: mon });
+    }),
+    rule("month-after-preposition", "i oktober", `(?<=${B}(?:i|under|från|till|sedan|före|efter|inför|per|t\\.o\\.m\\.|fr\\.o\\.m\\.)[ \\t]+)(?<mon>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)${E}`, (m) => {
+      const mon = v.monthOf(m.groups!.mon!);
+      return mon === undefined ? null : parts("month", { m: mon });
+    }),
+    rule("season", "hösten 2023", `${B}(?<s>vår|sommar|höst|vinter)(?:en|ens|terminen)${E}(?:[ \\t]+(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
+      const [a, b] = SEASONS[m.groups!.s!.toLowerCase()]!;
+      const y = num(m.groups!.y);
+      return parts("season", { y, m: a }, { y: y !== undefined && b < a ? y + 1 : y, m: b });
+    }),
+    rule("quarter", "kvartal 2 2024", `${B}(?:(?:kvartal|kv\\.?|Q)[ \\t]*(?<q>[1-4])|(?<qw>första|andra|tredje|fjärde)[ \\t]+kvartalet)${E}(?:[ \\t]+(?:år[ \\t]+)?(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
+      const q = m.groups!.q ? Number(m.groups!.q) : QUARTER_WORDS[m.groups!.qw!.toLowerCase()]!;
+      const y = num(m.groups!.y);
+      return parts("month", { y, m: q * 3 - 2 }, { y, m: q * 3 });
+    }),
+    rule("week-number", "vecka 12", `${B}(?:vecka|v\\.|v)[ \\t]*(?<w>\\d{1,2})${E}(?:[ \\t]*,?[ \\t]*(?:år[ \\t]+)?(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
+      const w = Number(m.groups!.w);
+      if (w < 1 || w > 53) return null;
+      return { grain: "week", start: { y: num(m.groups!.y) }, relative: { week: w } };
+    }),
+    rule("relative-day", "i morgon", `${B}i[ \\t]*(?<r>dag|morgon|övermorgon|går|förrgår)${E}`, (m) =>
+      ({ grain: "day", start: {}, relative: { days: RELATIVE_DAYS[m.groups!.r!.toLowerCase()]! } })),
+    rule("relative-week", "nästa vecka", `${B}(?<r>nästa|kommande|förra|föregående|denna|innevarande)[ \\t]+veckan?${E}`, (m) => {
+      const r = m.groups!.r!.toLowerCase();
+      return { grain: "week", start: {}, relative: { weeks: r === "nästa" || r === "kommande" ? 1 : r === "förra" || r === "föregående" ? -1 : 0 } };
+    }),
+    rule("relative-year", "i fjol", `${B}(?:(?<this>i[ \\t]+år|innevarande[ \\t]+år)|(?<next>nästa[ \\t]+år|nästkommande[ \\t]+år)|(?<last>i[ \\t]+fjol|förra[ \\t]+året|föregående[ \\t]+år))${E}`, (m) =>
+      ({ grain: "year", start: {}, relative: { years: m.groups!.this ? 0 : m.groups!.next ? 1 : -1 } })),
+    rule("year-range", "2018–2023", `(?<![\\p{L}\\p{N}/.,:-])(?<y>(?:19|20)\\d{2})[ \\t]*${DASH}[ \\t]*(?<y2>(?:19|20)\\d{2})(?![\\p{L}\\p{N}/]|-\\d)`, (m) => {
+      const a = Number(m.groups!.y);
+      const b = Number(m.groups!.y2);
+      return b > a && b - a < 100 ? { grain: "year", start: { y: a }, end: { y: b } } : null;
+    }),
+    rule("year", "2024", `(?<![\\p{L}\\p{N}/.,:§-])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}/]|[.,:]\\d|[ \\t]*(?:kr|tkr|mkr|miljoner|kronor|st|%))`, (m) =>
+      ({ grain: "year", start: { y: Number(m.groups!.y) } })),
+    rule("clock-time", "kl. 09:00-14:30",
+      `${B}(?:kl\\.?|klockan)[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d])`,
+      (m) => {
+        const g = m.groups!;
+        const start = { h: num(g.h), min: num(g.min) ?? 0 };
+        const end = g.h2 ? { h: num(g.h2), min: num(g.min2) ?? 0 } : undefined;
+        return parts("time", start, end);
+      }),
+    rule("time-range", "18.30–19.55", `(?<![\\p{L}\\p{N}.:/-])(?<h>\\d{1,2})[:.](?<min>\\d{2})[ \\t]*${DASH}[ \\t]*(?<h2>\\d{1,2})[:.](?<min2>\\d{2})(?![\\d.:]\\d|\\d)`, (m) => {
+      const g = m.groups!;
+      return parts("time", { h: num(g.h), min: num(g.min) }, { h: num(g.h2), min: num(g.min2) });
+    }),
+    rule("quarter-past", "kvart över 15", `${B}(?<q>kvart[ \\t]+över|kvart[ \\t]+i|halv)[ \\t]+(?<h>\\d{1,2})${E}`, (m) => {
+      const q = m.groups!.q!.toLowerCase().replace(/\s+/g, " ");
+      const h = Number(m.groups!.h);
+      if (q === "kvart över") return parts("time", { h, min: 15 });
+      if (q === "kvart i") return parts("time", { h: (h + 23) % 24, min: 45 });
+      return parts("time", { h: (h + 23) % 24, min: 30 });
+    }),
+    rule("hour-range", "9 – 10.30", `(?<![\\p{L}\\p{N}.:/-])(?<h>\\d{1,2})(?:[:.](?<min>\\d{2}))?[ \\t]*${DASH}[ \\t]*(?<h2>\\d{1,2})[:.](?<min2>\\d{2})(?![\\d])`, (m) => {
+      const g = m.groups!;
+      return parts("time", { h: num(g.h), min: num(g.min) ?? 0 }, { h: num(g.h2), min: num(g.min2) });
+    }),
+  ];
+}

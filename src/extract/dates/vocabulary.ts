@@ -1,0 +1,28 @@
+import type { Lexicon } from "../../lexicon/load.js";
+import { anyOf } from "../../text/unicode.js";
+
+export interface DateVocabulary {
+  month: string;
+  weekday: string;
+  ordinal: string;
+  monthOf(word: string): number | undefined;
+  ordinalOf(word: string): number | undefined;
+}
+
+let cached: DateVocabulary | null = null;
+
+/** Month, weekday and ordinal words from the lexicon, as regex sources and lookups. */
+export function dateVocabulary(lex: Lexicon): DateVocabulary {
+  if (cached) return cached;
+  const months = lex.index("months");
+  const ordinals = lex.index("ordinals");
+  // Abbreviations end in an optional dot; "mar" is not a month in Swedish prose ("mar" = nothing), keep it.
+  cached = {
+    month: anyOf(lex.forms("months")),
+    weekday: anyOf(lex.forms("weekdays")),
+    ordinal: anyOf(lex.forms("ordinals")),
+    monthOf: (w) => months.get(w.toLowerCase()) ? Number(months.get(w.toLowerCase())!.value) : undefined,
+    ordinalOf: (w) => ordinals.get(w.toLowerCase()) ? Number(ordinals.get(w.toLowerCase())!.value) : undefined,
+  };
+  return cached;
+}

@@ -1,0 +1,60 @@
+import type { ItemSegment } from "../segment/index.js";
+import { sliceWithout } from "../segment/lines.js";
+import { squash } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import type { ExtractContext } from "./context.js";
+import { sentences } from "./sentences.js";
+
+export interface ItemDecision {
+  proposal: string | null;
+  proposalRange: Range | null;
+  decision: string | null;
+  decisionRange: Range | null;
+}
+
+/** Verbs that make a sentence a decision wherever it stands. */
+const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|beslutas)(?![\p{L}])|^att[ \t]+\p{Ll}/iu;
+/** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
+const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
+/** Sentences that move or announce rather than decide. */
+const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|yrkande|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
+const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
+const SHORT_ITEM = 700;
+
+function sectionText(ctx: ExtractContext, start: number, end: number): string {
+  return squash(sliceWithout(ctx.doc.text, start, end, ctx.seg.skip));
+}
+
+/** Proposal and decision of one item: from their headings, else from decision sentences. */
+export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean): ItemDecision {
+  const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null };
+  const join = (roles: string[]) => {
+    const secs = item.sections.filter((s) => roles.includes(s.role));
+    if (secs.length === 0) return null;
+    const text = secs.map((s) => sectionText(ctx, s.textStart, s.end)).filter(Boolean).join("\n");
+    return text ? { text, range: { start: secs[0]!.textStart, end: secs[secs.length - 1]!.end } } : null;
+  };
+  const p = join(["proposal"]);
+  const d = join(["decision", "position"]);
+  if (p) { out.proposal = p.text; out.proposalRange = p.range; }
+  if (d) { out.decision = d.text; out.decisionRange = d.range; }
+  if (d || (p && !agenda)) return out;
+  // No heading: decision sentences in the title or the body.
+  const { text } = ctx.doc;
+  const short = item.end - item.titleRange.start <= SHORT_ITEM;
+  const picked: Range[] = [];
+  const bodyStart = item.titleRange.start;
+  for (const s of sentences(text, { start: bodyStart, end: item.end })) {
+    const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
+    const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
+    if (proposalLike) { picked.push(s); continue; }
+    if (NOT_A_DECISION.test(t)) continue;
+    if (STRONG.test(t.trim()) || (short && WEAK.test(t))) picked.push(s);
+  }
+  if (picked.length === 0) return out;
+  const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");
+  const range = { start: picked[0]!.start, end: picked[picked.length - 1]!.end };
+  if (agenda) { out.proposal ??= joined; out.proposalRange ??= range; }
+  else { out.decision = joined; out.decisionRange = range; }
+  return out;
+}

@@ -1,0 +1,65 @@
+import type { ItemSegment } from "../segment/index.js";
+import { sliceWithout } from "../segment/lines.js";
+import { squash, wordsOf } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import type { ExtractContext } from "./context.js";
+import type { DateMention } from "./dates/types.js";
+import { sentences } from "./sentences.js";
+
+export interface RawFollowUp {
+  item: string;
+  due: string | null;
+  text: string;
+  responsible: string | null;
+  range: Range;
+  /** The date mention that sets the due date. */
+  date: DateMention | null;
+}
+
+let dated: RegExp | null = null;
+let undated: RegExp | null = null;
+
+/** "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X återkommer": who must act. */
+const RESPONSIBLE = [
+  /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u,
+  /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u,
+  /uppdra(?:r|s|g)?[ \t]+åt[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u,
+  /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u,
+  /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u,
+];
+
+function responsibleIn(s: string): string | null {
+  for (const re of RESPONSIBLE) {
+    const m = re.exec(s);
+    if (m) return squash(m[1]!);
+  }
+  return null;
+}
+
+/** Dated commitments (a deadline cue and a date at or after the meeting) and undated assignments, per item. */
+export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
+  dated ??= new RegExp(wordsOf(ctx.lex.forms("deadline-cues", "dated")), "iu");
+  undated ??= new RegExp(wordsOf(ctx.lex.forms("deadline-cues", "undated")), "iu");
+  const { text } = ctx.doc;
+  const out: RawFollowUp[] = [];
+  const itemText = sliceWithout(text, item.bodyStart, item.end, ctx.seg.skip);
+  const itemResponsible = responsibleIn(itemText);
+  for (const s of sentences(text, { start: item.bodyStart, end: item.end })) {
+    const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
+    const inSentence = dates.filter((d) => d.index >= s.start && d.index < s.end && (d.grain === "day" || d.grain === "minute"));
+    const due = inSentence.find((d) => !meetingDate || d.value.slice(0, 10) >= meetingDate);
+    if (due && dated.test(t)) {
+      out.push({ item: item.number, due: due.value.slice(0, 10), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });
+    } else if (inSentence.length === 0 && undated.test(t)) {
+      out.push({ item: item.number, due: null, text: t, responsible: responsibleIn(t) ?? null, range: s, date: null });
+    }
+  }
+  // The same commitment stated in the proposal and in the decision is one follow-up.
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.item}|${f.due ?? squash(f.text).toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { anyOf, isUpper } from "../text/unicode.js";
+import type { Range } from "../types.js";
+
+export interface LabelHit extends Range {
+  label: string;
+  /** header-labels value: place-time, place, date, time, body, adjust, signature, posting, attendance. */
+  kind: string;
+}
+
+const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(]|[ \t]{2})/u;
+let re: RegExp | null = null;
+let kindOf: Map<string, string> | null = null;
+
+/** Front-matter labels in a range, capitalised and followed by a value. */
+export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[] {
+  if (!re) {
+    kindOf = new Map();
+    for (const e of lex.entries("header-labels")) for (const f of e.forms) if (!kindOf.has(f)) kindOf.set(f, String(e.value));
+    re = new RegExp(`(?<=^|[\\t ]|\\n)(${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu");
+  }
+  const out: LabelHit[] = [];
+  const s = text.slice(range.start, range.end);
+  for (const m of s.matchAll(re)) {
+    const label = m[1]!;
+    if (!isUpper(label[0])) continue;
+    const after = s.slice(m.index + label.length, m.index + label.length + 3);
+    if (!LABEL_END.test(after)) continue;
+    const norm = label.toLowerCase().replace(/\s+/g, " ");
+    out.push({ start: range.start + m.index, end: range.start + m.index + label.length, label: norm, kind: kindOf!.get(norm) ?? "other" });
+  }
+  return out;
+}
+
+/** The value after a label: to the line end, or on flattened lines to the next label. */
+export function valueAfter(text: string, hit: LabelHit, labels: LabelHit[], limit: number): Range {
+  let start = hit.end;
+  while (start < limit && /[ \t:]/.test(text[start]!)) start++;
+  let lineEnd = text.indexOf("\n", start);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (lineEnd === start) {
+    // "Plats\nStora konferensen": the value stands on the next line.
+    const next = /\S/.exec(text.slice(start, Math.min(limit, start + 200)));
+    if (next) {
+      start += next.index;
+      lineEnd = text.indexOf("\n", start);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
+  }
+  const nextLabel = labels.find((l) => l.start >= start);
+  const end = Math.min(lineEnd, nextLabel ? nextLabel.start : lineEnd, limit, start + 300);
+  return { start, end: Math.max(start, end) };
+}

@@ -1,0 +1,150 @@
+import { squash } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import { yearContextAt } from "./dates/year-context.js";
+import type { RawMention } from "./dates/types.js";
+import type { ExtractContext, RecordView } from "./context.js";
+import { within } from "./context.js";
+import { findBody, findOrganisation } from "./body.js";
+import { findLabels, valueAfter, type LabelHit } from "./labels.js";
+
+export interface MeetingDetails {
+  body: string | null;
+  organisation: string | null;
+  /** The mention that dates the meeting (year possibly inferred later). */
+  dateMention: RawMention | null;
+  /** The mention that times it (clock time, or a date with a time). */
+  timeMention: RawMention | null;
+  /** Year for a date that lacks one, and the evidence. */
+  inferredYear: { year: number; evidence: string } | null;
+  location: string | null;
+  labels: LabelHit[];
+}
+
+const DAYLIKE = (m: RawMention) => (m.grain === "day" || m.grain === "minute") && !m.relative;
+const TIMELIKE = (m: RawMention) => m.grain === "time" || m.grain === "minute";
+const PRIORITY = ["sammanträdesdatum", "mötesdatum", "sammanträdesdag", "datum", "dag", "tidpunkt", "plats och tid", "tid och plats", "plats och datum", "datum och plats", "tid"];
+
+/** Whether an adjust or posting label governs this offset (a justering or anslag date, not the meeting's). */
+function governedByFormalities(labels: LabelHit[], offset: number): boolean {
+  const before = labels.filter((l) => l.end <= offset && offset - l.end < 160);
+  const last = before[before.length - 1];
+  return !!last && (last.kind === "adjust" || last.kind === "posting" || last.kind === "signature");
+}
+
+function inRanges(ranges: Range[], m: RawMention) {
+  return within(ranges, m.index);
+}
+
+export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
+  const { text } = ctx.doc;
+  const labels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
+  const frontDates = ctx.dates.filter((m) => inRanges(view.front, m));
+  let dateMention: RawMention | null = null;
+  for (const name of PRIORITY) {
+    for (const l of labels.filter((x) => x.label === name)) {
+      const v = valueAfter(text, l, labels, l.end + 160);
+      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && d.index <= Math.max(v.end, l.end + 40));
+      if (m) { dateMention = m; break; }
+    }
+    if (dateMention) break;
+  }
+  dateMention ??= frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index)) ?? null;
+  dateMention ??= ctx.dates.find((d) => inRanges(view.chrome, d) && DAYLIKE(d)) ?? null;
+
+  let timeMention: RawMention | null = dateMention?.grain === "minute" ? dateMention : null;
+  if (!timeMention) {
+    const after = dateMention && within(view.front, dateMention.index) ? dateMention.index : -1;
+    const times = frontDates.filter((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index));
+    timeMention = times.find((d) => d.index >= after) ?? times[0] ?? null;
+    timeMention ??= ctx.dates.find((d) => inRanges(view.chrome, d) && TIMELIKE(d)) ?? null;
+  }
+
+  let inferredYear: MeetingDetails["inferredYear"] = null;
+  if (dateMention && dateMention.start.y === undefined) inferredYear = inferMeetingYear(ctx, view, dateMention);
+
+  const dateLine = dateMention && within(view.front, dateMention.index) ? lineBefore(text, dateMention) : null;
+  return {
+    body: findBody(ctx, view, labels, dateLine),
+    organisation: findOrganisation(ctx, view),
+    dateMention,
+    timeMention,
+    inferredYear,
+    location: findLocation(ctx, view, labels),
+    labels,
+  };
+}
+
+/** The text before the date on its line ("Samverkansgrupp Nära vård   2023-09-22"). */
+function lineBefore(text: string, m: RawMention): Range | null {
+  const ls = text.lastIndexOf("\n", m.index - 1) + 1;
+  if (m.index - ls > 120 || m.index === ls) return null;
+  return { start: ls, end: m.index };
+}
+
+/**
+ * A meeting date written without a year ("Dag: 26 februari") takes it from the year of the
+ * list or heading it sits under, else from the earliest year the record's own dated lines name.
+ */
+function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention): { year: number; evidence: string } | null {
+  const { text } = ctx.doc;
+  const ctxYear = yearContextAt(text, m.index);
+  if (ctxYear) return { year: ctxYear.year, evidence: `the heading year ${ctxYear.year}` };
+  const rec = view.rec;
+  const explicit = ctx.dates.filter(
+    (d) => d.index >= rec.start && d.index < rec.end && !d.relative && d.start.y !== undefined && d.grain !== "year",
+  );
+  const headingYears = ctx.dates.filter(
+    (d) => d.index >= rec.start && d.index < rec.end && d.grain === "year" && !d.end &&
+      /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
+  );
+  const years = [...explicit, ...headingYears].map((d) => d.start.y!);
+  if (years.length === 0) return null;
+  const year = Math.min(...years);
+  const evidence = [...explicit, ...headingYears]
+    .filter((d) => d.start.y === year)
+    .slice(0, 3)
+    .map((d) => `"${squash(text.slice(d.index, d.lastIndex))}" (line ${ctx.doc.locate.lineOf(d.index)})`)
+    .join(", ");
+  return { year, evidence };
+}
+
+const WEEKDAYS = /(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?![\p{L}])/giu;
+
+function cleanPlace(s: string): string | null {
+  const parts = s
+    .replace(WEEKDAYS, "")
+    .replace(/(?<![\p{L}])(?:kl\.?|klockan|den)(?![\p{L}])/giu, "")
+    .replace(/\([^)]*\)/g, "")
+    .split(",")
+    .map((p) => squash(p).replace(/^i[ \t]+/u, "").replace(/[.:;]+$/u, ""))
+    .filter((p) => p && /\p{L}/u.test(p));
+  const out = parts.join(", ");
+  return out.length >= 2 ? out : null;
+}
+
+function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): string | null {
+  const { text } = ctx.doc;
+  const order = ["plats och tid", "tid och plats", "plats och datum", "datum och plats", "plats", "sammanträdesplats", "lokal", "mötesplats", "mötesform"];
+  for (const name of order) {
+    for (const l of labels.filter((x) => x.label === name)) {
+      const v = valueAfter(text, l, labels, l.end + 300);
+      const dates = ctx.dates.filter((d) => d.index >= v.start && d.index < v.end);
+      let value = text.slice(v.start, v.end);
+      const firstDate = dates[0];
+      if (firstDate) {
+        const before = text.slice(v.start, firstDate.index);
+        const last = dates[dates.length - 1]!;
+        value = cleanPlace(before) ? before : text.slice(last.lastIndex, v.end);
+      }
+      const place = cleanPlace(value.replace(/[ \t]*(?:kl\.?|klockan)[ \t]*$/iu, ""));
+      if (place && !/^(?:se|enligt)\b/iu.test(place)) return place;
+    }
+  }
+  // "Vänersborg 2016-01-20": a dateline at the top of the record.
+  const head = view.front[0];
+  if (head) {
+    const m = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\d{4}-\d{2}-\d{2}/mu.exec(text.slice(head.start, Math.min(head.end, head.start + 200)));
+    if (m && ctx.geo.isPlace(m[1]!)) return m[1]!;
+  }
+  return null;
+}

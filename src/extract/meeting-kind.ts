@@ -1,0 +1,44 @@
+import type { MeetingKind } from "../model/schema.js";
+import { anyOf } from "../text/unicode.js";
+import type { ExtractContext, RecordView } from "./context.js";
+
+let kindRe: RegExp | null = null;
+
+/**
+ * protocol | minutes | agenda | extract, from the kind word that heads the record (or its
+ * compound: Sammanträdesprotokoll), and from what the items hold when no word says it.
+ */
+export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind {
+  const { text } = ctx.doc;
+  kindRe ??= new RegExp(`(?<![\\p{L}])(\\p{L}{0,20}?)(${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
+  const index = ctx.lex.index("meeting-kinds");
+  const head = [...view.front, ...view.chrome].sort((a, b) => a.start - b.start);
+  const votes = new Map<string, number>();
+  let first: { kind: string; at: number } | null = null;
+  for (const r of head) {
+    const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
+    for (const m of s.matchAll(kindRe)) {
+      const word = m[2]!.toLowerCase().replace(/\s+/g, " ");
+      const kind = String(index.get(word)?.value ?? "");
+      if (!kind) continue;
+      // "Dagordning" heads agendas, but minutes list their dagordning too.
+      if (word === "dagordning" || word === "anteckningar") continue;
+      const prefix = m[1]!.toLowerCase();
+      if (prefix && !/(?:s|e|ts|rings)$/.test(prefix) && word === "protokoll") continue;
+      const at = r.start + m.index;
+      votes.set(kind, (votes.get(kind) ?? 0) + 1);
+      if (!first || at < first.at) first = { kind, at };
+    }
+  }
+  if (votes.get("extract")) return "extract";
+  // A certified extract says so at its foot ("Paragrafen är justerad", "Rätt utdraget").
+  const whole = text.slice(view.rec.start, view.rec.end);
+  if (/(?<![\p{L}])(?:paragrafen är justerad|rätt utdraget|utdraget bestyrkes|protokollsutdrag|utdrag ur)(?![\p{L}])/iu.test(whole)) return "extract";
+  if (first) return first.kind as MeetingKind;
+  const items = view.rec.items;
+  const hasProposal = items.some((i) => i.sections.some((s) => s.role === "proposal"));
+  const hasDecision = items.some((i) => i.sections.some((s) => s.role === "decision" || s.role === "position"));
+  if (hasProposal && !hasDecision) return "agenda";
+  const paragraphs = /§[ \t]*\d/u.test(text.slice(view.rec.start, view.rec.end));
+  return paragraphs ? "protocol" : "minutes";
+}

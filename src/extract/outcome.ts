@@ -1,0 +1,34 @@
+import type { Lexicon } from "../lexicon/load.js";
+import type { Outcome } from "../model/schema.js";
+import { wordsOf } from "../text/unicode.js";
+
+let matchers: Array<{ code: Outcome; re: RegExp }> | null = null;
+
+function compile(lex: Lexicon) {
+  return lex
+    .entries("outcomes")
+    .filter((e) => e.forms.length > 0)
+    .map((e) => ({ code: e.value as Outcome, re: new RegExp(wordsOf(e.forms), "iu") }));
+}
+
+/** The codebook outcome a decision text carries: the cue that comes first decides. */
+export function classifyOutcome(text: string, lex: Lexicon): Outcome {
+  matchers ??= compile(lex);
+  let best: { code: Outcome; at: number } | null = null;
+  for (const m of matchers) {
+    const hit = m.re.exec(text);
+    if (hit && (!best || hit.index < best.at)) best = { code: m.code, at: hit.index };
+  }
+  return best?.code ?? "other";
+}
+
+/** One outcome per att-clause or bullet of a decision ("att 1 … att 2 …"). */
+export function classifyClauses(text: string, lex: Lexicon): Outcome[] {
+  const clauses = text
+    .split(/(?:^|\n|[ \t])(?=att[ \t]+(?:\d+[ \t]+)?\p{Ll})|\n[ \t]*[•●▪-][ \t]*|[•●▪]/u)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 3);
+  const out = (clauses.length ? clauses : [text]).map((c) => classifyOutcome(c, lex));
+  const specific = out.filter((o) => o !== "other");
+  return [...new Set(specific.length ? specific : out)];
+}

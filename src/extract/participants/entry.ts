@@ -1,0 +1,108 @@
+import type { Lexicon } from "../../lexicon/load.js";
+import { squash } from "../../text/unicode.js";
+import type { Geo } from "../geo.js";
+
+export type Position = "chair" | "vice-chair" | "secretary" | "adjuster";
+
+export interface EntryAttributes {
+  party: string | null;
+  represents: string | null;
+  representsCode: string | null;
+  title: string | null;
+  positions: Position[];
+  items: string | null;
+  substitutesFor: string | null;
+  serving: boolean;
+}
+
+export interface EntryVocabulary {
+  roleOf(word: string): Position | null;
+  isParty(token: string): boolean;
+  geo: Geo;
+}
+
+let roleIndex: Map<string, Position> | null = null;
+let partyIndex: Set<string> | null = null;
+
+export function entryVocabulary(lex: Lexicon, geo: Geo): EntryVocabulary {
+  if (!roleIndex) {
+    roleIndex = new Map();
+    for (const e of lex.entries("roles")) for (const f of e.forms) roleIndex.set(f.toLowerCase(), e.value as Position);
+    partyIndex = new Set(lex.entries("parties").map((e) => String(e.value).toLowerCase()));
+  }
+  return {
+    roleOf: (w) => roleIndex!.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex!.get(squash(w).toLowerCase()) ?? null,
+    isParty: (t) =>
+      partyIndex!.has(t.toLowerCase()) ||
+      /^(?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}?)$/u.test(t),
+    geo,
+  };
+}
+
+const ITEMS = /(?:§§?|paragraf(?:erna)?|ärende(?:na)?|punkt(?:erna)?|pkt)[ \t.]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*(?:,|och)[ \t]*\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?)*)/iu;
+const SUBSTITUTE = /(?:tjänstgörande[ \t]+ersättare[ \t]+för|tjg\.?[ \t]+för|tjg(?=[ \t]+\p{Lu})|ersättare[ \t]+för|ersätter|i[ \t]+stället[ \t]+för)[ \t]*$/iu;
+
+/** Does the text between a name and the next end in "tjg för" — the next name is whom this one replaces? */
+export function endsWithSubstituteCue(attr: string): boolean {
+  return SUBSTITUTE.test(attr);
+}
+
+/** Reads party, place, title, role and items from the text after a name. */
+export function readAttributes(attr: string, v: EntryVocabulary): EntryAttributes {
+  const out: EntryAttributes = { party: null, represents: null, representsCode: null, title: null, positions: [], items: null, substitutesFor: null, serving: false };
+  let rest = attr;
+  const items = ITEMS.exec(rest);
+  if (items) {
+    out.items = items[1]!.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ");
+    rest = rest.replace(items[0], " ");
+  }
+  if (/(?:tjänstgörande|tjg|ersättare[ \t]+för|ersätter)/iu.test(rest)) {
+    out.serving = true;
+    rest = rest.replace(/(?:tjänstgörande[ \t]+ersättare[ \t]+för|tjänstgörande|tjg\.?[ \t]+för|tjg|ersättare[ \t]+för|ersätter)/giu, " ");
+  }
+  // Parenthesised parts: party, role, place or title.
+  for (const m of rest.matchAll(/\(([^()]{1,80})\)/gu)) {
+    const inner = squash(m[1]!);
+    if (!out.party && v.isParty(inner) && !v.roleOf(inner)) out.party = inner.toUpperCase();
+    else if (v.roleOf(inner)) out.positions.push(v.roleOf(inner)!);
+    else if (v.geo.isPlace(inner) || /^\p{Lu}/u.test(inner)) setPlace(out, inner, v);
+    else {
+      out.title ??= inner;
+      const r = roleWithin(inner, v);
+      if (r) out.positions.push(r);
+    }
+  }
+  rest = rest.replace(/\([^()]{1,80}\)/gu, ",");
+  for (const raw of rest.split(/[,;]/)) {
+    const part = squash(raw).replace(/^[-–:]+|[-–:.]+$/gu, "").trim();
+    if (!part) continue;
+    if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
+    const role = v.roleOf(part);
+    if (role) { out.positions.push(role); continue; }
+    if (v.geo.isPlace(part) || /^(?:Region|Landstinget)[ \t]/u.test(part) || /^\p{Lu}[\p{L}-]*(?:[ \t]+(?:kommun|stad))?$/u.test(part)) {
+      if (!out.represents) { setPlace(out, part, v); continue; }
+    }
+    if (/^\p{Ll}/u.test(part) || /^\d/.test(part)) {
+      out.title ??= part;
+      continue;
+    }
+    if (!out.represents) setPlace(out, part, v);
+    else out.title ??= part;
+  }
+  out.positions = [...new Set(out.positions)];
+  return out;
+}
+
+function roleWithin(s: string, v: EntryVocabulary): Position | null {
+  const words = s.toLowerCase().split(/\s+/);
+  for (const w of words) {
+    if (/sekreterare$/.test(w)) return "secretary";
+  }
+  return v.roleOf(s);
+}
+
+function setPlace(out: EntryAttributes, s: string, v: EntryVocabulary) {
+  out.represents = s;
+  const place = v.geo.lookup(s);
+  out.representsCode = place?.code ?? null;
+}

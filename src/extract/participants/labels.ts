@@ -1,0 +1,60 @@
+import type { Lexicon } from "../../lexicon/load.js";
+import { anyOf, isUpper } from "../../text/unicode.js";
+import type { Range } from "../../types.js";
+import type { Position } from "./entry.js";
+
+export type AttendanceLabel =
+  | { type: "group"; group: "member" | "substitute" | "other" | null; present: boolean; serving: boolean }
+  | { type: "role"; position: Position }
+  | { type: "stop" };
+
+export interface AttendanceLabelHit extends Range {
+  label: AttendanceLabel;
+  text: string;
+}
+
+const ROLE_LABELS: Record<string, Position> = {
+  "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
+  "justerare/justerande": "adjuster", protokolljusterare: "adjuster", sekreterare: "secretary", "mötessekreterare": "secretary",
+  ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair",
+};
+const STOP_LABELS = [
+  "plats och tid", "tid och plats", "plats", "tid", "datum", "justeringens plats och tid", "plats och tid för justering",
+  "tid och plats för justering", "justeringens tid och plats", "paragrafer", "paragraf", "underskrifter", "underskrift",
+  "anslag/bevis", "bevis om anslag", "anslagsbevis", "anslag", "organ", "sammanträdesdatum", "förvaringsplats för protokollet",
+  "protokollet omfattar", "justerade paragrafer", "omfattning", "dag", "mötesform", "dagordning", "ärenden", "bilagor", "avser paragrafer",
+  "protokollet är justerat", "justering",
+];
+
+const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(.…]|[ \t]{2}|\.{2,}|…)/u;
+let re: RegExp | null = null;
+let byForm: Map<string, AttendanceLabel> | null = null;
+
+function compile(lex: Lexicon) {
+  byForm = new Map();
+  for (const e of lex.entries("groups")) {
+    const group = e.value === "unknown" ? null : (e.value as "member" | "substitute" | "other");
+    for (const f of e.forms) byForm.set(f, { type: "group", group, present: e.present !== false, serving: e.serving === true });
+  }
+  for (const [f, position] of Object.entries(ROLE_LABELS)) if (!byForm.has(f)) byForm.set(f, { type: "role", position });
+  for (const f of STOP_LABELS) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
+  re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${anyOf([...byForm.keys()])})(?![\\p{L}])`, "giu");
+}
+
+/** Attendance headings, role labels and the labels that end an attendance block. */
+export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): AttendanceLabelHit[] {
+  if (!re) compile(lex);
+  const out: AttendanceLabelHit[] = [];
+  const s = text.slice(range.start, range.end);
+  for (const m of s.matchAll(re!)) {
+    const word = m[1]!;
+    if (!isUpper(word[0])) continue;
+    const after = s.slice(m.index + word.length, m.index + word.length + 4);
+    if (!LABEL_END.test(after)) continue;
+    const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
+    if (!label) continue;
+    out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
+  }
+  // A longer label that starts inside a shorter one's match wins ("Ej tjänstgörande ersättare").
+  return out.filter((h, i) => !out.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+}

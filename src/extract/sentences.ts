@@ -1,0 +1,25 @@
+import type { Range } from "../types.js";
+
+/** Sentence ranges in [start, end): a sentence ends at . ! ? before a capital or a line break, or at a blank line. */
+export function sentences(text: string, range: Range): Range[] {
+  const out: Range[] = [];
+  const s = text.slice(range.start, range.end);
+  let at = 0;
+  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”])|\n[ \t]*\n|\n(?=[ \t]*[•●▪-][ \t])/gu;
+  for (const m of s.matchAll(re)) {
+    const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
+    // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
+    if (/:[ \t]*$/.test(s.slice(at, end).trimEnd()) || /:[ \t]*$/.test(s.slice(at, m.index))) continue;
+    if (end > at) out.push({ start: range.start + at, end: range.start + end });
+    at = m.index + m[0].length;
+  }
+  if (at < s.length) out.push({ start: range.start + at, end: range.end });
+  return out.filter((r) => text.slice(r.start, r.end).trim() !== "").map((r) => trim(text, r));
+}
+
+function trim(text: string, r: Range): Range {
+  let { start, end } = r;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}

@@ -1,0 +1,34 @@
+import type { Signatures } from "../model/schema.js";
+import type { ExtractContext, RecordView } from "./context.js";
+import type { DateMention } from "./dates/types.js";
+import type { LabelHit } from "./labels.js";
+import type { RawParticipant } from "./participants/index.js";
+
+const ADJUSTED = /justering|justerat|justeras/iu;
+const POSTED = /(?:uppsättande|sätts[ \t]+upp|sattes[ \t]+upp|uppsatt|uppsättes|upprättande|anslaget[ \t]+uppsatt|anslag[ \t]+uppsatt)/iu;
+const REMOVED = /(?:nedtagande|tas[ \t]+ned|tas[ \t]+ner|nedtages|nedtaget|nedtas)/iu;
+
+/** Who signed and when the minutes were adjusted, posted and taken down. */
+export function extractSignatures(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dates: DateMention[], people: RawParticipant[]): Signatures {
+  const { text } = ctx.doc;
+  const withRole = (pos: string) => people.filter((p) => p.positions.includes(pos as never)).map((p) => p.name);
+  const out: Signatures = {
+    secretary: withRole("secretary")[0] ?? null,
+    chair: withRole("chair")[0] ?? null,
+    adjusters: withRole("adjuster"),
+    adjustedOn: null,
+    postedOn: null,
+    removedOn: null,
+  };
+  const day = (d: DateMention) => (d.grain === "day" || d.grain === "minute" ? d.value.slice(0, 10) : null);
+  const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
+  for (const d of front) {
+    const before = text.slice(Math.max(0, d.index - 90), d.index);
+    const label = [...labels].reverse().find((l) => l.end <= d.index && d.index - l.end < 200);
+    const cue = before.slice(Math.max(0, before.length - 60));
+    if (!out.removedOn && REMOVED.test(cue)) out.removedOn = day(d);
+    else if (!out.postedOn && POSTED.test(cue)) out.postedOn = day(d);
+    else if (!out.adjustedOn && (label?.kind === "adjust" || ADJUSTED.test(cue)) && !POSTED.test(cue)) out.adjustedOn = day(d);
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+/** protokoll's library entry: parse Swedish minutes into the output contract. */
+export { parseMinutes, parseDocument, type ParseOptions, type ParseResult } from "./pipeline.js";
+export { parseDates } from "./extract/dates/index.js";
+export type { DateMention, ParseDatesOptions, Grain } from "./extract/dates/index.js";
+export { documentSchema, jsonSchema } from "./model/schema.js";
+export type {
+  Output, Meeting, Participant, Item, DateFact, FollowUp, Signatures, Warning, Outcome, MeetingKind, FileKind,
+} from "./model/schema.js";
+export type { Span, SourceInfo, SourceFormat, Diagnostic } from "./types.js";
+export { InputError } from "./types.js";

@@ -1,0 +1,162 @@
+import type { ExtractContext, RecordView } from "../extract/context.js";
+import { itemDecision } from "../extract/decisions.js";
+import { assignRoles } from "../extract/date-roles.js";
+import { yearContextAt } from "../extract/dates/year-context.js";
+import { parseReference, resolve } from "../extract/dates/resolve.js";
+import type { DateMention, RawMention } from "../extract/dates/types.js";
+import { itemFollowUps, type RawFollowUp } from "../extract/follow-ups.js";
+import { meetingDetails } from "../extract/meeting-details.js";
+import { meetingKind } from "../extract/meeting-kind.js";
+import { classifyClauses } from "../extract/outcome.js";
+import { extractParticipants } from "../extract/participants/index.js";
+import { extractSignatures } from "../extract/signatures.js";
+import { sliceWithout } from "../segment/lines.js";
+import type { RecordSegmentation } from "../segment/index.js";
+import type { Range } from "../types.js";
+import { childId, meetingId } from "./ids.js";
+import type { DateFact, FollowUp, Item, Meeting, Participant } from "./schema.js";
+
+/** Ranges minus the ranges to skip. */
+export function subtract(ranges: Range[], skip: Range[]): Range[] {
+  const out: Range[] = [];
+  for (const r of ranges) {
+    let at = r.start;
+    for (const s of skip) {
+      if (s.end <= at || s.start >= r.end) continue;
+      if (s.start > at) out.push({ start: at, end: s.start });
+      at = Math.max(at, s.end);
+    }
+    if (at < r.end) out.push({ start: at, end: r.end });
+  }
+  return out;
+}
+
+const cleanText = (s: string) => s.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+const hhmm = (v: string | null | undefined) => (v && /T\d{2}:\d{2}/.test(v) ? v.slice(v.indexOf("T") + 1, v.indexOf("T") + 6) : null);
+const isDay = (d: { grain: string }) => d.grain === "day" || d.grain === "minute";
+
+function resolveAll(ctx: ExtractContext, raws: RawMention[], reference: string | null): DateMention[] {
+  const ref = parseReference(reference);
+  const out: DateMention[] = [];
+  for (const m of raws) {
+    const yc = m.start.y === undefined && !m.relative ? yearContextAt(ctx.doc.text, m.index) : null;
+    const r = resolve(ctx.doc.text, m, ref, yc?.year ?? null);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** One meeting record → the contract's meeting object. */
+export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index: number): Meeting {
+  const { doc, seg } = ctx;
+  const { text } = doc;
+  const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
+  const view: RecordView = { rec, front: subtract(rec.front, seg.skip), chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
+  const kind = meetingKind(ctx, view);
+  const details = meetingDetails(ctx, view);
+  const id = meetingId(doc.source.sha256, index);
+
+  let date: string | null = null;
+  if (details.dateMention) {
+    const dm = details.dateMention;
+    const r = resolve(text, dm, null, details.inferredYear?.year ?? null);
+    if (r && isDay(r)) date = r.value.slice(0, 10);
+    if (details.inferredYear && date) {
+      ctx.report({
+        code: "year-inferred",
+        severity: "info",
+        message: `The meeting date \`${text.slice(dm.index, dm.lastIndex)}\` has no year; ${details.inferredYear.year} comes from ${details.inferredYear.evidence}.`,
+        line: doc.locate.lineOf(dm.index),
+        span: doc.locate.spanOf(dm.index, dm.lastIndex),
+      });
+    }
+  }
+  const inRecord = ctx.dates.filter(
+    (m) => m.index >= rec.start && m.index < rec.end && !seg.skip.some((s) => m.index >= s.start && m.index < s.end),
+  );
+  const resolved = resolveAll(ctx, inRecord, date);
+  for (const r of resolved) {
+    if (r.inferred.includes("year") && isDay(r) && r.index !== details.dateMention?.index) {
+      ctx.report({
+        code: "year-inferred",
+        severity: "info",
+        message: `\`${r.text}\` has no year; read as ${r.value.slice(0, 4)} from ${yearContextAt(text, r.index) ? "the year of the heading or list above it" : `the meeting date ${date ?? "?"}`}.`,
+        line: doc.locate.lineOf(r.index),
+        span: doc.locate.spanOf(r.index, r.lastIndex),
+      });
+    }
+  }
+  const time = details.timeMention ? resolveAll(ctx, [details.timeMention], date)[0] ?? null : null;
+
+  const people = extractParticipants(ctx, view, kind);
+  const participants: Participant[] = people.map((p, i) => ({
+    id: childId(id, "p", i),
+    name: p.name, party: p.party, represents: p.represents, representsCode: p.representsCode,
+    group: p.group, positions: p.positions, title: p.title, present: p.present, items: p.items,
+    substitutesFor: p.substitutesFor, span: doc.locate.spanOf(p.start, p.end),
+  }));
+
+  const agenda = kind === "agenda";
+  const followRaw: RawFollowUp[] = [];
+  const items: Item[] = rec.items.map((it, i) => {
+    const dec = itemDecision(ctx, it, agenda);
+    const basis = dec.decision ?? dec.proposal;
+    const outcomes = basis ? classifyClauses(basis, ctx.lex) : [];
+    followRaw.push(...itemFollowUps(ctx, it, resolved, date));
+    return {
+      id: childId(id, "i", i),
+      number: it.number,
+      title: it.title,
+      caseNumber: it.caseNumber,
+      text: cleanText(sliceWithout(text, it.start, it.end, seg.skip)),
+      sections: it.sections.map((s) => ({
+        heading: s.heading,
+        role: s.role,
+        text: cleanText(sliceWithout(text, s.textStart, s.end, seg.skip)),
+        span: doc.locate.spanOf(s.start, s.end),
+      })),
+      proposal: dec.proposal,
+      decision: dec.decision,
+      outcome: outcomes[0] ?? null,
+      outcomes,
+      span: doc.locate.spanOf(it.start, it.end),
+    };
+  });
+
+  const deadlines = new Set(followRaw.map((f) => f.date?.index).filter((x): x is number => x !== undefined));
+  const meetingRange = details.dateMention ? { start: details.dateMention.index, end: details.dateMention.lastIndex } : null;
+  const roles = assignRoles(ctx, resolved, rec.items, meetingRange, deadlines);
+  const itemOf = (offset: number) => rec.items.find((it) => offset >= it.start && offset < it.end)?.number ?? null;
+  const dates: DateFact[] = resolved.map((d, i) => ({
+    id: childId(id, "d", i),
+    text: d.text, value: d.value, end: d.end, grain: d.grain, role: roles[i]!, item: itemOf(d.index),
+    inferred: d.inferred, span: doc.locate.spanOf(d.index, d.lastIndex),
+  }));
+  const followUps: FollowUp[] = followRaw.map((f, i) => ({
+    id: childId(id, "f", i), item: f.item, due: f.due, text: f.text, responsible: f.responsible,
+    span: doc.locate.spanOf(f.range.start, f.range.end),
+  }));
+
+  const days = (role: string) => dates.filter((d) => d.role === role && isDay(d)).map((d) => d.value.slice(0, 10));
+  const scheduled = [...new Set(days("scheduled-meeting"))].filter((d) => !date || d > date).sort();
+  const next = days("next-meeting").find((d) => !date || d > date) ??
+    scheduled.find((d) => !!date && d.slice(0, 4) === date.slice(0, 4)) ?? null;
+
+  return {
+    id, kind,
+    body: details.body,
+    organisation: details.organisation,
+    date,
+    start: hhmm(time?.value),
+    end: hhmm(time?.end),
+    location: details.location,
+    nextMeeting: next,
+    scheduledMeetings: scheduled,
+    participants,
+    items,
+    dates,
+    followUps,
+    signatures: extractSignatures(ctx, view, details.labels, resolved, people),
+    span: doc.locate.spanOf(rec.start, rec.end),
+  };
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+
+/** The output contract (../shared/contract/output.md), as a zod schema: the one source of the JSON Schema. */
+
+export const spanSchema = z
+  .object({
+    page: z.number().int().min(1).nullable().describe("1-based PDF page; null for text and Markdown"),
+    line: z.number().int().min(1).describe("1-based line of the first character"),
+    endLine: z.number().int().min(1).describe("1-based line of the last character"),
+    start: z.number().int().min(0).describe("0-based UTF-16 offset into the canonical text"),
+    end: z.number().int().min(0).describe("exclusive end offset"),
+  })
+  .describe("Where a fact stands in the canonical text: canonical.slice(start, end) is its evidence");
+
+const isoValue = z.string().describe("YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM; year-less --MM-DD; time only THH:MM");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("YYYY-MM-DD");
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/).describe("HH:MM, local time");
+
+export const participantSchema = z.object({
+  id: z.string().describe("stable id, unique in the file"),
+  name: z.string(),
+  party: z.string().nullable().describe("party abbreviation as written, upper case (S, M, SD, C, V, KD, L, FP, MP, local parties)"),
+  represents: z.string().nullable().describe("municipality, region or organisation the person represents"),
+  representsCode: z.string().nullable().describe("SCB code when `represents` is a municipality (4 digits) or region (2 digits)"),
+  group: z.enum(["member", "substitute", "other"]).nullable().describe("ledamot | ersättare | övriga närvarande; null when the record does not say"),
+  positions: z.array(z.enum(["chair", "vice-chair", "secretary", "adjuster"])),
+  title: z.string().nullable().describe("job title or role written beside the name"),
+  present: z.boolean().nullable().describe("false = absent; null = not known (a notice)"),
+  items: z.string().nullable().describe("attended only these items, e.g. '13-21'"),
+  substitutesFor: z.string().nullable().describe("the member a serving substitute replaces"),
+  span: spanSchema,
+});
+
+export const sectionSchema = z.object({
+  heading: z.string(),
+  role: z.enum(["summary", "proposal", "decision", "position", "basis", "motions", "procedure", "vote", "reservation"]),
+  text: z.string(),
+  span: spanSchema,
+});
+
+export const outcomeEnum = z.enum([
+  "approved", "rejected", "noted", "assigned", "referred", "postponed", "answered", "elected", "recommended", "other",
+]);
+
+export const itemSchema = z.object({
+  id: z.string(),
+  number: z.string().describe("§ number or agenda number, as text"),
+  title: z.string(),
+  caseNumber: z.string().nullable().describe("diarienummer"),
+  text: z.string().describe("the item's whole text, page furniture removed"),
+  sections: z.array(sectionSchema),
+  proposal: z.string().nullable().describe("förslag till beslut"),
+  decision: z.string().nullable().describe("beslut / ställningstagande"),
+  outcome: outcomeEnum.nullable().describe("first outcome of the decision (or proposal), from the codebook"),
+  outcomes: z.array(outcomeEnum).describe("every outcome the decision carries (one per att-clause)"),
+  span: spanSchema,
+});
+
+export const dateSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  value: isoValue,
+  end: isoValue.nullable(),
+  grain: z.enum(["year", "season", "month", "week", "day", "minute", "month-day", "time"]),
+  role: z.enum(["meeting", "next-meeting", "scheduled-meeting", "deadline", "effective", "reference", "mention"]),
+  item: z.string().nullable().describe("item number, or null in the front matter"),
+  inferred: z.array(z.string()).describe("parts filled from context, e.g. ['year']"),
+  span: spanSchema,
+});
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  item: z.string().nullable(),
+  due: isoDay.nullable(),
+  text: z.string(),
+  responsible: z.string().nullable(),
+  span: spanSchema,
+});
+
+export const signaturesSchema = z.object({
+  secretary: z.string().nullable(),
+  chair: z.string().nullable(),
+  adjusters: z.array(z.string()),
+  adjustedOn: isoDay.nullable(),
+  postedOn: isoDay.nullable(),
+  removedOn: isoDay.nullable(),
+});
+
+export const meetingSchema = z.object({
+  id: z.string().describe("stable across runs for the same input"),
+  kind: z.enum(["protocol", "minutes", "agenda", "extract"]),
+  body: z.string().nullable(),
+  organisation: z.string().nullable(),
+  date: isoDay.nullable(),
+  start: hhmm.nullable(),
+  end: hhmm.nullable(),
+  location: z.string().nullable(),
+  nextMeeting: isoDay.nullable(),
+  scheduledMeetings: z.array(isoDay),
+  participants: z.array(participantSchema),
+  items: z.array(itemSchema),
+  dates: z.array(dateSchema),
+  followUps: z.array(followUpSchema),
+  signatures: signaturesSchema,
+  span: spanSchema,
+});
+
+export const warningSchema = z.object({
+  code: z.string(),
+  severity: z.enum(["info", "warning", "error"]),
+  message: z.string(),
+  line: z.number().int().nullable(),
+  span: spanSchema.nullable(),
+});
+
+export const sourceSchema = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.enum(["pdf", "text", "markdown"]),
+  bytes: z.number().int().min(0),
+  pages: z.number().int().min(0).nullable(),
+  encoding: z.string().nullable(),
+});
+
+export const documentSchema = z
+  .object({
+    schemaVersion: z.literal("1"),
+    source: sourceSchema,
+    kind: z.enum(["protocol", "minutes", "agenda", "extract", "report", "webpage", "unknown"]),
+    meetings: z.array(meetingSchema),
+    warnings: z.array(warningSchema),
+  })
+  .describe("protokoll parse output for one input file");
+
+export type Output = z.infer<typeof documentSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type Participant = z.infer<typeof participantSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type DateFact = z.infer<typeof dateSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type Signatures = z.infer<typeof signaturesSchema>;
+export type Warning = z.infer<typeof warningSchema>;
+export type Outcome = z.infer<typeof outcomeEnum>;
+export type MeetingKind = Meeting["kind"];
+export type FileKind = Output["kind"];
+
+export function jsonSchema(): unknown {
+  return z.toJSONSchema(documentSchema, { target: "draft-2020-12" });
+}

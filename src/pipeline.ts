@@ -1,0 +1,73 @@
+import { scanDates } from "./extract/dates/index.js";
+import type { ExtractContext } from "./extract/context.js";
+import { fileKind } from "./extract/document-kind.js";
+import { loadGeo } from "./extract/geo.js";
+import { ingest } from "./ingest/index.js";
+import type { SourceDocument } from "./ingest/document.js";
+import { loadLexicon, type Lexicon } from "./lexicon/load.js";
+import { buildMeeting } from "./model/build.js";
+import { documentSchema, type Meeting, type Output } from "./model/schema.js";
+import { segment, type SegmentedDocument } from "./segment/index.js";
+import { findLabels } from "./extract/labels.js";
+import type { Diagnostic, SourceFormat } from "./types.js";
+
+export interface ParseOptions {
+  /** Name recorded as source.path ('<stdin>' for standard input). */
+  path?: string;
+  /** Skip format detection. */
+  format?: SourceFormat;
+  lexicon?: Lexicon;
+}
+
+export interface ParseResult {
+  output: Output;
+  /** The canonical text every span points into. */
+  text: string;
+}
+
+/** A record's title at a line start: "PROTOKOLL", "Utdrag ur … protokoll", "Minnesanteckningar". */
+const RECORD_TITLE = /(?:^|\n)[ \t]*(?:\d{1,3}[ \t]+)?(?:utdrag[ \t]+ur|protokoll|sammanträdesprotokoll|protokollsutdrag|minnesanteckningar|minnesanteckning|mötesanteckningar|mötesanteckning|kallelse|föredragningslista|ärendelista)(?![\p{L}])/iu;
+
+/** A record counts as a meeting when it has a front-matter box, labels, attendance or decided items. */
+function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, i: number): boolean {
+  const rec = seg.records[i]!;
+  if (rec.blocks.length > 0) return true;
+  const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
+  if (labels.size >= 2) return true;
+  if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return true;
+  const titled = rec.front.some((r) => RECORD_TITLE.test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
+  if (titled) return true;
+  const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);
+  return m.items.some((it) => it.sections.some(decided));
+}
+
+export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResult {
+  const lex = lexicon ?? loadLexicon();
+  const geo = loadGeo(lex);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const seg = segment(doc, lex, (w) => geo.isPlace(w));
+  const ctx: ExtractContext = { doc, seg, lex, geo, dates: scanDates(doc.text, lex), report: (d) => diagnostics.push(d) };
+  const meetings = seg.records.map((r, i) => buildMeeting(ctx, r, i)).filter((m, i) => isMeeting(ctx, seg, m, i));
+  if (meetings.length === 0) diagnostics.push({ code: "no-meeting", severity: "info", message: "No meeting record found in the file." });
+  const output: Output = {
+    schemaVersion: "1",
+    source: doc.source,
+    kind: fileKind(meetings, ctx),
+    meetings,
+    warnings: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line ?? d.span?.line ?? null, span: d.span ?? null })),
+  };
+  const checked = documentSchema.safeParse(output);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new Error(`output does not match the schema at ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return { output, text: doc.text };
+}
+
+/** Parses one input (bytes or text) into the output contract. Throws InputError for unreadable input. */
+export function parseMinutes(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const path = options.path ?? "<input>";
+  const doc = ingest(path, bytes, options.format ? { format: options.format } : {});
+  return parseDocument(doc, options.lexicon);
+}
