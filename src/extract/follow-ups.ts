@@ -48,7 +48,7 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
     const inSentence = dates.filter((d) => d.index >= s.start && d.index < s.end && (d.grain === "day" || d.grain === "minute"));
     const due = inSentence.find((d) => !meetingDate || d.value.slice(0, 10) >= meetingDate);
-    if (due && dated.test(t)) {
+    if (due && (dated.test(t) || undated.test(t))) {
       out.push({ item: item.number, due: due.value.slice(0, 10), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });
     } else if (inSentence.length === 0 && undated.test(t)) {
       out.push({ item: item.number, due: null, text: t, responsible: responsibleIn(t) ?? null, range: s, date: null });

@@ -42,8 +42,11 @@ function kindValue(word: string, kindOf: Map<string, string>): string | null {
   return null;
 }
 
-/** Front-matter boxes anywhere in the text, in order. */
-export function findHeaderBlocks(text: string, lex: Lexicon): HeaderBlock[] {
+/**
+ * Front-matter boxes anywhere in the text, in order. `breaks` are offsets of item headers
+ * at line starts: a box never spans one (a short notice's header and an attached record's).
+ */
+export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly number[] = []): HeaderBlock[] {
   compiled ??= compile(lex);
   const { label, kind, labelOf, kindOf } = compiled;
   const hits: Hit[] = [];
@@ -77,7 +80,8 @@ export function findHeaderBlocks(text: string, lex: Lexicon): HeaderBlock[] {
     const last = cur[cur.length - 1];
     // A kind word at a line start opens a new box even right after another one.
     const opens = h.kind !== null && /(?:^|\n)[ \t]*(?:\d{1,4}[ \t]+)?$/u.test(text.slice(Math.max(0, h.start - 12), h.start));
-    if (last && (h.start - last.end > CLUSTER_GAP || (opens && cur.some((c) => c.label)))) flush();
+    const itemBetween = !!last && breaks.some((b) => b > last.end && b < h.start);
+    if (last && (h.start - last.end > CLUSTER_GAP || itemBetween || (opens && cur.some((c) => c.label)))) flush();
     cur.push(h);
   }
   flush();

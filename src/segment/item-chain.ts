@@ -72,10 +72,14 @@ export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate
   const heads = new Map(chain.map((c) => [c.number, head(c, text)]));
   const same = byStyle.get(winnerStyle)!.filter((c) => !chain.includes(c));
   const added: ItemCandidate[] = [];
+  const later = new Map<number, ItemCandidate>();
   for (let i = 0; i < same.length; i++) {
     const r = same[i]!;
     if (!numbers.has(r.number) || heads.get(r.number) !== head(r, text) || heads.get(r.number) === "") continue;
-    // r repeats an item: its neighbours in the repeated run are items too.
+    // r repeats an item (a table of contents, then the item in full): the later one holds the text,
+    // and its neighbours in the repeated run are items too.
+    const first = chain.find((c) => c.number === r.number)!;
+    if (r.start > first.start) later.set(r.number, r);
     for (let j = i - 1, want = r.number - 1; j >= 0 && same[j]!.number === want; j--, want--) {
       if (!numbers.has(want)) added.push(same[j]!);
     }
@@ -83,6 +87,6 @@ export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate
       if (!numbers.has(want)) added.push(same[j]!);
     }
   }
-  for (const a of added) numbers.add(a.number);
-  return [...chain, ...new Set(added)].sort((a, b) => a.start - b.start);
+  const kept = chain.map((c) => later.get(c.number) ?? c);
+  return [...new Set([...kept, ...added])].sort((a, b) => a.start - b.start);
 }

@@ -71,7 +71,8 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
     let bodyStart = tr.end;
     const afterTitle = text.slice(tr.end, Math.min(end, tr.end + 200));
     const caseLine = /^\s*\n?[ \t]*\(?[\p{Lu}\d][^\n]{0,40}\)?[ \t]*(?=\n|\*\*|$)/u.exec(afterTitle);
-    if (caseRange && caseLine && caseRange.start < tr.end + caseLine[0].length) bodyStart = tr.end + caseLine[0].length;
+    // "(HSF240207)" or "Dnr 2024/12" on the line after the title belongs to the header, not the body.
+    if (caseRange && caseLine && caseRange.start >= tr.end && caseRange.end <= tr.end + caseLine[0].length) bodyStart = tr.end + caseLine[0].length;
     const sections = findSections(text, { start: bodyStart, end }, lex, ctx.skip, flat);
     return {
       number: String(h.number),

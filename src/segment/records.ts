@@ -4,7 +4,7 @@ import type { Range } from "../types.js";
 import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
 import { chooseItems } from "./item-chain.js";
-import { splitLines } from "./lines.js";
+import { isFlat, splitLines } from "./lines.js";
 
 /** One meeting record inside a file: its extent, its front matter and its items' headers. */
 export interface RecordSegment extends Range {
@@ -77,8 +77,9 @@ function itemsIn(ctx: RecordContext, cands: ItemCandidate[], range: Range, front
 export function splitRecords(ctx: RecordContext): RecordSegment[] {
   const { text } = ctx;
   const all: Range = { start: 0, end: text.length };
-  const blocks = findHeaderBlocks(text, ctx.lex).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end));
   const cands = findItemCandidates(ctx, all);
+  const breaks = cands.filter((c) => c.atLineStart && !isFlat(c.line)).map((c) => c.start);
+  const blocks = findHeaderBlocks(text, ctx.lex, breaks).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end));
   const records: RecordSegment[] = [];
   let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [] };
   for (const b of blocks) {

@@ -1,3 +1,4 @@
+import { addDays, addWeeks, getDaysInMonth, isValid, setISOWeek, startOfISOWeek } from "date-fns";
 import type { DateMention, DateParts, Grain, RawMention } from "./types.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -14,18 +15,28 @@ export function parseReference(ref: string | undefined | null): Reference | null
 }
 
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
-const fromUtc = (t: number): DateParts => {
-  const dt = new Date(t);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-};
+/** Calendar arithmetic on local dates (date-fns), so a DST change never shifts a day. */
+const local = (p: { y: number; m: number; d: number }) => new Date(p.y, p.m - 1, p.d);
+const partsOf = (dt: Date): DateParts => ({ y: dt.getFullYear(), m: dt.getMonth() + 1, d: dt.getDate() });
 
-/** Within this many days a year-less date keeps the reference's year (minutes look both back and ahead). */
-const SAME_YEAR_DAYS = 243;
+export type Direction = "forward" | "backward" | null;
 
-/** The reference's year when the month-day lies within eight months of it, else the nearest year. */
-export function nearestYear(ref: Reference, m: number, d = 15): number {
+/** Words before a year-less date that say it lies ahead ("senast", "till den") or behind ("beslutade den"). */
+const FORWARD = /(?<![\p{L}])(?:senast|till|t\.?o\.?m\.?|fr\.?o\.?m\.?|från[ \t]+och[ \t]+med|ska|skall|kommer|nästa|kommande|före|inför|förlängning|förlängas|förlängs|planeras|beräknas|preliminärt|äga[ \t]+rum)(?![\p{L}])[^.\n]{0,40}$/iu;
+const BACKWARD = /(?<![\p{L}])(?:beslutade|beslöt|fattade|redovisade|hölls|föregående|senaste|sedan|tidigare|inkom|inkommen|daterad|per)(?![\p{L}])[^.\n]{0,40}$/iu;
+
+export function directionBefore(text: string, index: number): Direction {
+  const before = text.slice(Math.max(0, index - 60), index);
+  if (FORWARD.test(before)) return "forward";
+  if (BACKWARD.test(before)) return "backward";
+  return null;
+}
+
+/** The year that puts a month-day nearest the reference, or next/last in the direction the text gives. */
+export function nearestYear(ref: Reference, m: number, d = 15, direction: Direction = null): number {
   const base = utc(ref.y, ref.m, ref.d);
-  if (Math.abs(utc(ref.y, m, d) - base) <= SAME_YEAR_DAYS * 86400000) return ref.y;
+  if (direction === "forward") return utc(ref.y, m, d) >= base ? ref.y : ref.y + 1;
+  if (direction === "backward") return utc(ref.y, m, d) <= base ? ref.y : ref.y - 1;
   let best = ref.y;
   for (const y of [ref.y - 1, ref.y + 1]) {
     if (Math.abs(utc(y, m, d) - base) < Math.abs(utc(best, m, d) - base)) best = y;
@@ -34,18 +45,8 @@ export function nearestYear(ref: Reference, m: number, d = 15): number {
 }
 
 /** Monday of ISO week w of year y. */
-function isoWeekMonday(y: number, w: number): number {
-  const jan4 = utc(y, 1, 4);
-  const dow = (new Date(jan4).getUTCDay() + 6) % 7;
-  return jan4 - dow * 86400000 + (w - 1) * 7 * 86400000;
-}
-
-function isoWeekOf(t: number): { y: number; w: number } {
-  const dt = new Date(t);
-  const dow = (dt.getUTCDay() + 6) % 7;
-  const thursday = t - dow * 86400000 + 3 * 86400000;
-  const y = new Date(thursday).getUTCFullYear();
-  return { y, w: Math.floor((thursday - isoWeekMonday(y, 1)) / (7 * 86400000)) + 1 };
+function isoWeekMonday(y: number, w: number): Date {
+  return startOfISOWeek(setISOWeek(new Date(y, 0, 4), w));
 }
 
 function format(p: DateParts, grain: Grain): string {
@@ -63,8 +64,7 @@ function format(p: DateParts, grain: Grain): string {
 
 function validDay(p: DateParts): boolean {
   if (p.y === undefined || p.m === undefined || p.d === undefined) return true;
-  const t = new Date(utc(p.y, p.m, p.d));
-  return t.getUTCMonth() + 1 === p.m && t.getUTCDate() === p.d;
+  return isValid(new Date(p.y, p.m - 1, p.d)) && p.d <= getDaysInMonth(new Date(p.y, p.m - 1, 1));
 }
 
 /**
@@ -84,17 +84,15 @@ export function resolve(text: string, m: RawMention, ref: Reference | null, cont
       if (y === undefined) return null;
       if (start.y === undefined) inferred.push("year");
       const mon = isoWeekMonday(y, rel.week);
-      start = fromUtc(mon);
-      end = fromUtc(mon + 6 * 86400000);
+      start = partsOf(mon);
+      end = partsOf(addDays(mon, 6));
     } else {
       if (!ref) return null;
-      if (rel.days !== undefined) start = fromUtc(utc(ref.y, ref.m, ref.d) + rel.days * 86400000);
+      if (rel.days !== undefined) start = partsOf(addDays(local(ref), rel.days));
       else if (rel.weeks !== undefined) {
-        const base = utc(ref.y, ref.m, ref.d) + rel.weeks * 7 * 86400000;
-        const wk = isoWeekOf(base);
-        const mon = isoWeekMonday(wk.y, wk.w);
-        start = fromUtc(mon);
-        end = fromUtc(mon + 6 * 86400000);
+        const mon = startOfISOWeek(addWeeks(local(ref), rel.weeks));
+        start = partsOf(mon);
+        end = partsOf(addDays(mon, 6));
       } else if (rel.years !== undefined) {
         if (grain === "year") start = { y: ref.y + rel.years };
         else start = { ...start, y: ref.y + rel.years };
@@ -109,7 +107,7 @@ export function resolve(text: string, m: RawMention, ref: Reference | null, cont
       inferred.push("day");
     }
   } else if (start.y === undefined && grain !== "year") {
-    const y = contextYear ?? (ref ? nearestYear(ref, start.m ?? 6, start.d ?? 15) : undefined);
+    const y = contextYear ?? (ref ? nearestYear(ref, start.m ?? 6, start.d ?? 15, directionBefore(text, m.index)) : undefined);
     if (y !== undefined) {
       start.y = y;
       if (end) end.y = end.y ?? (end.m! < start.m! ? y + 1 : y);

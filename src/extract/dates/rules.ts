@@ -57,7 +57,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
     rule("day-dot-month-year", "10.05.2014", `(?<![\\p{L}\\p{N}.])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])`, (m) =>
       parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) })),
     rule("written-date", "fredagen den 10 november 2023",
-      `${B}${WEEKDAY}${DAY}(?:[ \\t]*${DASH}[ \\t]*(?<d2>\\d{1,2})(?::[ae]|:e)?)?[ \\t]+${MONTH}(?<![.])\\.?${E}${YEAR}`,
+      `${B}${WEEKDAY}${DAY}(?:[ \\t]*${DASH}[ \\t]*(?<d2>\\d{1,2})(?::[ae]|:e)?)?[ \\t]+${MONTH}${E}${YEAR}`,
       (m) => {
         const g = m.groups!;
         const d = g.d ? Number(g.d) : v.ordinalOf(g.od!);
@@ -70,7 +70,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
         const p = parts("day", start, end);
         return p && g.iar && y === undefined ? { ...p, relative: { years: 0 } } : p;
       }),
-    rule("month-year", "oktober 2014", `${B}${MONTH}(?<![.])\\.?[ \\t]+(?<y>(?:19|20)\\d{2})${E}`, (m) => {
+    rule("month-year", "oktober 2014", `${B}${MONTH}[ \\t]+(?<y>(?:19|20)\\d{2})${E}`, (m) => {
       const mon = v.monthOf(m.groups!.mon!);
       return mon === undefined ? null : parts("month", { y: num(m.groups!.y), m: mon });
     }),

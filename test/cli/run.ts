@@ -1,0 +1,23 @@
+import { PassThrough } from "node:stream";
+import { main } from "../../src/cli/main.js";
+import { writeAtomic, type Io } from "../../src/cli/io.js";
+import { readFileSync } from "node:fs";
+
+/** Runs the CLI in process with captured streams. */
+export async function run(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = "";
+  let stderr = "";
+  out.on("data", (c) => (stdout += c));
+  err.on("data", (c) => (stderr += c));
+  const io: Io = {
+    stdout: out,
+    stderr: err,
+    readStdin: async () => Buffer.from(stdin, "utf8"),
+    readFile: (p) => readFileSync(p),
+    writeFile: writeAtomic,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
