@@ -2,22 +2,27 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { Outcome } from "../model/schema.js";
 import { wordsOf } from "../text/unicode.js";
 
-let matchers: Array<{ code: Outcome; re: RegExp }> | null = null;
+let matchers: Array<{ code: Outcome; generic: boolean; re: RegExp }> | null = null;
 
 function compile(lex: Lexicon) {
   return lex
     .entries("outcomes")
     .filter((e) => e.forms.length > 0)
-    .map((e) => ({ code: e.value as Outcome, re: new RegExp(wordsOf(e.forms), "iu") }));
+    .map((e) => ({ code: e.value as Outcome, generic: e.generic === true, re: new RegExp(wordsOf(e.forms), "iu") }));
 }
 
-/** The codebook outcome a decision text carries: the cue that comes first decides. */
+/**
+ * The codebook outcome a decision text carries: the specific cue that comes first decides;
+ * a generic one ("beslutar att") only when no specific cue is there.
+ */
 export function classifyOutcome(text: string, lex: Lexicon): Outcome {
   matchers ??= compile(lex);
-  let best: { code: Outcome; at: number } | null = null;
+  let best: { code: Outcome; at: number; generic: boolean } | null = null;
   for (const m of matchers) {
     const hit = m.re.exec(text);
-    if (hit && (!best || hit.index < best.at)) best = { code: m.code, at: hit.index };
+    if (!hit) continue;
+    const better = !best || (best.generic && !m.generic) || (best.generic === m.generic && hit.index < best.at);
+    if (better) best = { code: m.code, at: hit.index, generic: m.generic };
   }
   return best?.code ?? "other";
 }
@@ -25,7 +30,7 @@ export function classifyOutcome(text: string, lex: Lexicon): Outcome {
 /** One outcome per att-clause or bullet of a decision ("att 1 … att 2 …"). */
 export function classifyClauses(text: string, lex: Lexicon): Outcome[] {
   const clauses = text
-    .split(/(?:^|\n|[ \t])(?=att[ \t]+(?:\d+[ \t]+)?\p{Ll})|\n[ \t]*[•●▪-][ \t]*|[•●▪]/u)
+    .split(/(?:^|\n|[,;.][ \t]*)(?=att[ \t]+(?:\d+[ \t]+)?\p{Ll})|\n[ \t]*[•●▪-][ \t]*|[•●▪]/u)
     .map((c) => c.trim())
     .filter((c) => c.length > 3);
   const out = (clauses.length ? clauses : [text]).map((c) => classifyOutcome(c, lex));

@@ -14,7 +14,26 @@ export function sentences(text: string, range: Range): Range[] {
     at = m.index + m[0].length;
   }
   if (at < s.length) out.push({ start: range.start + at, end: range.end });
-  return out.filter((r) => text.slice(r.start, r.end).trim() !== "").map((r) => trim(text, r));
+  return out
+    .flatMap((r) => splitAtHeadingLines(text, r))
+    .filter((r) => text.slice(r.start, r.end).trim() !== "")
+    .map((r) => trim(text, r));
+}
+
+/** A short line without closing punctuation before a capitalised line is a heading or a title: a sentence of its own. */
+function splitAtHeadingLines(text: string, r: Range): Range[] {
+  const out: Range[] = [];
+  let at = r.start;
+  for (let nl = text.indexOf("\n", r.start); nl !== -1 && nl < r.end; nl = text.indexOf("\n", nl + 1)) {
+    const line = text.slice(text.lastIndexOf("\n", nl - 1) + 1, nl).trim();
+    const next = text.slice(nl + 1, Math.min(r.end, nl + 3)).trimStart();
+    if (line && line.length <= 60 && !/[.,;:!?-]$/u.test(line) && /^[\p{Lu}•]/u.test(next)) {
+      out.push({ start: at, end: nl });
+      at = nl + 1;
+    }
+  }
+  out.push({ start: at, end: r.end });
+  return out;
 }
 
 function trim(text: string, r: Range): Range {

@@ -37,7 +37,7 @@ export interface CandidateContext {
 }
 
 function compileLabels(lex: Lexicon) {
-  const labels = lex.forms("header-labels").concat(["innehållsförteckning", "ärendeförteckning", "ärendelista", "dagordning", "föredragningslista", "bevis", "transkript"]);
+  const labels = lex.forms("header-labels").concat(["innehållsförteckning", "ärendeförteckning", "ärendelista", "föredragningslista", "bevis", "transkript"]);
   return new RegExp(`^${anyOf(labels)}(?![\\p{L}])`, "iu");
 }
 let labelRe: RegExp | null = null;
