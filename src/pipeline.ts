@@ -5,7 +5,7 @@ import { loadGeo } from "./extract/geo.js";
 import { ingest } from "./ingest/index.js";
 import type { SourceDocument } from "./ingest/document.js";
 import { loadLexicon, type Lexicon } from "./lexicon/load.js";
-import { buildMeeting } from "./model/build.js";
+import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { documentSchema, type Meeting, type Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
@@ -25,17 +25,19 @@ export interface ParseResult {
   text: string;
 }
 
-/** A record's title at a line start: "PROTOKOLL", "Utdrag ur … protokoll", "Minnesanteckningar". */
-const RECORD_TITLE = /(?:^|\n)[ \t]*(?:\d{1,3}[ \t]+)?(?:utdrag[ \t]+ur|protokoll|sammanträdesprotokoll|protokollsutdrag|minnesanteckningar|minnesanteckning|mötesanteckningar|mötesanteckning|kallelse|föredragningslista|ärendelista)(?![\p{L}])/iu;
+/** A record's title: "PROTOKOLL", "Utdrag ur … protokoll", "Minnesanteckningar", capitalised, near the top of the record. */
+const RECORD_TITLE = /(?<![\p{L}])(?:Utdrag ur|UTDRAG|Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Protokollsutdrag|PROTOKOLLSUTDRAG|Minnesanteckningar|MINNESANTECKNINGAR|Minnesanteckning|Mötesanteckningar|MÖTESANTECKNINGAR|Mötesanteckning|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista|ÄRENDELISTA)(?![\p{L}])/u;
 
 /** A record counts as a meeting when it has a front-matter box, labels, attendance or decided items. */
-function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, i: number): boolean {
+function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): boolean {
   const rec = seg.records[i]!;
+  if (evidence.listedParticipants >= 2) return true;
   if (rec.blocks.length > 0) return true;
   const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
   if (labels.size >= 2) return true;
   if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return true;
-  const titled = rec.front.some((r) => RECORD_TITLE.test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
+  const titled = RECORD_TITLE.test(ctx.doc.text.slice(rec.start, Math.min(rec.end, rec.start + 400))) ||
+    rec.front.some((r) => new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITLE.source}`, "u").test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
   if (titled) return true;
   const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);
   return m.items.some((it) => it.sections.some(decided));
@@ -47,7 +49,10 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const seg = segment(doc, lex, (w) => geo.isPlace(w));
   const ctx: ExtractContext = { doc, seg, lex, geo, dates: scanDates(doc.text, lex), report: (d) => diagnostics.push(d) };
-  const meetings = seg.records.map((r, i) => buildMeeting(ctx, r, i)).filter((m, i) => isMeeting(ctx, seg, m, i));
+  const meetings = seg.records
+    .map((r, i) => ({ ...buildMeeting(ctx, r, i), i }))
+    .filter((b) => isMeeting(ctx, seg, b.meeting, b.evidence, b.i))
+    .map((b) => b.meeting);
   if (meetings.length === 0) diagnostics.push({ code: "no-meeting", severity: "info", message: "No meeting record found in the file." });
   const output: Output = {
     schemaVersion: "1",

@@ -46,8 +46,13 @@ function resolveAll(ctx: ExtractContext, raws: RawMention[], reference: string |
   return out;
 }
 
+/** What says a record is a meeting record at all (files without one get no meeting). */
+export interface MeetingEvidence {
+  listedParticipants: number;
+}
+
 /** One meeting record → the contract's meeting object. */
-export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index: number): Meeting {
+export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index: number): { meeting: Meeting; evidence: MeetingEvidence } {
   const { doc, seg } = ctx;
   const { text } = doc;
   const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
@@ -142,7 +147,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const next = days("next-meeting").find((d) => !date || d > date) ??
     scheduled.find((d) => !!date && d.slice(0, 4) === date.slice(0, 4)) ?? null;
 
-  return {
+  const meeting: Meeting = {
     id, kind,
     body: details.body,
     organisation: details.organisation,
@@ -159,4 +164,5 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     signatures: extractSignatures(ctx, view, details.labels, resolved, people),
     span: doc.locate.spanOf(rec.start, rec.end),
   };
+  return { meeting, evidence: { listedParticipants: people.filter((p) => p.listed).length } };
 }

@@ -40,7 +40,7 @@ export function entryVocabulary(lex: Lexicon, geo: Geo): EntryVocabulary {
 }
 
 const ITEMS = /(?:§§?|paragraf(?:erna)?|ärende(?:na)?|punkt(?:erna)?|pkt)[ \t.]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*(?:,|och)[ \t]*\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?)*)/iu;
-const SUBSTITUTE = /(?:tjänstgörande[ \t]+ersättare[ \t]+för|tjg\.?[ \t]+för|tjg(?=[ \t]+\p{Lu})|ersättare[ \t]+för|ersätter|i[ \t]+stället[ \t]+för)[ \t]*$/iu;
+const SUBSTITUTE = /(?:tjänstgörande[ \t]+ersättare[ \t]+för|tjänstgör[ \t]+för|tjg\.?[ \t]+för|tjg\.?|ersättare[ \t]+för|ersätter|i[ \t]+stället[ \t]+för)[ \t]*$/iu;
 
 /** Does the text between a name and the next end in "tjg för" — the next name is whom this one replaces? */
 export function endsWithSubstituteCue(attr: string): boolean {

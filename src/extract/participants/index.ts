@@ -4,7 +4,7 @@ import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
 import { findAttendanceLabels, type AttendanceLabelHit } from "./labels.js";
-import { NAME_RE, plausibleName } from "./names.js";
+import { nameVocabulary, namesIn } from "./names.js";
 
 export interface RawParticipant {
   name: string;
@@ -17,40 +17,10 @@ export interface RawParticipant {
   present: boolean | null;
   items: string | null;
   substitutesFor: string | null;
+  /** Found under an attendance heading or role label (not just by its shape). */
+  listed: boolean;
   start: number;
   end: number;
-}
-
-interface NameHit extends Range {
-  name: string;
-}
-
-/** Names in one stretch of a list, with the flattened-run and column fixes applied. */
-function namesIn(text: string, seg: Range): NameHit[] {
-  const s = text.slice(seg.start, seg.end);
-  const hits: NameHit[] = [];
-  for (const m of s.matchAll(NAME_RE)) {
-    let start = seg.start + m.index;
-    let words = m[0].split(/[ \t]+/);
-    // "Magnus Haggren, Boråsregionen Josefin Zackrisson": after a bare comma the first word is the place.
-    const before = s.slice(0, m.index);
-    const prev = hits[hits.length - 1];
-    if (words.length >= 3 && prev && /,[ \t]*$/.test(before) && text.slice(prev.end, start).replace(/[,\s]/g, "") === "") {
-      start += words[0]!.length + 1;
-      words = words.slice(1);
-    }
-    // Names run together without separators: "Rickard Norberg Ulf Hansson".
-    if (words.length === 4 && !/(?:von|af|de|van)/.test(m[0])) {
-      const a = words.slice(0, 2).join(" ");
-      hits.push({ start, end: start + a.length, name: a });
-      const bStart = start + m[0].indexOf(words[2]!, a.length);
-      hits.push({ start: bStart, end: bStart + words.slice(2).join(" ").length, name: words.slice(2).join(" ") });
-      continue;
-    }
-    const name = words.join(" ");
-    hits.push({ start, end: start + text.slice(start).indexOf(words[words.length - 1]!) + words[words.length - 1]!.length, name });
-  }
-  return hits.filter((h) => plausibleName(h.name));
 }
 
 function segments(text: string, block: Range): Range[] {
@@ -69,6 +39,7 @@ function segments(text: string, block: Range): Range[] {
 export function extractParticipants(ctx: ExtractContext, view: RecordView, kind: MeetingKind): RawParticipant[] {
   const { text } = ctx.doc;
   const v = entryVocabulary(ctx.lex, ctx.geo);
+  const nv = nameVocabulary(ctx.lex);
   const people = new Map<string, RawParticipant>();
   const knownPresence = kind !== "agenda";
   const add = (p: RawParticipant) => {
@@ -83,6 +54,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.items ??= p.items;
     old.group ??= p.group;
     old.substitutesFor ??= p.substitutesFor;
+    old.listed ||= p.listed;
     if (p.present === false) old.present = false;
   };
   for (const range of view.front) {
@@ -90,14 +62,41 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
     blocks.push({ label: null, start: range.start, end: firstLabel });
-    labels.forEach((l, i) => blocks.push({ label: l, start: l.end, end: labels[i + 1]?.start ?? range.end }));
+    labels.forEach((l, i) => {
+      let end = labels[i + 1]?.start ?? range.end;
+      if (l.paragraphOnly) {
+        const body = text.slice(l.end, end);
+        const lead = /^\s*/u.exec(body)![0].length;
+        const blank = /\n[ \t]*\n(?=[ \t]*\S)/u.exec(body.slice(lead));
+        if (blank) blank.index += lead;
+        if (blank) {
+          blocks.push({ label: l, start: l.end, end: l.end + blank.index });
+          blocks.push({ label: null, start: l.end + blank.index, end });
+          return;
+        }
+      }
+      blocks.push({ label: l, start: l.end, end });
+    });
     for (const b of blocks) {
       const label = b.label?.label ?? null;
       if (label?.type === "stop") continue;
+      const pending: RawParticipant[] = [];
+      const flush = () => {
+        // An unlabeled paragraph of people with titles and no parties lists officials.
+        if (!label && pending.length && pending.every((p) => !p.party) && pending.some((p) => p.title)) {
+          for (const p of pending) p.group ??= "other";
+        }
+        pending.splice(0).forEach(add);
+      };
       for (const seg of segments(text, b)) {
-        // Outside any list, only lines shaped like "Name (S) …" are attendance.
-        if (!label && !/\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end))) continue;
-        const names = namesIn(text, seg);
+        if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        let names = namesIn(text, seg, nv);
+        // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.
+        if (!label) {
+          const line = text.slice(seg.start, seg.end);
+          const partyLine = /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(line);
+          names = names.filter((n) => partyLine || (/^[ \t]*,/u.test(text.slice(n.end, n.end + 3)) && nv.isFirstName(n.name.split(" ")[0]!)));
+        }
         for (let i = 0; i < names.length; i++) {
           const n = names[i]!;
           const next = names[i + 1];
@@ -110,11 +109,12 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             attrEnd = names[i + 1] ? names[i + 1]!.start : seg.end;
           }
           const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v);
-          const group = label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : null;
+          // Outside any list, a titled person without a party is an official (övriga närvarande).
+          const group = label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           if (label?.type === "role") positions.push(label.position);
           const present = !knownPresence ? null : label?.type === "group" ? label.present : true;
-          add({
+          pending.push({
             name: n.name,
             party: a.party,
             represents: a.represents,
@@ -125,11 +125,13 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             present,
             items: a.items,
             substitutesFor: substitutesFor ?? null,
+            listed: label !== null,
             start: n.start,
             end: Math.max(n.end, squash(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
           });
         }
       }
+      flush();
     }
   }
   return [...people.values()];

@@ -11,7 +11,12 @@ export type AttendanceLabel =
 export interface AttendanceLabelHit extends Range {
   label: AttendanceLabel;
   text: string;
+  /** The block ends at the first blank line (a column heading governs its table only). */
+  paragraphOnly?: boolean;
 }
+
+/** "För VGK   För VGR": column headings naming the parties a joint body's members sit for. */
+const FOR_COLUMNS = /(?<=^|\n)[ \t]*För[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+För[ \t]+\p{Lu}[\p{L}-]*)*[ \t]*(?=\n)/gu;
 
 const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
@@ -55,6 +60,10 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (!label) continue;
     out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
   }
+  for (const m of s.matchAll(FOR_COLUMNS)) {
+    out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });
+  }
+  out.sort((a, b) => a.start - b.start);
   // A longer label that starts inside a shorter one's match wins ("Ej tjänstgörande ersättare").
   return out.filter((h, i) => !out.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 }

@@ -1,27 +1,118 @@
-/** A personal name: 2–4 capitalised words, hyphens, particles (von, af, de), initials ("Jan W Kjellberg"). */
-const WORD = `\\p{Lu}[\\p{Ll}’']+(?:-\\p{Lu}[\\p{Ll}’']+)?`;
-const INITIAL = `\\p{Lu}\\.?(?=[ \\t]+\\p{Lu})`;
-const PARTICLE = `(?:(?:von|van|af|de|der|la|du)[ \\t]+)`;
+import type { Lexicon } from "../../lexicon/load.js";
+import type { Range } from "../../types.js";
 
-export const NAME_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])${WORD}(?:[ \\t]+${PARTICLE}?(?:${WORD}|${INITIAL})){1,3}(?![\\p{L}])`,
-  "gu",
-);
+/** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
+const TOKEN = /(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})/gu;
+/** A run of such words separated only by blanks. */
+const RUN = /(?<![\p{L}\p{N}-])(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:[ \t]+(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
 
-/** Words that start organisations and places, never people. */
+/** Words that start organisations, places and labels, never people. */
 const NOT_A_FIRST_WORD = new Set([
   "region", "regionen", "landstinget", "kommun", "kommunen", "länsstyrelsen", "se", "enligt", "protokollet", "justeringens",
   "plats", "tid", "datum", "organ", "ordförande", "sekreterare", "justerare", "justerande", "beslutande", "ersättare",
   "övriga", "närvarande", "frånvarande", "tjänstgörande", "underskrifter", "paragrafer", "sammanträdesdatum", "anslag",
   "förvaringsplats", "utses", "kommunstyrelsen", "kommunfullmäktige", "västra", "norra", "södra", "östra", "stora",
   "folkets", "mälardalens", "sveriges", "vice", "förvaltningsbyggnaden", "kommunhuset", "stadshuset", "regionhuset",
-  "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets",
+  "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets", "bevis",
 ]);
 
 export function plausibleName(name: string): boolean {
   const words = name.split(/[ \t]+/);
-  const first = words[0]!.toLowerCase();
-  if (NOT_A_FIRST_WORD.has(first)) return false;
-  if (words.some((w) => /(?:nämnden|styrelsen|fullmäktige|utskottet|förvaltningen|regionen|kommun|förbundet|avdelningen|enheten|huset|gatan|vägen|torget)$/iu.test(w))) return false;
+  if (words.length < 2) return false;
+  if (NOT_A_FIRST_WORD.has(words[0]!.toLowerCase())) return false;
+  if (words.some((w) => /(?:nämnden|styrelsen|fullmäktige|utskottet|förvaltningen|regionen|kommun|förbundet|avdelningen|enheten|huset|gatan|vägen|torget|protokollet)$/iu.test(w))) return false;
   return true;
+}
+
+export interface NameHit extends Range {
+  name: string;
+}
+
+export interface NameVocabulary {
+  isFirstName(word: string): boolean;
+}
+
+let firstNames: Set<string> | null = null;
+
+export function nameVocabulary(lex: Lexicon): NameVocabulary {
+  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
+  return {
+    isFirstName: (w) => {
+      const lower = w.toLowerCase();
+      if (firstNames!.has(lower)) return true;
+      // "Anna-Karin", "Bror-Erik": each part a first name.
+      const parts = lower.split("-");
+      return parts.length === 2 && parts.every((p) => firstNames!.has(p));
+    },
+  };
+}
+
+interface Token extends Range {
+  word: string;
+}
+
+const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
+
+/**
+ * Splits a run of capitalised words into names: each starts at a known first name (one or two,
+ * or one and an initial) and takes up to two surnames. A run with no known first name is one
+ * name only when its shape says "person" (a party or a title follows).
+ */
+function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean): Token[][] {
+  const out: Token[][] = [];
+  const first = (t: Token | undefined) => !!t && v.isFirstName(t.word);
+  if (!tokens.some((t) => first(t))) {
+    if (personShapeAfter && tokens.length >= 2 && tokens.length <= 3) out.push(tokens);
+    return out;
+  }
+  const used = new Array<boolean>(tokens.length).fill(false);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!first(tokens[i])) { i++; continue; }
+    let j = i + 1;
+    // A second first name or an initial: "Bo Lennart Danielsson", "Jan W Kjellberg".
+    if (j < tokens.length && (isInitial(tokens[j]!.word) || first(tokens[j])) && j + 1 < tokens.length && !first(tokens[j + 1])) j++;
+    let k = j;
+    if (k < tokens.length && !first(tokens[k]) && !isInitial(tokens[k]!.word)) k++;
+    // A second surname only where the run ends or another name begins after it ("Mikael Andersson Elfgren").
+    if (k > j && k < tokens.length && !first(tokens[k]) && (k + 1 === tokens.length || first(tokens[k + 1]))) k++;
+    // "Per Martin" with nothing after: a surname that is also a first name.
+    if (k === j && j < tokens.length && (j + 1 === tokens.length || first(tokens[j + 1]))) k = j + 1;
+    if (k > i + 1) {
+      out.push(tokens.slice(i, k));
+      for (let x = i; x < k; x++) used[x] = true;
+    }
+    i = Math.max(k, i + 1);
+  }
+  // Two words left between names in a list are a name with an unlisted first name ("Gunder Lindgren").
+  for (let a = 0; a < tokens.length; ) {
+    if (used[a]) { a++; continue; }
+    let b = a;
+    while (b < tokens.length && !used[b]) b++;
+    if (b - a === 2 && (a > 0 || b < tokens.length)) out.push(tokens.slice(a, b));
+    a = b;
+  }
+  return out.sort((x, y) => x[0]!.start - y[0]!.start);
+}
+
+/** Names in one stretch of an attendance list. */
+export function namesIn(text: string, seg: Range, v: NameVocabulary): NameHit[] {
+  const s = text.slice(seg.start, seg.end);
+  const hits: NameHit[] = [];
+  for (const m of s.matchAll(RUN)) {
+    const tokens: Token[] = [...m[0].matchAll(TOKEN)].map((t) => ({
+      word: t[0].replace(/^(?:von|van|af|de|der|la|du)[ \t]+/u, ""),
+      start: seg.start + m.index + t.index,
+      end: seg.start + m.index + t.index + t[0].length,
+    }));
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const personShape = /^[ \t]*(?:\((?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|[\p{L} ]{3,40})\)|,)/u.test(after);
+    for (const name of splitRun(tokens, v, personShape)) {
+      const start = name[0]!.start;
+      const end = name[name.length - 1]!.end;
+      const text2 = text.slice(start, end).replace(/\s+/g, " ");
+      if (plausibleName(text2)) hits.push({ start, end, name: text2 });
+    }
+  }
+  return hits;
 }
