@@ -47,14 +47,31 @@ export function endsWithSubstituteCue(attr: string): boolean {
   return SUBSTITUTE.test(attr);
 }
 
-/** Reads party, place, title, role and items from the text after a name. */
-export function readAttributes(attr: string, v: EntryVocabulary): EntryAttributes {
+const UNTIL = /till[ \t]+och[ \t]+med[ \t]+(?:§§?|paragraf(?:erna)?|ärende|punkt)[ \t]*(\d{1,4})/iu;
+const CLOCK = /\d{1,2}[:.]\d{2}(?:[ \t]*[-–][ \t]*(?:\d{1,2}[:.]?\d{0,2})?)?|[:.]\d{2}\b/gu;
+/** Bare item numbers closing an entry: ", 49,", "59, 62, 64", "50-56, 58, del av 60-61", "VD Malungshem AB 132". */
+const TRAILING_ITEMS = /(?:^|[\s,])((?:del[ \t]+av[ \t]+)?\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?(?:[ \t]*,[ \t]*(?:del[ \t]+av[ \t]+)?\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?)*)[ \t,.]*$/u;
+
+const TITLE_WORD = /^\p{L}*(?:chef|ledare|sekreterare|ansvarig|direktör|strateg|handläggare|samordnare|inspektör|ingenjör|arkitekt|läkare|ekonom|controller|utredare|konsult|kanslist|assistent|sakkunnig|rådgivare|revisor|jurist|kommunikatör|förvaltare|tekniker|föreståndare|ombudsman)(?![\p{L}])/iu;
+
+/** Reads party, place, title, role and items from the text after a name. `firstItem` is the record's first item number. */
+export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1): EntryAttributes {
   const out: EntryAttributes = { party: null, represents: null, representsCode: null, title: null, positions: [], items: null, substitutesFor: null, serving: false };
   let rest = attr;
-  const items = ITEMS.exec(rest);
-  if (items) {
+  const until = UNTIL.exec(rest);
+  const items = until ? null : ITEMS.exec(rest);
+  if (until) {
+    out.items = `${Math.min(firstItem, Number(until[1]))}-${until[1]}`;
+    rest = rest.replace(until[0], " ");
+  } else if (items) {
     out.items = items[1]!.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ");
     rest = rest.replace(items[0], " ");
+  } else {
+    const trailing = TRAILING_ITEMS.exec(rest.replace(CLOCK, " "));
+    if (trailing && !/^(?:19|20)\d{2}$/.test(trailing[1]!)) {
+      out.items = trailing[1]!.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*,[ \t]*/g, ", ");
+      rest = rest.replace(CLOCK, " ").slice(0, trailing.index + (trailing[0].startsWith(",") || /^\s/.test(trailing[0]) ? 1 : 0));
+    }
   }
   if (/(?:tjänstgörande|tjg|ersättare[ \t]+för|ersätter)/iu.test(rest)) {
     out.serving = true;
@@ -79,6 +96,7 @@ export function readAttributes(attr: string, v: EntryVocabulary): EntryAttribute
     if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
     const role = v.roleOf(part);
     if (role) { out.positions.push(role); continue; }
+    if (TITLE_WORD.test(part) || /^VD(?![\p{L}])/u.test(part)) { out.title ??= part; continue; }
     if (v.geo.isPlace(part) || /^(?:Region|Landstinget)[ \t]/u.test(part) || /^\p{Lu}[\p{L}-]*(?:[ \t]+(?:kommun|stad))?$/u.test(part)) {
       if (!out.represents) { setPlace(out, part, v); continue; }
     }

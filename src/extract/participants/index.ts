@@ -3,6 +3,7 @@ import { squash } from "../../text/unicode.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
+import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn } from "./names.js";
 
@@ -42,6 +43,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   const nv = nameVocabulary(ctx.lex);
   const people = new Map<string, RawParticipant>();
   const knownPresence = kind !== "agenda";
+  const firstItem = Number(view.rec.items[0]?.number ?? 1) || 1;
   const add = (p: RawParticipant) => {
     const key = p.name.toLowerCase();
     const old = people.get(key);
@@ -77,9 +79,19 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       }
       blocks.push({ label: l, start: l.end, end });
     });
+    // Signature tables flattened to "Sekreterare Ordförande Justerande Maria Westberg Ingvar Smedlund …":
+    // role labels with nothing after them wait for the names that follow, in order.
+    const queued: Position[] = [];
     for (const b of blocks) {
-      const label = b.label?.label ?? null;
-      if (label?.type === "stop") continue;
+      const raw = b.label?.label ?? null;
+      if (raw?.type === "role" && !/\p{L}/u.test(text.slice(b.start, b.end))) {
+        queued.push(raw.position);
+        continue;
+      }
+      // A stop label's value (place, time) may run on into a list whose heading was lost.
+      const label = raw?.type === "stop" ? null : raw;
+      const waiting = queued.splice(0);
+      let nth = 0;
       const pending: RawParticipant[] = [];
       const flush = () => {
         // An unlabeled paragraph of people with titles and no parties lists officials.
@@ -90,7 +102,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       };
       for (const seg of segments(text, b)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
-        let names = namesIn(text, seg, nv);
+        let names = namesIn(text, seg, nv, label !== null);
         // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.
         if (!label) {
           const line = text.slice(seg.start, seg.end);
@@ -108,11 +120,13 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             i++;
             attrEnd = names[i + 1] ? names[i + 1]!.start : seg.end;
           }
-          const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v);
+          const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v, firstItem);
           // Outside any list, a titled person without a party is an official (övriga närvarande).
           const group = label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
-          if (label?.type === "role") positions.push(label.position);
+          const fromTable = waiting[nth++];
+          if (fromTable) positions.push(fromTable);
+          else if (label?.type === "role") positions.push(label.position);
           const present = !knownPresence ? null : label?.type === "group" ? label.present : true;
           pending.push({
             name: n.name,
@@ -133,6 +147,10 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       }
       flush();
     }
+  }
+  for (const e of positionsFromItems(ctx, view, nv)) {
+    const p = people.get(e.name.toLowerCase());
+    if (p) p.positions = [...new Set([...p.positions, e.position])];
   }
   return [...people.values()];
 }

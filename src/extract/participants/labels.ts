@@ -22,6 +22,7 @@ const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
   "justerare/justerande": "adjuster", protokolljusterare: "adjuster", sekreterare: "secretary", "mötessekreterare": "secretary",
   ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair",
+  justeras: "adjuster", "justeras av": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
 };
 const STOP_LABELS = [
   "plats och tid", "tid och plats", "plats", "tid", "datum", "justeringens plats och tid", "plats och tid för justering",

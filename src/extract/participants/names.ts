@@ -14,7 +14,13 @@ const NOT_A_FIRST_WORD = new Set([
   "förvaringsplats", "utses", "kommunstyrelsen", "kommunfullmäktige", "västra", "norra", "södra", "östra", "stora",
   "folkets", "mälardalens", "sveriges", "vice", "förvaltningsbyggnaden", "kommunhuset", "stadshuset", "regionhuset",
   "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets", "bevis",
+  "justeras", "intygar", "underskrift", "paragraf", "sammanträdesdag", "kansli", "privata", "kommunal",
 ]);
+
+/** Job titles written with a capital in lists ("Samordnare", "Förbundschef"): never part of a name. */
+export const TITLE_WORD = /(?:chef|ledare|sekreterare|ansvarig|direktör|strateg|handläggare|samordnare|inspektör|ingenjör|arkitekt|läkare|ekonom|controller|utredare|konsult|kanslist|assistent|sakkunnig|rådgivare|revisor|jurist|kommunikatör|förvaltare|tekniker|skötare|sjuksköterska|lärare|rektor|föreståndare|ombudsman|ordförande|ledamot|ersättare)$/iu;
+
+const notName = (w: string) => NOT_A_FIRST_WORD.has(w.toLowerCase()) || TITLE_WORD.test(w) || w === "VD";
 
 export function plausibleName(name: string): boolean {
   const words = name.split(/[ \t]+/);
@@ -61,6 +67,9 @@ const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean): Token[][] {
   const out: Token[][] = [];
   const first = (t: Token | undefined) => !!t && v.isFirstName(t.word);
+  // A title or label after a name ends the run: "Helena Karlsson Samordnare".
+  const cut = tokens.findIndex((t, i) => i >= 2 && notName(t.word));
+  if (cut > 0) tokens = tokens.slice(0, cut);
   if (!tokens.some((t) => first(t))) {
     if (personShapeAfter && tokens.length >= 2 && tokens.length <= 3) out.push(tokens);
     return out;
@@ -95,8 +104,8 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
   return out.sort((x, y) => x[0]!.start - y[0]!.start);
 }
 
-/** Names in one stretch of an attendance list. */
-export function namesIn(text: string, seg: Range, v: NameVocabulary): NameHit[] {
+/** Names in one stretch of an attendance list. In a list, a bare "Unni Livengård" on its own line is a name too. */
+export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = false): NameHit[] {
   const s = text.slice(seg.start, seg.end);
   const hits: NameHit[] = [];
   for (const m of s.matchAll(RUN)) {
@@ -106,7 +115,8 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary): NameHit[] 
       end: seg.start + m.index + t.index + t[0].length,
     }));
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    const personShape = /^[ \t]*(?:\((?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|[\p{L} ]{3,40})\)|,)/u.test(after);
+    const alone = inList && s.slice(0, m.index).trim() === "" && s.slice(m.index + m[0].length).trim() === "";
+    const personShape = alone || /^[ \t]*(?:\((?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|[\p{L} ]{3,40})\)|,)/u.test(after);
     for (const name of splitRun(tokens, v, personShape)) {
       const start = name[0]!.start;
       const end = name[name.length - 1]!.end;
