@@ -81,7 +81,10 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   for (const m of rest.matchAll(/\(([^()]{1,80})\)/gu)) {
     const inner = squash(m[1]!);
     if (!out.party && v.isParty(inner) && !v.roleOf(inner)) out.party = inner.toUpperCase();
-    else if (v.roleOf(inner)) out.positions.push(v.roleOf(inner)!);
+    else if (v.roleOf(inner)) {
+      out.positions.push(v.roleOf(inner)!);
+      if (isJobTitle(inner)) out.title ??= inner;
+    }
     else if (v.geo.isPlace(inner) || /^\p{Lu}/u.test(inner)) setPlace(out, inner, v);
     else {
       out.title ??= inner;
@@ -95,7 +98,11 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
     if (!part) continue;
     if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
     const role = v.roleOf(part);
-    if (role) { out.positions.push(role); continue; }
+    if (role) {
+      out.positions.push(role);
+      if (isJobTitle(part)) out.title ??= part;
+      continue;
+    }
     if (TITLE_WORD.test(part) || /^VD(?![\p{L}])/u.test(part)) { out.title ??= part; continue; }
     if (v.geo.isPlace(part) || /^(?:Region|Landstinget)[ \t]/u.test(part) || /^\p{Lu}[\p{L}-]*(?:[ \t]+(?:kommun|stad))?$/u.test(part)) {
       if (!out.represents) { setPlace(out, part, v); continue; }
@@ -109,6 +116,11 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   }
   out.positions = [...new Set(out.positions)];
   return out;
+}
+
+/** "mötessekreterare", "nämndsekreterare": a role that is also the person's job. */
+function isJobTitle(s: string): boolean {
+  return /^\p{L}*sekreterare$/iu.test(s.trim());
 }
 
 function roleWithin(s: string, v: EntryVocabulary): Position | null {

@@ -115,7 +115,8 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
       end: seg.start + m.index + t.index + t[0].length,
     }));
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    const alone = inList && s.slice(0, m.index).trim() === "" && s.slice(m.index + m[0].length).trim() === "";
+    // In a list, a name between separators is a name whatever its first name: "…, Chris Bales" at the end of a list.
+    const alone = inList && /(?:^|[,;]|\boch)[ \t]*$/u.test(s.slice(0, m.index)) && /^[ \t]*(?:$|[,;(]|och\b)/u.test(s.slice(m.index + m[0].length));
     const personShape = alone || /^[ \t]*(?:\((?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|[\p{L} ]{3,40})\)|,)/u.test(after);
     for (const name of splitRun(tokens, v, personShape)) {
       const start = name[0]!.start;
