@@ -46,6 +46,7 @@ export function emptyTables(): Table[] {
       ["represents", "municipality, region or organisation represented"], ["represents_code", "SCB code of `represents`"],
       ["group", "member | substitute | other"], ["positions", "chair, vice-chair, secretary, adjuster (separated by ;)"],
       ["title", "title written beside the name"], ["present", "true, false, or empty when unknown"], ["items", "attended only these items"],
+      ["not_items", "items not attended (;)"], ["note", "attendance remarks"],
       ["substitutes_for", "member this serving substitute replaces"],
     ], true),
     table("items", [
@@ -96,12 +97,13 @@ export function addToTables(tables: Table[], output: Output): void {
     for (const p of m.participants) {
       t.participants!.rows.push([
         p.id, m.id, p.name, p.party, p.represents, p.representsCode, p.group, list(p.positions), p.title, p.present, p.items,
-        p.substitutesFor, ...spanCells(p.span),
+        p.notItems, p.note, p.substitutesFor, ...spanCells(p.span),
       ]);
       const only = p.items ? expandItems(p.items) : null;
+      const not = p.notItems ? expandItems(p.notItems) : new Set<number>();
       for (const it of m.items) {
         const n = Number(it.number);
-        const present = p.present === null ? null : p.present && (!only || (Number.isFinite(n) && only.has(n)));
+        const present = p.present === null ? null : p.present && (!only || (Number.isFinite(n) && only.has(n))) && !not.has(n);
         t.attendance!.rows.push([p.id, m.id, it.id, it.number, present, p.group]);
       }
     }

@@ -98,7 +98,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     id: childId(id, "p", i),
     name: p.name, party: p.party, represents: p.represents, representsCode: p.representsCode,
     group: p.group, positions: p.positions, title: p.title, present: p.present, items: p.items,
-    substitutesFor: p.substitutesFor, span: doc.locate.spanOf(p.start, p.end),
+    notItems: p.notItems, note: p.note, substitutesFor: p.substitutesFor, span: doc.locate.spanOf(p.start, p.end),
   }));
 
   const agenda = kind === "agenda";

@@ -27,6 +27,8 @@ export const participantSchema = z.object({
   title: z.string().nullable().describe("job title or role written beside the name"),
   present: z.boolean().nullable().describe("false = absent; null = not known (a notice)"),
   items: z.string().nullable().describe("attended only these items, e.g. '13-21'"),
+  notItems: z.string().nullable().describe("did not take part in these items (jäv, 'ej 20'), e.g. '17'"),
+  note: z.string().nullable().describe("attendance remarks written beside the name: 'delvis', 'jäv', arrival and leaving times"),
   substitutesFor: z.string().nullable().describe("the member a serving substitute replaces"),
   span: spanSchema,
 });

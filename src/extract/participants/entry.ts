@@ -13,11 +13,16 @@ export interface EntryAttributes {
   items: string | null;
   substitutesFor: string | null;
   serving: boolean;
+  /** Items attended only in part or not at all, and presence read from a roll-call table. */
+  notItems: string | null;
+  note: string | null;
+  present: boolean | null;
 }
 
 export interface EntryVocabulary {
   roleOf(word: string): Position | null;
   isParty(token: string): boolean;
+  isKnownParty(token: string): boolean;
   geo: Geo;
 }
 
@@ -32,6 +37,7 @@ export function entryVocabulary(lex: Lexicon, geo: Geo): EntryVocabulary {
   }
   return {
     roleOf: (w) => roleIndex!.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex!.get(squash(w).toLowerCase()) ?? null,
+    isKnownParty: (t) => partyIndex!.has(t.toLowerCase()),
     isParty: (t) =>
       partyIndex!.has(t.toLowerCase()) ||
       /^(?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}?)$/u.test(t),
@@ -56,15 +62,34 @@ const TITLE_WORD = /^\p{L}*(?:chef|ledare|sekreterare|ansvarig|direktör|strateg
 
 /** Reads party, place, title, role and items from the text after a name. `firstItem` is the record's first item number. */
 export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1): EntryAttributes {
-  const out: EntryAttributes = { party: null, represents: null, representsCode: null, title: null, positions: [], items: null, substitutesFor: null, serving: false };
+  const out: EntryAttributes = {
+    party: null, represents: null, representsCode: null, title: null, positions: [], items: null, substitutesFor: null,
+    serving: false, notItems: null, note: null, present: null,
+  };
   let rest = attr;
+  // Roll-call table row: "Anna Andersson S 1 Ordförande", "Bo Berg M -".
+  const roll = ROLL_CALL.exec(rest);
+  if (roll && (v.isKnownParty(roll[1]!) || roll[2])) {
+    out.party = roll[1]!.toUpperCase();
+    if (roll[2]) out.present = /^(?:1|x|j|ja|närv)$/iu.test(roll[2]);
+    rest = rest.slice(roll[0].length);
+  }
+  const not = NOT_ITEMS.exec(rest);
+  if (not) {
+    out.notItems = normaliseItems((not[1] ?? not[2])!);
+    rest = rest.replace(not[0], " ");
+  }
+  const notes: string[] = [];
+  rest = rest.replace(/\(?(delvis|jäv)\)?/giu, (_m, w: string) => { notes.push(w.toLowerCase()); return " "; });
+  const clock = rest.match(CLOCK_RANGE);
+  if (clock) notes.push(...clock.map((c) => c.trim()));
   const until = UNTIL.exec(rest);
   const items = until ? null : ITEMS.exec(rest);
   if (until) {
     out.items = `${Math.min(firstItem, Number(until[1]))}-${until[1]}`;
     rest = rest.replace(until[0], " ");
   } else if (items) {
-    out.items = items[1]!.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ");
+    out.items = normaliseItems(items[1]!);
     rest = rest.replace(items[0], " ");
   } else {
     const trailing = TRAILING_ITEMS.exec(rest.replace(CLOCK, " "));
@@ -115,8 +140,15 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
     else out.title ??= part;
   }
   out.positions = [...new Set(out.positions)];
+  out.note = notes.length ? notes.join("; ") : null;
   return out;
 }
+
+const normaliseItems = (s: string) => s.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ").trim();
+const ROLL_CALL = /^[ \t]+(\p{Lu}{1,4}|\p{Lu}\p{Ll}?\p{Lu})(?:[ \t]+(1|x|X|-|–|0|J|N|Ja|Nej))?(?=[ \t]|$)/u;
+const NOT_ITEMS = /(?:deltar|närvarar|deltog)[ \t]+(?:ej|inte)[ \t]+(?:i[ \t]+)?(?:§§?|paragraf(?:erna)?|ärende(?:na)?|punkt)?[ \t]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*(?:,|och)[ \t]*\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?)*)|(?<![\p{L}])ej[ \t]+(?:§§?[ \t]*)?(\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?)(?![\d:.])/iu;
+/** Arrival and leaving times beside a name ("8:15-11:"): kept as a note. */
+const CLOCK_RANGE = /\d{1,2}:\d{2}[ \t]*[-–][ \t]*(?:\d{1,2}:?\d{0,2})?/gu;
 
 /** "mötessekreterare", "nämndsekreterare": a role that is also the person's job. */
 function isJobTitle(s: string): boolean {

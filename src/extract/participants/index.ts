@@ -17,6 +17,8 @@ export interface RawParticipant {
   title: string | null;
   present: boolean | null;
   items: string | null;
+  notItems: string | null;
+  note: string | null;
   substitutesFor: string | null;
   /** Found under an attendance heading or role label (not just by its shape). */
   listed: boolean;
@@ -54,6 +56,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.representsCode ??= p.representsCode;
     old.title ??= p.title;
     old.items ??= p.items;
+    old.notItems ??= p.notItems;
+    old.note ??= p.note;
     old.group ??= p.group;
     old.substitutesFor ??= p.substitutesFor;
     old.listed ||= p.listed;
@@ -127,7 +131,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
-          const present = !knownPresence ? null : label?.type === "group" ? label.present : true;
+          const present = !knownPresence ? null : a.present ?? (label?.type === "group" ? label.present : true);
           pending.push({
             name: n.name,
             party: a.party,
@@ -138,6 +142,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             title: a.title,
             present,
             items: a.items,
+            notItems: a.notItems,
+            note: a.note,
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
             start: n.start,

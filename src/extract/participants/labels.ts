@@ -2,6 +2,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { anyOf, isUpper } from "../../text/unicode.js";
 import type { Range } from "../../types.js";
 import type { Position } from "./entry.js";
+import { FLAT_LINE } from "../../segment/lines.js";
 
 export type AttendanceLabel =
   | { type: "group"; group: "member" | "substitute" | "other" | null; present: boolean; serving: boolean }
@@ -59,6 +60,15 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (!LABEL_END.test(after)) continue;
     const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
     if (!label) continue;
+    // A role word closing an ordinary line after other text ("Anna Andersson S 1 Ordförande") is a value, not a heading.
+    if (label.type === "role") {
+      const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
+      const lineEnd = s.indexOf("\n", m.index);
+      const flat = (lineEnd === -1 ? s.length : lineEnd) - lineStart >= FLAT_LINE;
+      const before = s.slice(lineStart, m.index);
+      const after = s.slice(m.index + word.length, lineEnd === -1 ? s.length : lineEnd);
+      if (!flat && before.trim() !== "" && after.trim() === "" && !/(?:\t|[ ]{2,}|[.…]{2,}[ \t]*)$/u.test(before)) continue;
+    }
     out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
   }
   for (const m of s.matchAll(FOR_COLUMNS)) {

@@ -15,6 +15,7 @@ const NOT_A_FIRST_WORD = new Set([
   "folkets", "mälardalens", "sveriges", "vice", "förvaltningsbyggnaden", "kommunhuset", "stadshuset", "regionhuset",
   "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets", "bevis",
   "justeras", "intygar", "underskrift", "paragraf", "sammanträdesdag", "kansli", "privata", "kommunal",
+  "parti", "närvaro", "namn", "ja", "nej", "avstår", "funktion", "roll", "ledamot", "ersättare", "närvarolista",
 ]);
 
 /** Job titles written with a capital in lists ("Samordnare", "Förbundschef"): never part of a name. */
