@@ -36,7 +36,9 @@ function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evid
   const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
   if (labels.size >= 2) return true;
   if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return true;
-  const titled = RECORD_TITLE.test(ctx.doc.text.slice(rec.start, Math.min(rec.end, rec.start + 400))) ||
+  let top = rec.start;
+  for (const f of seg.skip) if (f.start <= top && f.end > top) top = f.end;
+  const titled = RECORD_TITLE.test(ctx.doc.text.slice(top, Math.min(rec.end, top + 400))) ||
     rec.front.some((r) => new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITLE.source}`, "u").test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
   if (titled) return true;
   const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);

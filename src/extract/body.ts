@@ -17,6 +17,23 @@ function compile(ctx: ExtractContext) {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The body's name inside a longer phrase: from its start to the end of its body word, plus a
+ * qualifying "mellan X och Y" / "för X" that names who it serves ("Samrådsorgan mellan VästKom och …").
+ */
+function bodyPhrase(phrase: string): string | null {
+  suffixRe!.lastIndex = 0;
+  const m = suffixRe!.exec(phrase);
+  if (!m) return null;
+  let end = m.index + m[0].length;
+  const rest = phrase.slice(end);
+  const q = /^[ \t]+(?:mellan|för|i|inom)[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:och[ \t]+)?\p{Lu}[\p{L}-]*)*/u.exec(rest);
+  const named = /^(?:[ \t]+\p{Lu}[\p{Ll}-]+|[ \t]+\p{Ll}+){0,2}/u.exec(rest);
+  if (q) end += q[0].length;
+  else if (named && /^[ \t]+\p{Lu}/u.test(rest) && !/[ \t]+(?:Sammanträdesdatum|Datum|Plats|Tid)/u.test(named[0])) end += named[0].length;
+  return phrase.slice(0, end);
+}
+
 /** A body's name as written, without a genitive -s and all-capitals. */
 function tidy(raw: string): string {
   let s = squash(raw).replace(/[,:;.\s]+$/u, "");
@@ -48,7 +65,11 @@ export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit
   for (const l of labels.filter((x) => x.kind === "body")) {
     const v = valueAfter(text, l, labels, l.end + 200);
     const value = text.slice(v.start, v.end).replace(/\d{4}-\d{2}-\d{2}.*$/su, "");
-    if (value.trim().length > 2 && !labels.some((x) => x.start === v.start)) return tidy(value);
+    if (value.trim().length <= 2 || labels.some((x) => x.start === v.start)) continue;
+    // "Organ Kommunstyrelsens allmänna utskott Sammanträdesdatum för …": up to the body word.
+    const phrase = bodyPhrase(value);
+    if (phrase) return tidy(phrase);
+    if (value.trim().split(/\s+/).length >= 2 && !/\d/.test(value)) return tidy(value);
   }
   // The title after the kind word: "Mötesanteckning politiskt Samrådsorgan mellan VästKom och …".
   const head = view.front[0];
@@ -57,16 +78,22 @@ export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit
     const m = /(?<![\p{L}])(?:mötesanteckningar|mötesanteckning|minnesanteckningar|protokoll(?:[ \t]+utdrag)?|protokollsutdrag)[ \t]+(?:(?:från|för|vid)[ \t]+)?((?:[^\n]|\n(?![ \t]*\n))+?)(?=[ \t]*(?:\n[ \t]*\n|\d|Plats|Tid|Datum|Sammanträdesdatum|$))/iu.exec(s);
     if (m) {
       const title = squash(m[1]!);
-      suffixRe.lastIndex = 0;
-      if (title.length < 120 && suffixRe.test(title)) return tidy(title);
+      const phrase = title.length < 160 ? bodyPhrase(title) : null;
+      if (phrase) return tidy(title.slice(0, title.indexOf(phrase) + phrase.length));
     }
   }
   if (dateLine) {
+    // "Samverkansgrupp Nära vård   2023-09-22", "fe?l fl Kommunfullmäktige 2017-10-23": from the body word on.
     const line = text.slice(dateLine.start, dateLine.end).trim();
     suffixRe.lastIndex = 0;
-    if (line && line.length < 80 && suffixRe.test(line) && !/[.!?]$/.test(line)) return tidy(line);
+    const m = line.length < 100 && !/[.!?]$/.test(line) ? suffixRe.exec(line) : null;
+    if (m) {
+      const from = line.slice(0, m.index).search(/(?:\p{Lu}[\p{Ll}-]*[ \t]*)*$/u);
+      const phrase = bodyPhrase(line.slice(Math.min(from, m.index)));
+      if (phrase) return tidy(phrase);
+    }
   }
-  const word = firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true);
+  const word = firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true) ?? compoundBody(ctx, view);
   if (word) return word;
   // "Ordförande hälsar samverkansgrupp nära vård välkomna": the body named in the greeting.
   const first = view.rec.items[0];
@@ -74,6 +101,20 @@ export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit
     const g = /hälsa(?:r|de)[ \t]+(?:\p{L}+[ \t]+)?(.{3,60}?)[ \t]+välkomn/u.exec(text.slice(first.start, first.end));
     suffixRe.lastIndex = 0;
     if (g && suffixRe.test(g[1]!)) return tidy(g[1]!);
+  }
+  return null;
+}
+
+/** "Direktionsprotokoll", "Styrelseprotokoll": the body named in the compound of the kind word. */
+function compoundBody(ctx: ExtractContext, view: RecordView): string | null {
+  const suffixes = ctx.lex.forms("bodies", "suffix");
+  for (const r of [...view.front, ...view.chrome]) {
+    const m = /(?<![\p{L}])(\p{Lu}\p{Ll}+?)s?(?:protokoll|sammanträde|möte)(?![\p{L}])/u.exec(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500)));
+    if (!m) continue;
+    for (const ending of ["en", "n", ""]) {
+      const w = (m[1]! + ending).toLowerCase();
+      if (suffixes.some((s) => w.endsWith(s) && w.length > s.length - 1)) return cap(w);
+    }
   }
   return null;
 }

@@ -53,9 +53,13 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
 
   let timeMention: RawMention | null = dateMention?.grain === "minute" ? dateMention : null;
   if (!timeMention) {
-    const after = dateMention && within(view.front, dateMention.index) ? dateMention.index : -1;
-    const times = frontDates.filter((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index));
-    timeMention = times.find((d) => d.index >= after) ?? times[0] ?? null;
+    // The meeting's time stands beside its date or in a time/place label's value; other clock times
+    // in the front matter are attendance ("8:15-11:30") or an adjournment.
+    const near = (d: RawMention) =>
+      (dateMention && d.index >= dateMention.lastIndex && d.index - dateMention.lastIndex < 80) ||
+      labels.some((l) => ["time", "place-time", "date", "place"].includes(l.kind) && d.index >= l.end && d.index - l.end < 200 &&
+        !labels.some((o) => o.start > l.end && o.start < d.index));
+    timeMention = frontDates.find((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index) && near(d)) ?? null;
     timeMention ??= ctx.dates.find((d) => inRanges(view.chrome, d) && TIMELIKE(d)) ?? null;
   }
 
@@ -124,10 +128,11 @@ function cleanPlace(s: string): string | null {
 
 function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): string | null {
   const { text } = ctx.doc;
+  const rangeEnd = (at: number) => view.front.find((r) => at >= r.start && at < r.end)?.end ?? at + 300;
   const order = ["plats och tid", "tid och plats", "plats och datum", "datum och plats", "plats", "sammanträdesplats", "lokal", "mötesplats", "mötesform"];
   for (const name of order) {
     for (const l of labels.filter((x) => x.label === name)) {
-      const v = valueAfter(text, l, labels, l.end + 300);
+      const v = valueAfter(text, l, labels, Math.min(l.end + 300, rangeEnd(l.start)));
       const dates = ctx.dates.filter((d) => d.index >= v.start && d.index < v.end);
       let value = text.slice(v.start, v.end);
       const firstDate = dates[0];

@@ -12,13 +12,15 @@ export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind 
   const { text } = ctx.doc;
   kindRe ??= new RegExp(`(?<![\\p{L}])(\\p{L}{0,20}?)(${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
   const index = ctx.lex.index("meeting-kinds");
-  const head = [...view.front, ...view.chrome].sort((a, b) => a.start - b.start);
   const votes = new Map<string, number>();
   let first: { kind: string; at: number } | null = null;
-  for (const r of head) {
+  // The record's own front matter speaks first; a web page title only when it says nothing.
+  for (const r of [...view.front, ...(view.front.some((f) => hasKindWord(text, f)) ? [] : view.chrome)]) {
     const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
     for (const m of s.matchAll(kindRe)) {
       const word = m[2]!.toLowerCase().replace(/\s+/g, " ");
+      // A kind word heads a record when capitalised or compounded; "justera dagens protokoll" is prose.
+      if (!m[1] && !/^\p{Lu}/u.test(m[2]!)) continue;
       const kind = String(index.get(word)?.value ?? "");
       if (!kind) continue;
       // "Dagordning" heads agendas, but minutes list their dagordning too.
@@ -40,5 +42,11 @@ export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind 
   const hasDecision = items.some((i) => i.sections.some((s) => s.role === "decision" || s.role === "position"));
   if (hasProposal && !hasDecision) return "agenda";
   const paragraphs = /§[ \t]*\d/u.test(text.slice(view.rec.start, view.rec.end));
-  return paragraphs ? "protocol" : "minutes";
+  // Justering, anslag and signatures belong to a protocol; notes are not adjusted.
+  const formal = view.front.some((r) => /(?<![\p{L}])(?:Justeringens|Justerade paragrafer|Utses att justera|Anslag|ANSLAG|BEVIS|Paragraf(?:er)?)(?![\p{L}])/u.test(text.slice(r.start, r.end)));
+  return paragraphs || formal ? "protocol" : "minutes";
+}
+
+function hasKindWord(text: string, r: { start: number; end: number }): boolean {
+  return /(?<![\p{L}])(?:\p{L}*protokoll|PROTOKOLL|Minnesanteckningar|MINNESANTECKNINGAR|Mötesanteckningar?|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista)(?![\p{L}])/u.test(text.slice(r.start, Math.min(r.end, r.start + 4000)));
 }

@@ -77,8 +77,9 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     }
   }
   const inRecord = ctx.dates.filter(
-    (m) => m.index >= rec.start && m.index < rec.end && !seg.skip.some((s) => m.index >= s.start && m.index < s.end),
-  );
+    (m) => (m.index >= rec.start && m.index < rec.end && !seg.skip.some((s) => m.index >= s.start && m.index < s.end)) ||
+      m === details.dateMention,
+  ).sort((a, b) => a.index - b.index);
   const resolved = resolveAll(ctx, inRecord, date);
   for (const r of resolved) {
     if (r.inferred.includes("year") && isDay(r) && r.index !== details.dateMention?.index) {

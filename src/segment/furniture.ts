@@ -9,6 +9,8 @@ export interface Furniture extends Range {
 }
 
 const PAGE_NUMBER = /^\s*(?:(?:sida|sid|blad)\s*)?\d{1,4}\s*(?:(?:\(|\[)\s*\d{1,4}\s*(?:\)|\])|(?:av|\/)\s*\d{1,4})?\s*$/iu;
+/** A web page's meta line: "10.05.2014 Views", "protokoll … · 2018-10-04 · protokoll …". */
+const META_LINE = /^[^\n]{0,60}[ \t]Views[ \t]*$|^[^\n]*[ \t]·[ \t][^\n]*[ \t]·[ \t]/u;
 const PAGE_IN_PARENS = /^\s*[([]\s*\d{1,4}\s*[)\]]\s*$/u;
 
 function compile(lex: Lexicon) {
@@ -33,7 +35,7 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
     if (l.text.trim() === "") continue;
     if (PAGE_NUMBER.test(l.text) || PAGE_IN_PARENS.test(l.text)) add(l, "page-number");
     else if (signatureBox.test(l.text)) add(l, "signature-box");
-    else if (chrome.test(l.text) && l.text.length < 400) add(l, "transcript-chrome");
+    else if ((chrome.test(l.text) || META_LINE.test(l.text)) && l.text.length < 400) add(l, "transcript-chrome");
   }
   out.push(...runningPrefixes(lines));
   // A web transcript's page title and viewer buttons stand before its "Transkript" line.
@@ -66,7 +68,7 @@ function runningPrefixes(lines: Line[]): Furniture[] {
     const line = flat[i]!;
     // Prose can start alike too; a page header starts with the page number or names the record.
     const prefix = a.slice(0, best).join(" ");
-    if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista|\d{4}-\d{2}-\d{2}/iu.test(prefix)) continue;
+    if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista/iu.test(prefix)) continue;
     const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
     if (m) out.push({ start: line.start, end: line.start + m[0].length, kind: "running-header", text: m[0] });
   }

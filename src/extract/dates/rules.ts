@@ -43,7 +43,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
     id, example, pattern: new RegExp(source, flags), build,
   });
   return [
-    rule("iso-date-time", "2024-10-28 00:00", `${B}(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?:(?:[ \\t]+|T)(?:kl\\.?[ \\t]*)?(?<h>\\d{1,2})[:.](?<min>\\d{2}))?(?![\\d-]|/\\d)`, (m) => {
+    rule("iso-date-time", "2024-10-28 00:00", `${B}(?<y>\\d{4})-(?<m>\\d{1,2})-[ ]?(?<d>\\d{1,2})(?:(?:[ \\t]+|T)(?:kl\\.?[ \\t]*)?(?<h>\\d{1,2})[:.](?<min>\\d{2}))?(?![\\d-]|/\\d)`, (m) => {
       const g = m.groups!;
       const start = { y: num(g.y), m: num(g.m), d: num(g.d), h: num(g.h), min: num(g.min) };
       return parts(g.h ? "minute" : "day", start);
@@ -109,13 +109,15 @@ export function dateRules(lex: Lexicon): DateRule[] {
     rule("year", "2024", `(?<![\\p{L}\\p{N}/.,:§-])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}/]|[.,:]\\d|[ \\t]*(?:kr|tkr|mkr|miljoner|kronor|st|%))`, (m) =>
       ({ grain: "year", start: { y: Number(m.groups!.y) } })),
     rule("clock-time", "kl. 09:00-14:30",
-      `${B}(?:kl\\.?|klockan)[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d])`,
+      `${B}(?:kl\\.?|klockan)[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d]|:)`,
       (m) => {
         const g = m.groups!;
         const start = { h: num(g.h), min: num(g.min) ?? 0 };
         const end = g.h2 ? { h: num(g.h2), min: num(g.min2) ?? 0 } : undefined;
         return parts("time", start, end);
       }),
+    rule("labelled-time", "Klockan\n15:30", `(?<=(?:^|\\n)[ \\t]*(?:Klockan|Tid|Tidpunkt|Mötestid)[ \\t]*:?[ \\t]*\\n?[ \\t]*)(?<h>\\d{1,2})[:.](?<min>\\d{2})(?![\\d])`, (m) =>
+      parts("time", { h: num(m.groups!.h), min: num(m.groups!.min) })),
     rule("time-range", "18.30–19.55", `(?<![\\p{L}\\p{N}.:/-])(?<h>\\d{1,2})[:.](?<min>\\d{2})[ \\t]*${DASH}[ \\t]*(?<h2>\\d{1,2})[:.](?<min2>\\d{2})(?![\\d.:]\\d|\\d)`, (m) => {
       const g = m.groups!;
       return parts("time", { h: num(g.h), min: num(g.min) }, { h: num(g.h2), min: num(g.min2) });
