@@ -37,7 +37,7 @@ export function emptyTables(): Table[] {
       ["organisation", "municipality, region or association"], ["date", "meeting date, YYYY-MM-DD"], ["start", "start time HH:MM"],
       ["end_time", "end time HH:MM"], ["location", "place of the meeting"], ["next_meeting", "date of the next meeting"],
       ["scheduled_meetings", "meeting dates the record sets, separated by ;"], ["secretary", "secretary who signed"],
-      ["chair", "chair who signed"], ["adjusters", "adjusters, separated by ;"], ["adjusted_on", "date of justering"],
+      ["chair", "chair who signed"], ["adjusters", "adjusters, separated by ;"], ["adjusted_on", "date of justering"], ["adjusted_at", "place of justering"],
       ["posted_on", "date the notice was posted"], ["removed_on", "date the notice was taken down"],
       ["participants", "number of participants"], ["items", "number of items"],
     ], true),
@@ -92,7 +92,7 @@ export function addToTables(tables: Table[], output: Output): void {
     t.meetings!.rows.push([
       m.id, output.source.path, output.source.sha256, output.kind, m.kind, m.body, m.organisation, m.date, m.start, m.end,
       m.location, m.nextMeeting, list(m.scheduledMeetings), m.signatures.secretary, m.signatures.chair, list(m.signatures.adjusters),
-      m.signatures.adjustedOn, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...spanCells(m.span),
+      m.signatures.adjustedOn, m.signatures.adjustedAt, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...spanCells(m.span),
     ]);
     for (const p of m.participants) {
       t.participants!.rows.push([

@@ -1,7 +1,7 @@
 import type { Signatures } from "../model/schema.js";
 import type { ExtractContext, RecordView } from "./context.js";
 import type { DateMention } from "./dates/types.js";
-import type { LabelHit } from "./labels.js";
+import { valueAfter, type LabelHit } from "./labels.js";
 import type { RawParticipant } from "./participants/index.js";
 
 const ADJUSTED = /justering|justerat|justeras/iu;
@@ -17,6 +17,7 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     chair: withRole("chair")[0] ?? null,
     adjusters: withRole("adjuster"),
     adjustedOn: null,
+    adjustedAt: null,
     postedOn: null,
     removedOn: null,
   };
@@ -29,6 +30,20 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     if (!out.removedOn && REMOVED.test(cue)) out.removedOn = day(d);
     else if (!out.postedOn && POSTED.test(cue)) out.postedOn = day(d);
     else if (!out.adjustedOn && (label?.kind === "adjust" || ADJUSTED.test(cue)) && !POSTED.test(cue)) out.adjustedOn = day(d);
+  }
+  // "Justeringens plats och tid   Kommunhuset, Henån måndag 7 mars 2011": the place before the date.
+  for (const l of labels.filter((x) => x.kind === "adjust" && /plats/.test(x.label))) {
+    const v = valueAfter(text, l, labels, l.end + 160);
+    const value = text.slice(v.start, v.end);
+    const inValue = dates.filter((d) => d.index >= v.start && d.index < v.end);
+    const firstDate = inValue[0];
+    const before = firstDate ? value.slice(0, firstDate.index - v.start) : value;
+    const lastDate = inValue[inValue.length - 1];
+    const source = /\p{L}{2}/u.test(before) || !lastDate ? before : value.slice(lastDate.lastIndex - v.start);
+    const place = source
+      .replace(/(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?![\p{L}])|(?<![\p{L}])(?:den|kl\.?|klockan)(?![\p{L}])/giu, "")
+      .replace(/[\s,]+$/u, "").replace(/^[\s,:]+/u, "").replace(/\s+/g, " ");
+    if (place && /\p{L}{2}/u.test(place)) { out.adjustedAt = place; break; }
   }
   return out;
 }

@@ -84,6 +84,7 @@ export const signaturesSchema = z.object({
   chair: z.string().nullable(),
   adjusters: z.array(z.string()),
   adjustedOn: isoDay.nullable(),
+  adjustedAt: z.string().nullable().describe("where the minutes were adjusted (justeringens plats)"),
   postedOn: isoDay.nullable(),
   removedOn: isoDay.nullable(),
 });

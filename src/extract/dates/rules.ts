@@ -28,6 +28,7 @@ function parts(grain: Grain, start: DateParts, end?: DateParts) {
 const SEASONS: Record<string, [number, number]> = {
   vår: [3, 5], sommar: [6, 8], höst: [9, 11], vinter: [12, 2],
 };
+const DATE_CUE_BEFORE = /(?<![\p{L}])(?:den|från|med|till|senast|per|datum|dag|före|efter|inför|fr\.?o\.?m\.?|t\.?o\.?m\.?|måndag(?:en)?|tisdag(?:en)?|onsdag(?:en)?|torsdag(?:en)?|fredag(?:en)?|lördag(?:en)?|söndag(?:en)?)[ \t]*$/iu;
 const QUARTER_WORDS: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4 };
 const RELATIVE_DAYS: Record<string, number> = { dag: 0, morgon: 1, övermorgon: 2, går: -1, förrgår: -2 };
 
@@ -52,6 +53,9 @@ export function dateRules(lex: Lexicon): DateRule[] {
       parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) })),
     rule("day-slash-month", "31/10/74", `(?<![\\p{L}\\p{N}/.:-])(?<d>\\d{1,2})/(?<m>\\d{1,2})(?:/(?<y>\\d{4}|\\d{2}))?(?![\\d/]|-\\d)`, (m) => {
       const g = m.groups!;
+      // Without a year, "1/2" is as often a fraction ("1/2 tjänst") or a page ("sida 2/5"): a date only
+      // when written with a leading zero ("15/02") or after a date word ("från och med 1/3").
+      if (!g.y && !/^0/.test(g.m!) && !/^0/.test(g.d!) && !DATE_CUE_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
       return parts("day", { y: g.y ? year2(g.y) : undefined, m: num(g.m), d: num(g.d) });
     }),
     rule("day-dot-month-year", "10.05.2014", `(?<![\\p{L}\\p{N}.])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])`, (m) =>
@@ -78,7 +82,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
       const mon = v.monthOf(m.groups!.mon!);
       return mon === undefined ? null : parts("month", { m: mon });
     }),
-    rule("season", "hösten 2023", `${B}(?<s>vår|sommar|höst|vinter)(?:en|ens|terminen)${E}(?:[ \\t]+(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
+    rule("season", "hösten 2023", `${B}(?<s>vår|sommar|höst|vinter)(?:en|ens|n|ns|terminen)${E}(?:[ \\t]+(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
       const [a, b] = SEASONS[m.groups!.s!.toLowerCase()]!;
       const y = num(m.groups!.y);
       return parts("season", { y, m: a }, { y: y !== undefined && b < a ? y + 1 : y, m: b });
