@@ -64,6 +64,28 @@ export function emptyTables(): Table[] {
       ["follow_up_id", "stable id"], ["meeting_id", "→ meetings.meeting_id"], ["item", "item number"], ["due", "due date, YYYY-MM-DD"],
       ["responsible", "who must act"], ["text", "the commitment as written"],
     ], true),
+    table("decisions", [
+      ["item_id", "→ items.item_id"], ["meeting_id", "→ meetings.meeting_id"], ["item", "item number"],
+      ["kind", "proposal | decision"], ["outcome", "first outcome code"], ["outcomes", "all outcome codes (;)"], ["text", "the text"],
+    ], false),
+    table("motions", [
+      ["motion_id", "stable id"], ["item_id", "→ items.item_id"], ["meeting_id", "→ meetings.meeting_id"], ["by", "who moved it"],
+      ["party", "their party"], ["type", "bifall | avslag | återremiss | bordläggning | ändring | tillägg | other"], ["text", "the motion as written"],
+    ], true),
+    table("vote_results", [
+      ["vote_id", "stable id"], ["item_id", "→ items.item_id"], ["meeting_id", "→ meetings.meeting_id"], ["yes", "Ja votes"], ["no", "Nej votes"],
+      ["abstain", "abstentions"], ["absent", "absent"], ["yes_for", "what Ja stands for"], ["no_for", "what Nej stands for"],
+      ["verified", "counts, named votes and attendance agree"],
+    ], true),
+    table("votes", [
+      ["vote_id", "→ vote_results.vote_id"], ["item_id", "→ items.item_id"], ["meeting_id", "→ meetings.meeting_id"], ["name", "voter"],
+      ["party", "voter's party"], ["vote", "ja | nej | avstår | frånvarande"],
+    ], false),
+    table("reservations", [
+      ["reservation_id", "stable id"], ["item_id", "→ items.item_id"], ["meeting_id", "→ meetings.meeting_id"],
+      ["kind", "reservation | särskilt yttrande | protokollsanteckning | jäv"], ["name", "who (one row per person; empty when unnamed)"],
+      ["party", "their party"], ["in_favour_of", "what the reservation favours"], ["text", "the text"],
+    ], true),
     table("attendance", [
       ["participant_id", "→ participants.participant_id"], ["meeting_id", "→ meetings.meeting_id"], ["item_id", "→ items.item_id"],
       ["item", "item number"], ["present", "whether the person took part in this item"], ["capacity", "member | substitute | other"],
@@ -108,6 +130,17 @@ export function addToTables(tables: Table[], output: Output): void {
       }
     }
     for (const it of m.items) {
+      if (it.proposal) t.decisions!.rows.push([it.id, m.id, it.number, "proposal", it.decision ? null : it.outcome, it.decision ? null : list(it.outcomes), it.proposal]);
+      if (it.decision) t.decisions!.rows.push([it.id, m.id, it.number, "decision", it.outcome, list(it.outcomes), it.decision]);
+      for (const y of it.motions) t.motions!.rows.push([y.id, it.id, m.id, y.by, y.party, y.type, y.text, ...spanCells(y.span)]);
+      for (const v of it.votes) {
+        t.vote_results!.rows.push([v.id, it.id, m.id, v.yes, v.no, v.abstain, v.absent, v.yesFor, v.noFor, v.verified, ...spanCells(v.span)]);
+        for (const p of v.voters) t.votes!.rows.push([v.id, it.id, m.id, p.name, p.party, p.vote]);
+      }
+      for (const r of it.reservations) {
+        const who = r.by.length ? r.by : [{ name: null, party: null }];
+        who.forEach((p, k) => t.reservations!.rows.push([`${r.id}${r.by.length > 1 ? `.${k + 1}` : ""}`, it.id, m.id, r.kind, p.name, p.party, r.inFavourOf, r.text, ...spanCells(r.span)]));
+      }
       t.items!.rows.push([it.id, m.id, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...spanCells(it.span)]);
     }
     for (const d of m.dates) {

@@ -13,11 +13,11 @@ export interface ItemDecision {
 }
 
 /** Verbs that make a sentence a decision wherever it stands. */
-const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|beslutas)(?![\p{L}])|^att[ \t]+\p{Ll}/iu;
+const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\p{L}+[ \t]+(?:antar|avslår|bifaller|beslutar))(?![\p{L}])|^att[ \t]+\p{Ll}/iu;
 /** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
 const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
 /** Sentences that move or announce rather than decide. */
-const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|yrkande|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
+const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
 const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
 const SHORT_ITEM = 700;
 
@@ -43,8 +43,9 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   const { text } = ctx.doc;
   const short = item.end - item.titleRange.start <= SHORT_ITEM;
   const picked: Range[] = [];
-  const bodyStart = item.titleRange.start;
-  for (const s of sentences(text, { start: bodyStart, end: item.end })) {
+  // The title is a sentence of its own ("Dagens agenda godkänns."); the body's sentences follow it.
+  const title = { start: item.titleRange.start, end: item.titleRange.end };
+  for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
     const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
     if (proposalLike) { picked.push(s); continue; }

@@ -5,7 +5,8 @@ export function sentences(text: string, range: Range): Range[] {
   const out: Range[] = [];
   const s = text.slice(range.start, range.end);
   let at = 0;
-  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”])|\n[ \t]*\n|\n(?=[ \t]*[•●▪-][ \t])/gu;
+  // A blank line ends a sentence unless the text goes on in lower case (a line break inside a sentence).
+  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”])|\n[ \t]*\n(?![ \t\n]*\p{Ll})|\n(?=[ \t]*[•●▪-][ \t])/gu;
   for (const m of s.matchAll(re)) {
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").

@@ -10,6 +10,10 @@ import { meetingKind } from "../extract/meeting-kind.js";
 import { classifyClauses } from "../extract/outcome.js";
 import { extractParticipants } from "../extract/participants/index.js";
 import { extractSignatures } from "../extract/signatures.js";
+import { itemMotions } from "../extract/deliberation/motions.js";
+import { itemReservations } from "../extract/deliberation/reservations.js";
+import { itemVote } from "../extract/deliberation/votes.js";
+import { nameVocabulary } from "../extract/participants/names.js";
 import { sliceWithout } from "../segment/lines.js";
 import type { RecordSegmentation } from "../segment/index.js";
 import type { Range } from "../types.js";
@@ -103,14 +107,19 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   }));
 
   const agenda = kind === "agenda";
+  const nv = nameVocabulary(ctx.lex);
+  const membersPresent = kind === "agenda" || participants.length === 0 ? null
+    : participants.filter((p) => p.group === "member" && p.present !== false).length || null;
   const followRaw: RawFollowUp[] = [];
   const items: Item[] = rec.items.map((it, i) => {
     const dec = itemDecision(ctx, it, agenda);
     const basis = dec.decision ?? dec.proposal;
     const outcomes = basis ? classifyClauses(basis, ctx.lex) : [];
     followRaw.push(...itemFollowUps(ctx, it, resolved, date));
+    const itemId = childId(id, "i", i);
+    const vote = itemVote(ctx, it, nv, membersPresent);
     return {
-      id: childId(id, "i", i),
+      id: itemId,
       number: it.number,
       title: it.title,
       caseNumber: it.caseNumber,
@@ -125,6 +134,16 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
       decision: dec.decision,
       outcome: outcomes[0] ?? null,
       outcomes,
+      motions: itemMotions(ctx, it, nv).map((m, k) => ({
+        id: childId(itemId, "y", k), by: m.by, party: m.party, type: m.type, text: m.text, span: doc.locate.spanOf(m.range.start, m.range.end),
+      })),
+      votes: vote ? [{
+        id: childId(itemId, "v", 0), yes: vote.yes, no: vote.no, abstain: vote.abstain, absent: vote.absent, yesFor: vote.yesFor,
+        noFor: vote.noFor, voters: vote.voters, verified: vote.verified, span: doc.locate.spanOf(vote.range.start, vote.range.end),
+      }] : [],
+      reservations: itemReservations(ctx, it, nv).map((r, k) => ({
+        id: childId(itemId, "r", k), kind: r.kind, by: r.by, inFavourOf: r.inFavourOf, text: r.text, span: doc.locate.spanOf(r.range.start, r.range.end),
+      })),
       span: doc.locate.spanOf(it.start, it.end),
     };
   });

@@ -44,6 +44,37 @@ export const outcomeEnum = z.enum([
   "approved", "rejected", "noted", "assigned", "referred", "postponed", "answered", "elected", "recommended", "other",
 ]);
 
+export const motionSchema = z.object({
+  id: z.string(),
+  by: z.string().nullable().describe("who moved it"),
+  party: z.string().nullable(),
+  type: z.enum(["bifall", "avslag", "återremiss", "bordläggning", "ändring", "tillägg", "other"]).describe("what the motion asks for"),
+  text: z.string(),
+  span: spanSchema,
+});
+
+export const voteSchema = z.object({
+  id: z.string(),
+  yes: z.number().int().nullable(),
+  no: z.number().int().nullable(),
+  abstain: z.number().int().nullable(),
+  absent: z.number().int().nullable(),
+  yesFor: z.string().nullable().describe("what a Ja vote stands for"),
+  noFor: z.string().nullable().describe("what a Nej vote stands for"),
+  voters: z.array(z.object({ name: z.string(), party: z.string().nullable(), vote: z.enum(["ja", "nej", "avstår", "frånvarande"]) })),
+  verified: z.boolean().describe("counts, named votes and attendance agree"),
+  span: spanSchema,
+});
+
+export const reservationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["reservation", "särskilt yttrande", "protokollsanteckning", "jäv"]),
+  by: z.array(z.object({ name: z.string(), party: z.string().nullable() })),
+  inFavourOf: z.string().nullable().describe("what the reservation favours ('till förmån för motionen')"),
+  text: z.string(),
+  span: spanSchema,
+});
+
 export const itemSchema = z.object({
   id: z.string(),
   number: z.string().describe("§ number or agenda number, as text"),
@@ -55,6 +86,9 @@ export const itemSchema = z.object({
   decision: z.string().nullable().describe("beslut / ställningstagande"),
   outcome: outcomeEnum.nullable().describe("first outcome of the decision (or proposal), from the codebook"),
   outcomes: z.array(outcomeEnum).describe("every outcome the decision carries (one per att-clause)"),
+  motions: z.array(motionSchema).describe("yrkanden"),
+  votes: z.array(voteSchema).describe("omröstningar"),
+  reservations: z.array(reservationSchema).describe("reservations, särskilda yttranden, protokollsanteckningar, jäv"),
   span: spanSchema,
 });
 
@@ -144,6 +178,9 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 export type Signatures = z.infer<typeof signaturesSchema>;
 export type Warning = z.infer<typeof warningSchema>;
 export type Outcome = z.infer<typeof outcomeEnum>;
+export type Motion = z.infer<typeof motionSchema>;
+export type Vote = z.infer<typeof voteSchema>;
+export type Reservation = z.infer<typeof reservationSchema>;
 export type MeetingKind = Meeting["kind"];
 export type FileKind = Output["kind"];
 

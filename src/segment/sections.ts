@@ -34,7 +34,7 @@ function compile(lex: Lexicon) {
     lineStart: new RegExp(`(?<=^|\\n)[ \\t•*-]*(${forms})[ \\t]*(?::[ \\t]*|(?=\\n|$))`, "gu"),
     bold: new RegExp(`\\*\\*(${forms})[ \\t]*:?\\*\\*`, "gu"),
     // Inside a flattened page line: "… Vid protokollet Beslut Regionstyrelsen föreslår …".
-    midLine: new RegExp(`(?<=[^\\n\\p{L}\\p{N}][ \\t])(${forms})(?::|(?=[ \\t]+[\\p{Lu}\\d"”•]))`, "gu"),
+    midLine: new RegExp(`(?<=[^\\n][ \\t])(${forms})(?::|(?=[ \\t]+[\\p{Lu}\\d"”•]))`, "gu"),
   };
 }
 let compiled: ReturnType<typeof compile> | null = null;
