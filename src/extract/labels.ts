@@ -1,6 +1,7 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf, isUpper } from "../text/unicode.js";
 import type { Range } from "../types.js";
+import { LABEL_END } from "../segment/header-blocks.js";
 
 export interface LabelHit extends Range {
   label: string;
@@ -8,7 +9,6 @@ export interface LabelHit extends Range {
   kind: string;
 }
 
-const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(]|[ \t]{2})/u;
 let re: RegExp | null = null;
 let kindOf: Map<string, string> | null = null;
 

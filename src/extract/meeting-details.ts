@@ -6,6 +6,7 @@ import type { ExtractContext, RecordView } from "./context.js";
 import { within } from "./context.js";
 import { findBody, findOrganisation } from "./body.js";
 import { findLabels, valueAfter, type LabelHit } from "./labels.js";
+import { cleanPlace } from "./place.js";
 
 export interface MeetingDetails {
   body: string | null;
@@ -110,20 +111,6 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
     .map((d) => `"${squash(text.slice(d.index, d.lastIndex))}" (line ${ctx.doc.locate.lineOf(d.index)})`)
     .join(", ");
   return { year, evidence };
-}
-
-const WEEKDAYS = /(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?![\p{L}])/giu;
-
-function cleanPlace(s: string): string | null {
-  const parts = s
-    .replace(WEEKDAYS, "")
-    .replace(/(?<![\p{L}])(?:kl\.?|klockan|den)(?![\p{L}])/giu, "")
-    .replace(/\([^)]*\)/g, "")
-    .split(",")
-    .map((p) => squash(p).replace(/^i[ \t]+/u, "").replace(/[.:;]+$/u, ""))
-    .filter((p) => p && /\p{L}/u.test(p));
-  const out = parts.join(", ");
-  return out.length >= 2 ? out : null;
 }
 
 function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): string | null {

@@ -2,6 +2,7 @@ import type { Signatures } from "../model/schema.js";
 import type { ExtractContext, RecordView } from "./context.js";
 import type { DateMention } from "./dates/types.js";
 import { valueAfter, type LabelHit } from "./labels.js";
+import { cleanPlace } from "./place.js";
 import type { RawParticipant } from "./participants/index.js";
 
 const ADJUSTED = /justering|justerat|justeras/iu;
@@ -40,9 +41,7 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     const before = firstDate ? value.slice(0, firstDate.index - v.start) : value;
     const lastDate = inValue[inValue.length - 1];
     const source = /\p{L}{2}/u.test(before) || !lastDate ? before : value.slice(lastDate.lastIndex - v.start);
-    const place = source
-      .replace(/(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?![\p{L}])|(?<![\p{L}])(?:den|kl\.?|klockan)(?![\p{L}])/giu, "")
-      .replace(/[\s,]+$/u, "").replace(/^[\s,:]+/u, "").replace(/\s+/g, " ");
+    const place = cleanPlace(source);
     if (place && /\p{L}{2}/u.test(place)) { out.adjustedAt = place; break; }
   }
   return out;

@@ -32,7 +32,8 @@ function compile(lex: Lexicon) {
 let compiled: ReturnType<typeof compile> | null = null;
 
 const CLUSTER_GAP = 300;
-const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(]|[ \t]{2})/u;
+/** What follows a label: a colon, a tab, a line end or a capitalised value, never running text. */
+export const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(]|[ \t]{2})/u;
 
 function kindValue(word: string, kindOf: Map<string, string>): string | null {
   const w = word.toLowerCase().replace(/\s+/g, " ");
