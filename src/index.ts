@@ -1,5 +1,6 @@
 /** protokoll's library entry: parse Swedish minutes into the output contract. */
-export { parseMinutes, parseDocument, type ParseOptions, type ParseResult } from "./pipeline.js";
+export { parseMinutes, parseTextSync, parseDocument, type ParseOptions, type ParseResult } from "./pipeline.js";
+export { PdfPool, type PdfPoolOptions } from "./ingest/pdf/pool.js";
 export { parseDates } from "./extract/dates/index.js";
 export type { DateMention, ParseDatesOptions, Grain } from "./extract/dates/index.js";
 export { documentSchema, jsonSchema } from "./model/schema.js";

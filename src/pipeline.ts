@@ -2,7 +2,7 @@ import { scanDates } from "./extract/dates/index.js";
 import type { ExtractContext } from "./extract/context.js";
 import { fileKind } from "./extract/document-kind.js";
 import { loadGeo } from "./extract/geo.js";
-import { ingest } from "./ingest/index.js";
+import { ingest, ingestAsync, type PdfReader } from "./ingest/index.js";
 import type { SourceDocument } from "./ingest/document.js";
 import { loadLexicon, type Lexicon } from "./lexicon/load.js";
 import { buildMeeting, type MeetingEvidence } from "./model/build.js";
@@ -17,6 +17,8 @@ export interface ParseOptions {
   /** Skip format detection. */
   format?: SourceFormat;
   lexicon?: Lexicon;
+  /** How to read PDFs (default: pdf.js in this process). */
+  readPdf?: PdfReader;
 }
 
 export interface ParseResult {
@@ -71,10 +73,16 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
   return { output, text: doc.text };
 }
 
-/** Parses one input (bytes or text) into the output contract. Throws InputError for unreadable input. */
-export function parseMinutes(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+/** Parses one input (bytes of a text, Markdown or PDF file, or a string) into the output contract. Rejects with InputError for unreadable input. */
+export async function parseMinutes(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const path = options.path ?? "<input>";
-  const doc = ingest(path, bytes, options.format ? { format: options.format } : {});
+  const doc = await ingestAsync(path, bytes, { ...(options.format ? { format: options.format } : {}), ...(options.readPdf ? { readPdf: options.readPdf } : {}) });
   return parseDocument(doc, options.lexicon);
+}
+
+/** Text or Markdown only, synchronously. */
+export function parseTextSync(input: Uint8Array | string, options: Omit<ParseOptions, "readPdf"> = {}): ParseResult {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  return parseDocument(ingest(options.path ?? "<input>", bytes, options.format ? { format: options.format } : {}), options.lexicon);
 }

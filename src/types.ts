@@ -19,6 +19,11 @@ export interface SourceInfo {
   bytes: number;
   pages: number | null;
   encoding: string | null;
+  /** PDF document title and creation date (YYYY-MM-DD), when the file says. */
+  title: string | null;
+  created: string | null;
+  /** Page furniture removed from a PDF's text (running headers and footers, page numbers). */
+  removed: Array<{ kind: string; text: string; pages: number[] }>;
 }
 
 export type Severity = "info" | "warning" | "error";

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toJson } from "../src/export/json.js";
-import { parseMinutes } from "../src/pipeline.js";
+import { parseTextSync as parseMinutes } from "../src/pipeline.js";
 
 // Whole-pipeline output for the seeds, checked in. After an intended change:
 //   UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts   (then review the diff)

@@ -3,7 +3,7 @@ import { ingest } from "../src/ingest/index.js";
 import { loadLexicon } from "../src/lexicon/load.js";
 import { loadGeo } from "../src/extract/geo.js";
 import { segment } from "../src/segment/index.js";
-import { parseMinutes } from "../src/pipeline.js";
+import { parseTextSync } from "../src/pipeline.js";
 
 export const fixture = (rel: string) => new URL(`./fixtures/${rel}`, import.meta.url);
 export const readFixture = (rel: string) => readFileSync(fixture(rel), "utf8");
@@ -24,5 +24,5 @@ export function segmentText(text: string, path = "fixture.txt") {
 }
 
 export function parseText(text: string, path = "fixture.txt") {
-  return parseMinutes(text, { path }).output;
+  return parseTextSync(text, { path }).output;
 }

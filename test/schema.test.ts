@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { parseMinutes } from "../src/pipeline.js";
+import { parseTextSync as parseMinutes } from "../src/pipeline.js";
 
 const schema = JSON.parse(readFileSync(new URL("../schema/output.schema.json", import.meta.url), "utf8"));
 const seeds = new URL("../fixtures/seeds/", import.meta.url);

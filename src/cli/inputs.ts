@@ -1,5 +1,5 @@
 import { readdirSync, statSync, realpathSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { basename, extname, join, relative } from "node:path";
 
 export const INPUT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".pdf"]);
 
@@ -53,6 +53,7 @@ export function expandInputs(args: string[]): { files: InputFile[]; problems: In
   return { files, problems };
 }
 
+/** The name an input's outputs are written under: its path below the folder it was found in, or its file name. */
 export function relativeName(f: InputFile): string {
-  return f.root ? relative(f.root, f.path) : f.path;
+  return f.root ? relative(f.root, f.path) : basename(f.path);
 }

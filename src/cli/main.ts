@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runParse, UsageError, type ParseCommandOptions } from "./commands/parse.js";
 import { runSchema } from "./commands/schema.js";
 import type { Io } from "./io.js";
@@ -14,6 +14,12 @@ Examples:
   $ protokoll schema > output.schema.json            the JSON Schema of the output
 
 Exit codes: 0 all inputs parsed, 1 some input failed (the others were still parsed), 2 usage error.`;
+
+function positive(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} takes a positive number`);
+  return n;
+}
 
 /** Builds the program, runs it on argv and returns the exit code; never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -34,6 +40,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option("--emit-text", "also write <name>.txt: the canonical text every span points into")
     .option("-q, --quiet", "no warnings or summary on standard error")
     .option("--debug", "show stack traces for internal errors")
+    .option("--timeout <seconds>", "stop reading a PDF after this many seconds (limit-exceeded)", (v) => positive(v, "--timeout"), 60)
+    .option("--max-memory <MB>", "stop reading a PDF whose reader uses more memory (limit-exceeded)", (v) => positive(v, "--max-memory"), 1024)
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], opts: ParseCommandOptions) => {
       code = await runParse(inputs, opts, io);

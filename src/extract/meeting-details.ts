@@ -103,7 +103,11 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
       /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
   );
   const years = [...explicit, ...headingYears].map((d) => d.start.y!);
-  if (years.length === 0) return null;
+  if (years.length === 0) {
+    // Last resort: the year the PDF was made (minutes are written within days of the meeting).
+    const created = ctx.doc.source.created;
+    return created ? { year: Number(created.slice(0, 4)), evidence: `the PDF's creation date ${created}` } : null;
+  }
   const year = Math.min(...years);
   const evidence = [...explicit, ...headingYears]
     .filter((d) => d.start.y === year)

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { createLocator } from "../text/locate.js";
-import { InputError, type SourceFormat } from "../types.js";
+import { InputError, type Diagnostic, type SourceFormat } from "../types.js";
+import { readPdf } from "./pdf/read.js";
+import type { PdfExtraction } from "./pdf/types.js";
 import type { SourceDocument } from "./document.js";
 import { ingestMarkdown } from "./markdown.js";
 import { ingestText } from "./text.js";
@@ -29,24 +31,60 @@ export interface IngestOptions {
   format?: SourceFormat;
 }
 
-/** One input's bytes → its canonical text. Throws InputError for inputs that cannot be read. */
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * A text or Markdown input's bytes → its canonical text. Throws InputError for inputs that cannot
+ * be read; a PDF needs the asynchronous ingestAsync.
+ */
 export function ingest(path: string, bytes: Uint8Array, options: IngestOptions = {}): SourceDocument {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (bytes.length === 0) throw new InputError("empty-file", "The file is empty.");
   const format = options.format ?? detectFormat(path, bytes);
-  if (format === "pdf") {
-    throw new InputError(
-      "pdf-not-supported",
-      "PDF input is not supported yet; convert it to text first (e.g. pdftotext -layout).",
-    );
-  }
+  if (format === "pdf") throw new InputError("pdf-needs-async", "A PDF is read asynchronously: use ingestAsync or parseMinutes.");
   const read = format === "markdown" ? ingestMarkdown(bytes) : ingestText(bytes);
   if (read.text.trim() === "") throw new InputError("empty-file", "The file holds no text.");
   return {
-    source: { path, sha256, format, bytes: bytes.length, pages: null, encoding: read.encoding },
+    source: { path, sha256: sha(bytes), format, bytes: bytes.length, pages: null, encoding: read.encoding, title: null, created: null, removed: [] },
     text: read.text,
     pageStarts: null,
     locate: createLocator(read.text),
     diagnostics: read.diagnostics,
   };
+}
+
+/** A PDF's extracted text → the document every later stage works on. */
+export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtraction): SourceDocument {
+  const diagnostics: Diagnostic[] = [
+    ...pdf.unreadablePages.map((p) => ({
+      code: "page-unreadable",
+      severity: "warning" as const,
+      message: `Page ${p} of the PDF could not be read; its text is missing.`,
+    })),
+    ...pdf.damagedPages.map((p) => ({
+      code: "page-damaged",
+      severity: "warning" as const,
+      message: `Page ${p} of the PDF is damaged; some of its text may be missing.`,
+    })),
+  ];
+  return {
+    source: {
+      path, sha256: sha(bytes), format: "pdf", bytes: bytes.length, pages: pdf.pages, encoding: null,
+      title: pdf.title, created: pdf.created, removed: pdf.removed,
+    },
+    text: pdf.text,
+    pageStarts: pdf.pageStarts,
+    locate: createLocator(pdf.text, pdf.pageStarts),
+    diagnostics,
+  };
+}
+
+export type PdfReader = (bytes: Uint8Array) => Promise<PdfExtraction>;
+
+/** Any input: PDFs through the given reader (in process by default; the CLI passes its child-process pool). */
+export async function ingestAsync(path: string, bytes: Uint8Array, options: IngestOptions & { readPdf?: PdfReader } = {}): Promise<SourceDocument> {
+  if (bytes.length === 0) throw new InputError("empty-file", "The file is empty.");
+  const format = options.format ?? detectFormat(path, bytes);
+  if (format !== "pdf") return ingest(path, bytes, { format });
+  const read = options.readPdf ?? ((b: Uint8Array) => readPdf(b));
+  return documentFromPdf(path, bytes, await read(bytes));
 }

@@ -22,20 +22,38 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
   const n = cands.length;
   const score = new Float64Array(n);
   const prev = new Int32Array(n).fill(-1);
+  // Where each chain starts: on equal scores the chain that starts earlier wins, so a numbered list
+  // inside an item ("4. …  1. 2. 3. 4.  5. …") does not replace the items before it.
+  const first = new Float64Array(n);
   let best = -1;
+  const EPS = 1e-9;
   for (let i = 0; i < n; i++) {
     const ci = cands[i]!;
     score[i] = 1 + bonus(ci);
+    first[i] = ci.start;
+    // Candidates between j and i: are they one whole list numbered from 1 (a list inside item j)?
+    let run = true;
+    let runFirst = Infinity;
+    const runLast = i > 0 ? cands[i - 1]!.number : 0;
     for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+      if (j < i - 1) {
+        const x = cands[j + 1]!.number;
+        run &&= runFirst === Infinity || x + 1 === runFirst;
+        runFirst = x;
+      }
       const step = ci.number - cands[j]!.number;
       if (step <= 0 || step > MAX_STEP) continue;
-      const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci);
-      if (s > score[i]!) {
+      // Stepping over such a list, to the next item after it, is how items go on.
+      const overList = step === 1 && run && runFirst <= 2 && ci.number !== runLast + 1 ? 0.3 : 0;
+      const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci) + overList;
+      // j runs backwards: on a tie the earlier predecessor wins (the item, not the list row after it).
+      if (s > score[i]! + EPS || (Math.abs(s - score[i]!) <= EPS && prev[i] >= 0)) {
         score[i] = s;
         prev[i] = j;
+        first[i] = first[j]!;
       }
     }
-    if (best < 0 || score[i]! > score[best]!) best = i;
+    if (best < 0 || score[i]! > score[best]! + EPS || (Math.abs(score[i]! - score[best]!) <= EPS && first[i]! < first[best]!)) best = i;
   }
   const chain: ItemCandidate[] = [];
   for (let i = best; i >= 0; i = prev[i]!) chain.unshift(cands[i]!);

@@ -78,7 +78,7 @@ describe("protokoll parse", () => {
     const r = await run(["parse", src, "--out", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("b.pdf");
-    expect(r.stderr).toContain("(pdf-not-supported)");
+    expect(r.stderr).toContain("(corrupt-pdf)");
     expect(r.stderr).toContain("c.txt");
     expect(r.stderr).toContain("(empty-file)");
     expect(readdirSync(dir)).toEqual(["a.json"]);

@@ -9,10 +9,10 @@ describe("ingest", () => {
     expect(detectFormat("a.MD", Buffer.from("# x"))).toBe("markdown");
     expect(detectFormat("a.txt", Buffer.from("x"))).toBe("text");
   });
-  it("rejects empty input and (for now) PDFs with stable codes", () => {
+  it("rejects empty input, and PDFs on the synchronous path, with stable codes", () => {
     expect(() => ingest("e.txt", new Uint8Array())).toThrow(InputError);
     try { ingest("e.txt", new Uint8Array()); } catch (e) { expect((e as InputError).code).toBe("empty-file"); }
-    try { ingest("a.pdf", Buffer.from("%PDF-1.4\n")); } catch (e) { expect((e as InputError).code).toBe("pdf-not-supported"); }
+    try { ingest("a.pdf", Buffer.from("%PDF-1.4\n")); } catch (e) { expect((e as InputError).code).toBe("pdf-needs-async"); }
   });
   it("records source facts: sha256, bytes, encoding", () => {
     const doc = ingest("a.txt", Buffer.from("Protokoll\r\n§ 1 Öppnande\r\n"));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.js";
 import { MAX_MARKDOWN_DEPTH, renderMarkdown } from "../../src/ingest/markdown.js";
 import { markdownDepth } from "../../src/ingest/markdown-depth.js";
-import { parseMinutes } from "../../src/pipeline.js";
+import { parseTextSync as parseMinutes } from "../../src/pipeline.js";
 
 describe("Markdown ingestion", () => {
   it("puts headings, bold run-in headings, list items and paragraphs on lines of their own", () => {

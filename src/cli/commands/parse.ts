@@ -2,7 +2,8 @@ import { basename, dirname, extname, join } from "node:path";
 import { tableToCsv } from "../../export/csv.js";
 import { toJson, toNdjsonLine } from "../../export/json.js";
 import { addToTables, emptyTables } from "../../export/tables.js";
-import { ingest } from "../../ingest/index.js";
+import { ingestAsync } from "../../ingest/index.js";
+import { PdfPool } from "../../ingest/pdf/pool.js";
 import { parseDocument } from "../../pipeline.js";
 import { InputError } from "../../types.js";
 import type { Io } from "../io.js";
@@ -14,6 +15,9 @@ export interface ParseCommandOptions {
   emitText?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  /** Per-PDF time limit in seconds, and memory cap of the PDF reader in MB. */
+  timeout?: number;
+  maxMemory?: number;
 }
 
 export class UsageError extends Error {}
@@ -54,11 +58,17 @@ export async function runParse(inputs: string[], opts: ParseCommandOptions, io: 
   const names = outputNames(files);
   const tables = emptyTables();
   let done = 0;
+  let pool: PdfPool | null = null;
+  const readPdf = (bytes: Uint8Array) => {
+    pool ??= new PdfPool({ timeoutMs: (opts.timeout ?? 60) * 1000, memoryMb: opts.maxMemory ?? 1024 });
+    return pool.read(bytes);
+  };
+  try {
   for (const f of files) {
     const label = f.path === "-" ? "<stdin>" : f.path;
     try {
       const bytes = f.path === "-" ? await io.readStdin() : io.readFile(f.path);
-      const doc = ingest(label, bytes);
+      const doc = await ingestAsync(label, bytes, { readPdf });
       const { output, text } = parseDocument(doc);
       const name = names.get(f)!;
       if (opts.format === "csv") addToTables(tables, output);
@@ -75,6 +85,9 @@ export async function runParse(inputs: string[], opts: ParseCommandOptions, io: 
       io.stderr.write(`protokoll: ${label}: ${r.message} (${r.code})\n`);
       failed++;
     }
+  }
+  } finally {
+    await (pool as PdfPool | null)?.close();
   }
   if (opts.format === "csv" && opts.out) {
     for (const t of tables) io.writeFile(join(opts.out, `${t.name}.csv`), tableToCsv(t));

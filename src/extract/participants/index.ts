@@ -5,7 +5,7 @@ import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
 import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabelHit } from "./labels.js";
-import { nameVocabulary, namesIn } from "./names.js";
+import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
 
 export interface RawParticipant {
   name: string;
@@ -26,11 +26,19 @@ export interface RawParticipant {
   end: number;
 }
 
-function segments(text: string, block: Range): Range[] {
+/**
+ * A list's entries: lines, tab-separated cells, wide gaps. A line ending in a first name goes on
+ * on the next line ("Kenneth" + "Östberg (S)"), as wrapped table cells of PDFs do.
+ */
+function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   const out: Range[] = [];
   let at = block.start;
   const s = text.slice(block.start, block.end);
   for (const m of s.matchAll(/\n|\t|[ \t]{3,}/g)) {
+    if (m[0] === "\n") {
+      const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(0, m.index))?.[1];
+      if (lastWord && nv.isFirstName(lastWord) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
+    }
     out.push({ start: at, end: block.start + m.index });
     at = block.start + m.index + m[0].length;
   }
@@ -104,7 +112,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         }
         pending.splice(0).forEach(add);
       };
-      for (const seg of segments(text, b)) {
+      for (const seg of segments(text, b, nv)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
         let names = namesIn(text, seg, nv, label !== null);
         // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.

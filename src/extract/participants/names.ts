@@ -2,9 +2,9 @@ import type { Lexicon } from "../../lexicon/load.js";
 import type { Range } from "../../types.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
-const TOKEN = /(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})/gu;
+const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})/gu;
 /** A run of such words separated only by blanks. */
-const RUN = /(?<![\p{L}\p{N}-])(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:[ \t]+(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
+const RUN = /(?<![\p{L}\p{N}-])(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
 
 /** Words that start organisations, places and labels, never people. */
 const NOT_A_FIRST_WORD = new Set([
@@ -111,7 +111,7 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
   const hits: NameHit[] = [];
   for (const m of s.matchAll(RUN)) {
     const tokens: Token[] = [...m[0].matchAll(TOKEN)].map((t) => ({
-      word: t[0].replace(/^(?:von|van|af|de|der|la|du)[ \t]+/u, ""),
+      word: t[0].replace(/^(?:von|van|af|de|der|la|du)\s+/u, ""),
       start: seg.start + m.index + t.index,
       end: seg.start + m.index + t.index + t[0].length,
     }));
@@ -123,6 +123,9 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
       const start = name[0]!.start;
       const end = name[name.length - 1]!.end;
       const text2 = text.slice(start, end).replace(/\s+/g, " ");
+      // A name never spans two lines unless the first ends in its first name ("Kenneth" + "Östberg").
+      const nl = text.slice(start, end).indexOf("\n");
+      if (nl >= 0 && !v.isFirstName(text.slice(start, start + nl).trim().split(/\s+/).pop() ?? "")) continue;
       if (plausibleName(text2)) hits.push({ start, end, name: text2 });
     }
   }

@@ -1,0 +1,128 @@
+import { canonicalize } from "../../text/canonical.js";
+import { InputError } from "../../types.js";
+import { removeFurniture } from "./furniture.js";
+import { joinLines } from "./hyphen.js";
+import { layoutPage } from "./layout.js";
+import { DEFAULT_LIMITS, type PdfExtraction, type PdfItem, type PdfLimits, type PdfLine } from "./types.js";
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: Promise<PdfJs> | null = null;
+
+// Only the legacy build runs on Node 20 without browser globals.
+const load = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+
+/** "D:20261123084433Z'" → "2026-11-23". */
+export function pdfDate(raw: unknown): string | null {
+  const m = typeof raw === "string" ? /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(raw) : null;
+  if (!m) return null;
+  return `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
+}
+
+function classify(e: unknown): InputError {
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === "PasswordException") {
+    return new InputError("encrypted", "The PDF is protected by a user password; protokoll cannot open it without the password.");
+  }
+  if (err?.name === "InvalidPDFException" || err?.name === "FormatError" || err?.name === "UnknownErrorException" || err?.name === "MissingPDFException") {
+    return new InputError("corrupt-pdf", `The PDF is damaged and cannot be read (${err.message ?? err.name}).`);
+  }
+  return new InputError("corrupt-pdf", `The PDF cannot be read: ${err?.message ?? String(e)}`);
+}
+
+/**
+ * Reads a PDF's text layer in reading order, page by page. Runs pdf.js in this thread: callers that
+ * need a timeout and a memory cap (hostile files) run it in a child process (see pool.ts).
+ */
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfExtraction> {
+  // pdf.js reports through console.log / console.warn: while a file is read those calls are counted
+  // per page (a damaged content stream shows only there), not printed.
+  const saved = { log: console.log, warn: console.warn };
+  const counter = { damage: 0 };
+  const catcher = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && /^Warning: .*(?:Unknown command|invalid|Invalid|corrupt|bad |Bad |unexpected|Unexpected)/u.test(args[0])) counter.damage++;
+  };
+  console.log = catcher;
+  console.warn = catcher;
+  try {
+    return await readPdfQuietly(bytes, limits, counter);
+  } finally {
+    console.log = saved.log;
+    console.warn = saved.warn;
+  }
+}
+
+async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { damage: number }): Promise<PdfExtraction> {
+  if (bytes.length > limits.maxBytes) {
+    throw new InputError("limit-exceeded", `The PDF is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
+  }
+  const lib = await load();
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    // Warnings are caught below: a damaged content stream shows only as warnings while its page is read.
+    verbosity: 1,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw classify(e);
+  }
+  try {
+    if (doc.numPages > limits.maxPages) {
+      throw new InputError("limit-exceeded", `The PDF has ${doc.numPages} pages; the limit is ${limits.maxPages}.`);
+    }
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as Record<string, unknown>;
+    const pages: PdfLine[][] = [];
+    const unreadablePages: number[] = [];
+    const damagedPages: number[] = [];
+    let items = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      counter.damage = 0;
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        if (counter.damage > 0) damagedPages.push(n);
+        const its: PdfItem[] = [];
+        for (const it of content.items) {
+          if (!("str" in it)) continue;
+          const [a, b, , d, e, f] = it.transform as number[];
+          its.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.max(1, Math.abs(d!) || Math.hypot(a!, b!)) });
+        }
+        items += its.filter((i) => i.str.trim() !== "").length;
+        pages.push(layoutPage(its));
+        page.cleanup();
+      } catch {
+        unreadablePages.push(n);
+        pages.push([]);
+      }
+    }
+    if (items === 0) {
+      throw new InputError(
+        "no-text-layer",
+        "The PDF has no text layer (it is a scan or made of images); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`.",
+      );
+    }
+    const { pages: kept, removed } = removeFurniture(pages);
+    const parts: string[] = [];
+    const pageStarts: number[] = [];
+    let at = 0;
+    for (const lines of kept) {
+      const text = canonicalize(joinLines(lines));
+      pageStarts.push(at);
+      parts.push(text);
+      at += text.length + 2;
+    }
+    const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
+    return { text: parts.join("\n\n") + "\n", pageStarts, pages: doc.numPages, title, created: pdfDate(info.CreationDate), removed, unreadablePages, damagedPages };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

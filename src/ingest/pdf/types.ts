@@ -1,0 +1,47 @@
+/** A run of text on a PDF page with its position (PDF units, y upwards). */
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** A line in reading order, with where it stands on its page. */
+export interface PdfLine {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  /** Column block the line belongs to (lines of one block are joined for hyphenation). */
+  block: number;
+  /** A vertical gap before this line larger than the line spacing (a paragraph break). */
+  gapBefore: boolean;
+}
+
+export interface RemovedFurniture {
+  kind: "running-header" | "running-footer" | "page-number";
+  text: string;
+  pages: number[];
+}
+
+export interface PdfExtraction {
+  /** Canonical text of all pages, furniture removed, hyphenation joined. */
+  text: string;
+  pageStarts: number[];
+  pages: number;
+  title: string | null;
+  /** Creation date, YYYY-MM-DD. */
+  created: string | null;
+  removed: RemovedFurniture[];
+  /** Pages whose content could not be read, and pages read only in part (a damaged content stream). */
+  unreadablePages: number[];
+  damagedPages: number[];
+}
+
+export interface PdfLimits {
+  maxBytes: number;
+  maxPages: number;
+}
+
+export const DEFAULT_LIMITS: PdfLimits = { maxBytes: 200 * 1024 * 1024, maxPages: 5000 };
