@@ -8,7 +8,12 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(process.argv.slice(2), nodeIo).then(
+// Ctrl-C: stop starting files, remove temporary files, exit 130.
+const interrupt = new AbortController();
+process.once("SIGINT", () => interrupt.abort());
+process.once("SIGTERM", () => interrupt.abort());
+
+main(process.argv.slice(2), nodeIo, interrupt.signal).then(
   (code) => {
     process.exitCode = code;
   },

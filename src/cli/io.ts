@@ -8,12 +8,12 @@ export interface Io {
   readStdin(): Promise<Uint8Array>;
   readFile(path: string): Uint8Array;
   /** Writes atomically: a temporary name, then a rename, so an interrupted run leaves no half file. */
-  writeFile(path: string, data: string): void;
+  writeFile(path: string, data: string | Uint8Array): void;
 }
 
 let counter = 0;
 
-export function writeAtomic(path: string, data: string): void {
+export function writeAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${counter++}`;
   try {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runParse, UsageError, type ParseCommandOptions } from "./commands/parse.js";
+import { availableParallelism } from "node:os";
+import { OutputError, runParse, UsageError, type ParseCommandOptions } from "./commands/parse.js";
 import { runSchema } from "./commands/schema.js";
 import type { Io } from "./io.js";
 import { VERSION } from "../version.js";
@@ -13,7 +14,12 @@ Examples:
   $ protokoll parse a.txt b.md --format ndjson       one JSON document per line on standard output
   $ protokoll schema > output.schema.json            the JSON Schema of the output
 
-Exit codes: 0 all inputs parsed, 1 some input failed (the others were still parsed), 2 usage error.`;
+  $ protokoll parse archive/ --out out/ --format sqlite --report run.ndjson --jobs 4
+  $ find archive -name '*.pdf' -print0 | protokoll parse --files-from - -0 --out out/
+  $ protokoll parse 'archive/**/*.PDF' --out out/ --shard 2/8   one eighth of the archive, on machine 2
+
+Exit codes: 0 run completed (failed files are in the report and on standard error), 1 with --strict when
+any input failed, 2 usage error, 3 output not writable, 130 interrupted.`;
 
 function positive(v: string, name: string): number {
   const n = Number(v);
@@ -21,8 +27,16 @@ function positive(v: string, name: string): number {
   return n;
 }
 
+function shardOf(v: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) throw new InvalidArgumentError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/8");
+  return { k, n };
+}
+
 /** Builds the program, runs it on argv and returns the exit code; never calls process.exit. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, signal?: AbortSignal): Promise<number> {
   let code = 0;
   const program = new Command()
     .name("protokoll")
@@ -34,17 +48,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command("parse")
     .description("parse minutes (text, Markdown) into JSON, NDJSON or CSV")
-    .argument("<inputs...>", "files or folders (searched recursively); - reads standard input")
-    .option("-o, --out <dir>", "write <name>.json per input (and the CSV tables) into this folder")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "ndjson", "csv"]).default("json"))
+    .argument("[inputs...]", "files, folders (searched recursively), globs; - reads standard input")
+    .option("-o, --out <dir>", "write <name>.json per input (mirroring folders), or the tables, into this folder")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "ndjson", "csv", "sqlite"]).default("json"))
+    .addOption(new Option("--csv-dialect <dialect>", "rfc: comma, LF; excel: semicolon, UTF-8 BOM, CRLF, formulas neutralised").choices(["rfc", "excel"]).default("rfc"))
+    .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => positive(v, "--jobs"), availableParallelism())
+    .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, ms")
+    .option("--strict", "exit 1 when any input failed")
+    .option("--force", "parse every input again, ignoring the cache")
+    .option("--no-cache", "neither read nor write the cache (<out>/.protokoll-cache)")
+    .option("--files-from <file>", "read input paths from a file, one per line (- for standard input)")
+    .option("-0, --null", "with --files-from: paths are separated by NUL bytes (find -print0)")
+    .option("--shard <k/n>", "parse only the k-th of n stable parts of the inputs", shardOf)
     .option("--emit-text", "also write <name>.txt: the canonical text every span points into")
     .option("-q, --quiet", "no warnings or summary on standard error")
     .option("--debug", "show stack traces for internal errors")
     .option("--timeout <seconds>", "stop reading a PDF after this many seconds (limit-exceeded)", (v) => positive(v, "--timeout"), 60)
     .option("--max-memory <MB>", "stop reading a PDF whose reader uses more memory (limit-exceeded)", (v) => positive(v, "--max-memory"), 1024)
     .addHelpText("after", EXAMPLES)
-    .action(async (inputs: string[], opts: ParseCommandOptions) => {
-      code = await runParse(inputs, opts, io);
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      const opts: ParseCommandOptions = {
+        ...(o.out ? { out: String(o.out) } : {}),
+        format: o.format as ParseCommandOptions["format"],
+        emitText: !!o.emitText,
+        quiet: !!o.quiet,
+        debug: !!o.debug,
+        timeout: Number(o.timeout),
+        maxMemory: Number(o.maxMemory),
+        jobs: Number(o.jobs),
+        ...(o.report ? { report: String(o.report) } : {}),
+        strict: !!o.strict,
+        force: !!o.force,
+        cache: o.cache !== false,
+        csvDialect: o.csvDialect as ParseCommandOptions["csvDialect"],
+        shard: (o.shard as ParseCommandOptions["shard"]) ?? null,
+        ...(o.filesFrom ? { filesFrom: String(o.filesFrom) } : {}),
+        nul: !!o.null,
+      };
+      code = await runParse(inputs, opts, io, signal);
     });
   program
     .command("schema")
@@ -64,6 +105,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr.write(`protokoll: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof OutputError) {
+      io.stderr.write(`protokoll: ${e.message}\n`);
+      return 3;
     }
     throw e;
   }

@@ -3,14 +3,33 @@ import type { Span } from "../types.js";
 
 export type Cell = string | number | boolean | null;
 
+export type ColumnType = "string" | "integer" | "boolean" | "date";
+
 export interface Table {
   name: string;
   /** Column names, in order; the first is the row's own id where it has one. */
   columns: string[];
   /** What each column holds, for the data dictionary. */
   describe: Record<string, string>;
+  types: Record<string, ColumnType>;
+  primaryKey: string | null;
+  /** column → [table, column] it refers to. */
+  foreignKeys: Record<string, [string, string]>;
   rows: Cell[][];
 }
+
+const INTEGER = new Set(["page", "line", "end_line", "start", "end", "participants", "items", "yes", "no", "abstain", "absent"]);
+const BOOLEAN = new Set(["present", "verified"]);
+const DATE = new Set(["date", "next_meeting", "adjusted_on", "posted_on", "removed_on", "due"]);
+const typeOf = (table: string, c: string): ColumnType =>
+  BOOLEAN.has(c) ? "boolean" : DATE.has(c) ? "date" : INTEGER.has(c) && !(table === "participants" && c === "items") ? "integer" : "string";
+const OWN_KEY: Record<string, string> = {
+  meetings: "meeting_id", participants: "participant_id", items: "item_id", dates: "date_id", follow_ups: "follow_up_id",
+  motions: "motion_id", vote_results: "vote_id", reservations: "reservation_id",
+};
+const REFERS: Record<string, [string, string]> = {
+  meeting_id: ["meetings", "meeting_id"], participant_id: ["participants", "participant_id"], item_id: ["items", "item_id"], vote_id: ["vote_results", "vote_id"],
+};
 
 const spanCols = ["page", "line", "end_line", "start", "end"];
 const spanCells = (s: Span): Cell[] => [s.page, s.line, s.endLine, s.start, s.end];
@@ -25,7 +44,12 @@ const spanDocs: Record<string, string> = {
 function table(name: string, cols: Array<[string, string]>, withSpan: boolean): Table {
   const columns = cols.map((c) => c[0]).concat(withSpan ? spanCols : []);
   const describe = Object.fromEntries([...cols, ...(withSpan ? Object.entries(spanDocs) : [])]);
-  return { name, columns, describe, rows: [] };
+  const primaryKey = OWN_KEY[name] && columns.includes(OWN_KEY[name]!) ? OWN_KEY[name]! : null;
+  const foreignKeys = Object.fromEntries(
+    columns.filter((c) => REFERS[c] && c !== primaryKey && REFERS[c]![0] !== name).map((c) => [c, REFERS[c]!]),
+  );
+  const types = Object.fromEntries(columns.map((c) => [c, typeOf(name, c)]));
+  return { name, columns, describe, types, primaryKey, foreignKeys, rows: [] };
 }
 
 /** One table per entity, joined by ids: meetings ← participants, items, dates, follow_ups, attendance. */
@@ -34,7 +58,7 @@ export function emptyTables(): Table[] {
     table("meetings", [
       ["meeting_id", "stable id of the meeting record"], ["source", "input path"], ["sha256", "sha256 of the input file"],
       ["file_kind", "kind of the whole file"], ["kind", "protocol | minutes | agenda | extract"], ["body", "deciding body"],
-      ["organisation", "municipality, region or association"], ["date", "meeting date, YYYY-MM-DD"], ["start", "start time HH:MM"],
+      ["organisation", "municipality, region or association"], ["date", "meeting date, YYYY-MM-DD"], ["start_time", "start time HH:MM"],
       ["end_time", "end time HH:MM"], ["location", "place of the meeting"], ["next_meeting", "date of the next meeting"],
       ["scheduled_meetings", "meeting dates the record sets, separated by ;"], ["secretary", "secretary who signed"],
       ["chair", "chair who signed"], ["adjusters", "adjusters, separated by ;"], ["adjusted_on", "date of justering"], ["adjusted_at", "place of justering"],
@@ -108,16 +132,22 @@ export function expandItems(spec: string): Set<number> {
 
 const list = (xs: string[]) => xs.join(";");
 
+/** Adds one document's rows to the tables' in-memory row lists. */
 export function addToTables(tables: Table[], output: Output): void {
-  const t = Object.fromEntries(tables.map((x) => [x.name, x]));
+  const byName = Object.fromEntries(tables.map((x) => [x.name, x]));
+  forEachRow(output, (name, row) => byName[name]!.rows.push(row));
+}
+
+/** Every row one document contributes, table by table, in a fixed order. */
+export function forEachRow(output: Output, emit: (table: string, row: Cell[]) => void): void {
   for (const m of output.meetings) {
-    t.meetings!.rows.push([
+    emit("meetings", [
       m.id, output.source.path, output.source.sha256, output.kind, m.kind, m.body, m.organisation, m.date, m.start, m.end,
       m.location, m.nextMeeting, list(m.scheduledMeetings), m.signatures.secretary, m.signatures.chair, list(m.signatures.adjusters),
       m.signatures.adjustedOn, m.signatures.adjustedAt, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...spanCells(m.span),
     ]);
     for (const p of m.participants) {
-      t.participants!.rows.push([
+      emit("participants", [
         p.id, m.id, p.name, p.party, p.represents, p.representsCode, p.group, list(p.positions), p.title, p.present, p.items,
         p.notItems, p.note, p.substitutesFor, ...spanCells(p.span),
       ]);
@@ -126,28 +156,28 @@ export function addToTables(tables: Table[], output: Output): void {
       for (const it of m.items) {
         const n = Number(it.number);
         const present = p.present === null ? null : p.present && (!only || (Number.isFinite(n) && only.has(n))) && !not.has(n);
-        t.attendance!.rows.push([p.id, m.id, it.id, it.number, present, p.group]);
+        emit("attendance", [p.id, m.id, it.id, it.number, present, p.group]);
       }
     }
     for (const it of m.items) {
-      if (it.proposal) t.decisions!.rows.push([it.id, m.id, it.number, "proposal", it.decision ? null : it.outcome, it.decision ? null : list(it.outcomes), it.proposal]);
-      if (it.decision) t.decisions!.rows.push([it.id, m.id, it.number, "decision", it.outcome, list(it.outcomes), it.decision]);
-      for (const y of it.motions) t.motions!.rows.push([y.id, it.id, m.id, y.by, y.party, y.type, y.text, ...spanCells(y.span)]);
+      if (it.proposal) emit("decisions", [it.id, m.id, it.number, "proposal", it.decision ? null : it.outcome, it.decision ? null : list(it.outcomes), it.proposal]);
+      if (it.decision) emit("decisions", [it.id, m.id, it.number, "decision", it.outcome, list(it.outcomes), it.decision]);
+      for (const y of it.motions) emit("motions", [y.id, it.id, m.id, y.by, y.party, y.type, y.text, ...spanCells(y.span)]);
       for (const v of it.votes) {
-        t.vote_results!.rows.push([v.id, it.id, m.id, v.yes, v.no, v.abstain, v.absent, v.yesFor, v.noFor, v.verified, ...spanCells(v.span)]);
-        for (const p of v.voters) t.votes!.rows.push([v.id, it.id, m.id, p.name, p.party, p.vote]);
+        emit("vote_results", [v.id, it.id, m.id, v.yes, v.no, v.abstain, v.absent, v.yesFor, v.noFor, v.verified, ...spanCells(v.span)]);
+        for (const p of v.voters) emit("votes", [v.id, it.id, m.id, p.name, p.party, p.vote]);
       }
       for (const r of it.reservations) {
         const who = r.by.length ? r.by : [{ name: null, party: null }];
-        who.forEach((p, k) => t.reservations!.rows.push([`${r.id}${r.by.length > 1 ? `.${k + 1}` : ""}`, it.id, m.id, r.kind, p.name, p.party, r.inFavourOf, r.text, ...spanCells(r.span)]));
+        who.forEach((p, k) => emit("reservations", [`${r.id}${r.by.length > 1 ? `.${k + 1}` : ""}`, it.id, m.id, r.kind, p.name, p.party, r.inFavourOf, r.text, ...spanCells(r.span)]));
       }
-      t.items!.rows.push([it.id, m.id, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...spanCells(it.span)]);
+      emit("items", [it.id, m.id, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...spanCells(it.span)]);
     }
     for (const d of m.dates) {
-      t.dates!.rows.push([d.id, m.id, d.item, d.text, d.value, d.end, d.grain, d.role, list(d.inferred), ...spanCells(d.span)]);
+      emit("dates", [d.id, m.id, d.item, d.text, d.value, d.end, d.grain, d.role, list(d.inferred), ...spanCells(d.span)]);
     }
     for (const f of m.followUps) {
-      t.follow_ups!.rows.push([f.id, m.id, f.item, f.due, f.responsible, f.text, ...spanCells(f.span)]);
+      emit("follow_ups", [f.id, m.id, f.item, f.due, f.responsible, f.text, ...spanCells(f.span)]);
     }
   }
 }

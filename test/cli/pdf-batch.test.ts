@@ -10,7 +10,7 @@ describe("a batch of PDFs with damaged, encrypted and scanned files among them",
   it("reports each bad file with its code, and writes every other", async () => {
     const dir = mkdtempSync(join(tmpdir(), "protokoll-pdf-"));
     const r = await run(["parse", pdfs, "--out", dir, "--timeout", "60"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     for (const [file, code] of [
       ["corrupt-trunc50.pdf", "corrupt-pdf"], ["corrupt-trunc2k.pdf", "corrupt-pdf"], ["corrupt-noxref.pdf", "corrupt-pdf"],
       ["encrypted-userpw.pdf", "encrypted"], ["imageonly.pdf", "no-text-layer"],

@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { writeAtomic } from "../io.js";
+import type { Output } from "../../model/schema.js";
+
+export interface Cached {
+  output: Output;
+  text: string;
+}
+
+/** A fingerprint of the running tool: its version, its built code and its lexicon. A change to any of them invalidates the cache. */
+export function toolFingerprint(version: string): string {
+  const h = createHash("sha256").update(version);
+  const add = (dir: URL) => {
+    const walk = (d: string) => {
+      if (!existsSync(d)) return;
+      for (const name of readdirSync(d).sort()) {
+        const p = join(d, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(?:js|json)$/.test(name)) h.update(name).update(readFileSync(p));
+      }
+    };
+    walk(dir.pathname);
+  };
+  add(new URL("../../", import.meta.url));
+  add(new URL("../../../lexicon/sv/", import.meta.url));
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Parsed documents by file content, tool fingerprint and options: a re-run over an unchanged archive parses nothing. */
+export class ParseCache {
+  constructor(private readonly dir: string, private readonly fingerprint: string, private readonly options: string) {}
+
+  private file(sha256: string): string {
+    const key = createHash("sha256").update(`${sha256}|${this.fingerprint}|${this.options}`).digest("hex");
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  get(sha256: string): Cached | null {
+    try {
+      return JSON.parse(readFileSync(this.file(sha256), "utf8")) as Cached;
+    } catch {
+      return null;
+    }
+  }
+
+  put(sha256: string, value: Cached): void {
+    writeAtomic(this.file(sha256), JSON.stringify(value));
+  }
+}

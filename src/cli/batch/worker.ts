@@ -1,0 +1,10 @@
+/** Child process of the batch pool: parses one file per task (PDFs included), so a hostile file can be stopped. */
+import { ingestAsync } from "../../ingest/index.js";
+import { parseDocument } from "../../pipeline.js";
+import { serveTasks } from "../../workers/process-pool.js";
+
+serveTasks(async ({ label, bytes }: { label: string; bytes: Uint8Array }) => {
+  const doc = await ingestAsync(label, new Uint8Array(bytes));
+  const { output, text } = parseDocument(doc);
+  return { output, text };
+});
