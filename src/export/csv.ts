@@ -17,6 +17,8 @@ export function formatRows(rows: Cell[][], dialect: CsvDialect): string {
   return stringify(excel ? rows.map((r) => r.map(neutralise)) : rows, {
     delimiter: excel ? ";" : ",",
     record_delimiter: excel ? "windows" : "unix",
+    // A line break inside a cell is quoted whatever the record delimiter, or Excel splits the row.
+    quoted_match: /[\r\n]/,
     cast: { boolean: (b) => (b ? "true" : "false") },
   });
 }

@@ -4,7 +4,7 @@ import { writeAtomic, type Io } from "../../src/cli/io.js";
 import { readFileSync } from "node:fs";
 
 /** Runs the CLI in process with captured streams. */
-export async function run(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function run(args: string[], stdin = "", signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = new PassThrough();
   const err = new PassThrough();
   let stdout = "";
@@ -18,6 +18,6 @@ export async function run(args: string[], stdin = ""): Promise<{ code: number; s
     readFile: (p) => readFileSync(p),
     writeFile: writeAtomic,
   };
-  const code = await main(args, io);
+  const code = await main(args, io, signal);
   return { code, stdout, stderr };
 }

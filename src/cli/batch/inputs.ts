@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { basename, extname, join, relative } from "node:path";
+import { basename, extname, isAbsolute, join, relative } from "node:path";
 import { globSync } from "tinyglobby";
 
 export const INPUT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".pdf"]);
@@ -65,7 +65,7 @@ export function expandInputs(args: string[]): { files: InputFile[]; skipped: Ski
     try { st = statSync(a); } catch {
       if (GLOB.test(a)) {
         const base = a.slice(0, a.search(GLOB)).replace(/[^/]*$/, "") || ".";
-        for (const p of globSync(a, { onlyFiles: true, dot: false, caseSensitiveMatch: false }).sort()) {
+        for (const p of globSync(a, { onlyFiles: true, dot: false, caseSensitiveMatch: false, absolute: isAbsolute(a) }).sort()) {
           if (wanted(p)) add({ path: p, root: base });
         }
         continue;
