@@ -25,9 +25,12 @@ export function sentences(text: string, range: Range): Range[] {
 function splitAtHeadingLines(text: string, r: Range): Range[] {
   const out: Range[] = [];
   let at = r.start;
-  for (let nl = text.indexOf("\n", r.start); nl !== -1 && nl < r.end; nl = text.indexOf("\n", nl + 1)) {
-    const line = text.slice(text.lastIndexOf("\n", nl - 1) + 1, nl).trim();
-    const next = text.slice(nl + 1, Math.min(r.end, nl + 3)).trimStart();
+  // Search the sentence only: indexOf over the whole text would be quadratic on a text without line breaks.
+  const s = text.slice(r.start, r.end);
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) {
+    const nl = r.start + i;
+    const line = s.slice(s.lastIndexOf("\n", i - 1) + 1, i).trim();
+    const next = s.slice(i + 1, i + 3).trimStart();
     if (line && line.length <= 60 && !/[.,;:!?-]$/u.test(line) && /^[\p{Lu}•]/u.test(next)) {
       out.push({ start: at, end: nl });
       at = nl + 1;

@@ -35,7 +35,7 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
     if (l.text.trim() === "") continue;
     if (PAGE_NUMBER.test(l.text) || PAGE_IN_PARENS.test(l.text)) add(l, "page-number");
     else if (signatureBox.test(l.text)) add(l, "signature-box");
-    else if ((chrome.test(l.text) || META_LINE.test(l.text)) && l.text.length < 400) add(l, "transcript-chrome");
+    else if (l.text.length < 400 && (chrome.test(l.text) || META_LINE.test(l.text))) add(l, "transcript-chrome");
   }
   out.push(...runningPrefixes(lines));
   // A web transcript's page title and viewer buttons stand before its "Transkript" line.

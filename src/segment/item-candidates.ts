@@ -94,10 +94,11 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const push = (m: RegExpExecArray, style: ItemStyle, headerEnd: number) => {
       const start = line.start + m.index;
       if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
-      const before = line.text.slice(0, m.index);
-      const atLineStart = before.trim() === "" || /^\s*\d{1,3}\s*$/u.test(before);
+      // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
+      const head = line.text.slice(0, Math.min(m.index, 16));
+      const atLineStart = m.index <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head));
       if (!atLineStart && !flat && style !== "para") return;
-      if (!atLineStart && REFERENCE_BEFORE.test(before)) return;
+      if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, m.index - 32), m.index))) return;
       let titleStart = titleStartAfter(text, line.start + headerEnd, line);
       const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
       if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {

@@ -1,9 +1,22 @@
 import type { DateRule } from "./rules.js";
 import type { RawMention } from "./types.js";
 
-/** All rule matches, then the longest non-overlapping ones (earlier rule on a tie). */
+type Found = RawMention & { order: number };
+
+const len = (m: RawMention) => m.lastIndex - m.index;
+
+/** Longest first (earlier rule on a tie), never two overlapping: within one cluster of overlapping matches. */
+function pick(cluster: Found[]): Found[] {
+  if (cluster.length === 1) return cluster;
+  const sorted = [...cluster].sort((a, b) => len(b) - len(a) || a.order - b.order || a.index - b.index);
+  const taken: Found[] = [];
+  for (const f of sorted) if (!taken.some((t) => f.index < t.lastIndex && t.index < f.lastIndex)) taken.push(f);
+  return taken;
+}
+
+/** All rule matches, then the longest non-overlapping ones. Linear in the text apart from sorting. */
 export function scan(text: string, rules: DateRule[]): RawMention[] {
-  const found: Array<RawMention & { order: number }> = [];
+  const found: Found[] = [];
   rules.forEach((r, order) => {
     r.pattern.lastIndex = 0;
     for (const m of text.matchAll(r.pattern)) {
@@ -12,12 +25,22 @@ export function scan(text: string, rules: DateRule[]): RawMention[] {
       found.push({ ...built, rule: r.id, index: m.index, lastIndex: m.index + m[0].length, order });
     }
   });
-  found.sort((a, b) => b.lastIndex - b.index - (a.lastIndex - a.index) || a.order - b.order || a.index - b.index);
-  const taken: RawMention[] = [];
-  const overlaps = (a: RawMention) => taken.some((t) => a.index < t.lastIndex && t.index < a.lastIndex);
-  for (const f of found) if (!overlaps(f)) taken.push(f);
-  return taken.sort((a, b) => a.index - b.index).map(({ ...m }) => {
-    delete (m as { order?: number }).order;
-    return m;
-  });
+  found.sort((a, b) => a.index - b.index || b.lastIndex - a.lastIndex);
+  const out: RawMention[] = [];
+  let cluster: Found[] = [];
+  let end = -1;
+  const flush = () => {
+    for (const f of pick(cluster)) {
+      const { order: _order, ...m } = f;
+      out.push(m);
+    }
+    cluster = [];
+  };
+  for (const f of found) {
+    if (cluster.length && f.index >= end) flush();
+    cluster.push(f);
+    end = Math.max(end, f.lastIndex);
+  }
+  flush();
+  return out.sort((a, b) => a.index - b.index);
 }

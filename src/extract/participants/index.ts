@@ -36,7 +36,8 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   const s = text.slice(block.start, block.end);
   for (const m of s.matchAll(/\n|\t|[ \t]{3,}/g)) {
     if (m[0] === "\n") {
-      const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(0, m.index))?.[1];
+      const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
+      const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
       if (lastWord && nv.isFirstName(lastWord) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
     }
     out.push({ start: at, end: block.start + m.index });

@@ -108,6 +108,7 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
 /** Names in one stretch of an attendance list. In a list, a bare "Unni Livengård" on its own line is a name too. */
 export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = false): NameHit[] {
   const s = text.slice(seg.start, seg.end);
+  const lead = s.length - s.trimStart().length;
   const hits: NameHit[] = [];
   for (const m of s.matchAll(RUN)) {
     const tokens: Token[] = [...m[0].matchAll(TOKEN)].map((t) => ({
@@ -115,9 +116,13 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
       start: seg.start + m.index + t.index,
       end: seg.start + m.index + t.index + t[0].length,
     }));
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 8);
     // In a list, a name between separators is a name whatever its first name: "…, Chris Bales" at the end of a list.
-    const alone = inList && /(?:^|[,;]|\boch)[ \t]*$/u.test(s.slice(0, m.index)) && /^[ \t]*(?:$|[,;(]|och\b)/u.test(s.slice(m.index + m[0].length));
+    const end = m.index + m[0].length;
+    const before = s.slice(Math.max(0, m.index - 8), m.index);
+    const after = s.slice(end, end + 44);
+    const startsSegment = m.index === lead;
+    const endsSegment = after.trim() === "" && end + after.length >= s.length;
+    const alone = inList && (startsSegment || /(?:[,;]|(?<![\p{L}])och)[ \t]*$/u.test(before)) && (endsSegment || /^[ \t]*(?:[,;(]|och(?![\p{L}]))/u.test(after));
     const personShape = alone || /^[ \t]*(?:\((?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|[\p{L} ]{3,40})\)|,)/u.test(after);
     for (const name of splitRun(tokens, v, personShape)) {
       const start = name[0]!.start;
