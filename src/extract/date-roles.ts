@@ -5,6 +5,7 @@ import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import type { DateMention } from "./dates/types.js";
 import { sentences } from "./sentences.js";
+import { lowerBound } from "../text/sorted.js";
 
 export type DateRole = DateFact["role"];
 
@@ -28,15 +29,17 @@ export function assignRoles(
   scheduledRe ??= new RegExp(wordsOf(ctx.lex.forms("schedule-cues", "scheduled")), "iu");
   const { text } = ctx.doc;
   const roles = dates.map<DateRole>(() => "mention");
-  const sentenceOf = new Map<number, Range>();
-  for (const it of items) for (const s of sentences(text, { start: it.titleRange.start, end: it.end })) {
-    for (let i = 0; i < dates.length; i++) if (dates[i]!.index >= s.start && dates[i]!.index < s.end) sentenceOf.set(i, s);
-  }
+  // Every date finds its item and sentence by binary search: no pass over all pairs.
+  const all = items.flatMap((it) => sentences(text, { start: it.titleRange.start, end: it.end }));
+  const containing = <T extends Range>(list: readonly T[], at: number): T | undefined => {
+    const x = list[lowerBound(list, at + 1, (r) => r.start) - 1];
+    return x && at < x.end ? x : undefined;
+  };
   dates.forEach((d, i) => {
     if (meetingMention && d.index === meetingMention.start) { roles[i] = "meeting"; return; }
     if (deadlines.has(d.index)) { roles[i] = "deadline"; return; }
-    const item = items.find((it) => d.index >= it.start && d.index < it.end);
-    const s = sentenceOf.get(i);
+    const item = containing(items, d.index);
+    const s = containing(all, d.index);
     const sentence = s ? text.slice(s.start, s.end) : "";
     const title = item?.title ?? "";
     const day = d.grain === "day" || d.grain === "minute";

@@ -5,6 +5,7 @@ import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import type { DateMention } from "./dates/types.js";
 import { sentences } from "./sentences.js";
+import { sliceByKey } from "../text/sorted.js";
 
 export interface RawFollowUp {
   item: string;
@@ -46,7 +47,7 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
   const itemResponsible = responsibleIn(itemText);
   for (const s of sentences(text, { start: item.bodyStart, end: item.end })) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
-    const inSentence = dates.filter((d) => d.index >= s.start && d.index < s.end && (d.grain === "day" || d.grain === "minute"));
+    const inSentence = sliceByKey(dates, s.start, s.end, (d) => d.index).filter((d) => d.grain === "day" || d.grain === "minute");
     const due = inSentence.find((d) => !meetingDate || d.value.slice(0, 10) >= meetingDate);
     if (due && (dated.test(t) || undated.test(t))) {
       out.push({ item: item.number, due: due.value.slice(0, 10), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });

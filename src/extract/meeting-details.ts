@@ -1,6 +1,7 @@
 import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { yearContextAt } from "./dates/year-context.js";
+import { sliceByKey } from "../text/sorted.js";
 import type { RawMention } from "./dates/types.js";
 import type { ExtractContext, RecordView } from "./context.js";
 import { within } from "./context.js";
@@ -32,14 +33,12 @@ function governedByFormalities(labels: LabelHit[], offset: number): boolean {
   return !!last && (last.kind === "adjust" || last.kind === "posting" || last.kind === "signature");
 }
 
-function inRanges(ranges: Range[], m: RawMention) {
-  return within(ranges, m.index);
-}
 
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
   const labels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
-  const frontDates = ctx.dates.filter((m) => inRanges(view.front, m));
+  const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
+  const chromeDates = view.chrome.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   let dateMention: RawMention | null = null;
   for (const name of PRIORITY) {
     for (const l of labels.filter((x) => x.label === name)) {
@@ -50,7 +49,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
     if (dateMention) break;
   }
   dateMention ??= frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index)) ?? null;
-  dateMention ??= ctx.dates.find((d) => inRanges(view.chrome, d) && DAYLIKE(d)) ?? null;
+  dateMention ??= chromeDates.find(DAYLIKE) ?? null;
 
   let timeMention: RawMention | null = dateMention?.grain === "minute" ? dateMention : null;
   if (!timeMention) {
@@ -61,7 +60,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
       labels.some((l) => ["time", "place-time", "date", "place"].includes(l.kind) && d.index >= l.end && d.index - l.end < 200 &&
         !labels.some((o) => o.start > l.end && o.start < d.index));
     timeMention = frontDates.find((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index) && near(d)) ?? null;
-    timeMention ??= ctx.dates.find((d) => inRanges(view.chrome, d) && TIMELIKE(d)) ?? null;
+    timeMention ??= chromeDates.find(TIMELIKE) ?? null;
   }
 
   let inferredYear: MeetingDetails["inferredYear"] = null;
@@ -95,11 +94,10 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
   const ctxYear = yearContextAt(text, m.index);
   if (ctxYear) return { year: ctxYear.year, evidence: `the heading year ${ctxYear.year}` };
   const rec = view.rec;
-  const explicit = ctx.dates.filter(
-    (d) => d.index >= rec.start && d.index < rec.end && !d.relative && d.start.y !== undefined && d.grain !== "year",
-  );
-  const headingYears = ctx.dates.filter(
-    (d) => d.index >= rec.start && d.index < rec.end && d.grain === "year" && !d.end &&
+  const inRec = sliceByKey(ctx.dates, rec.start, rec.end, (d) => d.index);
+  const explicit = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
+  const headingYears = inRec.filter(
+    (d) => d.grain === "year" && !d.end &&
       /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
   );
   const years = [...explicit, ...headingYears].map((d) => d.start.y!);
@@ -124,7 +122,7 @@ function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[])
   for (const name of order) {
     for (const l of labels.filter((x) => x.label === name)) {
       const v = valueAfter(text, l, labels, Math.min(l.end + 300, rangeEnd(l.start)));
-      const dates = ctx.dates.filter((d) => d.index >= v.start && d.index < v.end);
+      const dates = sliceByKey(ctx.dates, v.start, v.end, (d) => d.index);
       let value = text.slice(v.start, v.end);
       const firstDate = dates[0];
       if (firstDate) {

@@ -3,6 +3,7 @@ import type { ExtractContext, RecordView } from "./context.js";
 import type { DateMention } from "./dates/types.js";
 import { valueAfter, type LabelHit } from "./labels.js";
 import { cleanPlace } from "./place.js";
+import { lowerBound } from "../text/sorted.js";
 import type { RawParticipant } from "./participants/index.js";
 
 const ADJUSTED = /justering|justerat|justeras/iu;
@@ -26,7 +27,8 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
   const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
   for (const d of front) {
     const before = text.slice(Math.max(0, d.index - 90), d.index);
-    const label = [...labels].reverse().find((l) => l.end <= d.index && d.index - l.end < 200);
+    const li = lowerBound(labels, d.index + 1, (l) => l.end) - 1;
+    const label = li >= 0 && d.index - labels[li]!.end < 200 ? labels[li] : undefined;
     const cue = before.slice(Math.max(0, before.length - 60));
     if (!out.removedOn && REMOVED.test(cue)) out.removedOn = day(d);
     else if (!out.postedOn && POSTED.test(cue)) out.postedOn = day(d);

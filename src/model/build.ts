@@ -18,6 +18,7 @@ import { sliceWithout } from "../segment/lines.js";
 import type { RecordSegmentation } from "../segment/index.js";
 import type { Range } from "../types.js";
 import { childId, meetingId } from "./ids.js";
+import { lowerBound, sliceByKey } from "../text/sorted.js";
 import type { DateFact, FollowUp, Item, Meeting, Participant } from "./schema.js";
 
 /** Ranges minus the ranges to skip. */
@@ -80,10 +81,13 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
       });
     }
   }
-  const inRecord = ctx.dates.filter(
-    (m) => (m.index >= rec.start && m.index < rec.end && !seg.skip.some((s) => m.index >= s.start && m.index < s.end)) ||
-      m === details.dateMention,
-  ).sort((a, b) => a.index - b.index);
+  const skip = sliceByKey(seg.skip, rec.start, rec.end, (r) => r.start);
+  const inRecord = sliceByKey(ctx.dates, rec.start, rec.end, (m) => m.index).filter((m) => {
+    const k = lowerBound(skip, m.index + 1, (r) => r.start) - 1;
+    return !(k >= 0 && skip[k]!.end > m.index);
+  });
+  if (details.dateMention && !inRecord.includes(details.dateMention)) inRecord.push(details.dateMention);
+  inRecord.sort((a, b) => a.index - b.index);
   const resolved = resolveAll(ctx, inRecord, date);
   for (const r of resolved) {
     if (r.inferred.includes("year") && isDay(r) && r.index !== details.dateMention?.index) {
@@ -115,7 +119,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     const dec = itemDecision(ctx, it, agenda);
     const basis = dec.decision ?? dec.proposal;
     const outcomes = basis ? classifyClauses(basis, ctx.lex) : [];
-    followRaw.push(...itemFollowUps(ctx, it, resolved, date));
+    followRaw.push(...itemFollowUps(ctx, it, sliceByKey(resolved, it.start, it.end, (d) => d.index), date));
     const itemId = childId(id, "i", i);
     const vote = itemVote(ctx, it, nv, membersPresent);
     return {
@@ -151,7 +155,10 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const deadlines = new Set(followRaw.map((f) => f.date?.index).filter((x): x is number => x !== undefined));
   const meetingRange = details.dateMention ? { start: details.dateMention.index, end: details.dateMention.lastIndex } : null;
   const roles = assignRoles(ctx, resolved, rec.items, meetingRange, deadlines);
-  const itemOf = (offset: number) => rec.items.find((it) => offset >= it.start && offset < it.end)?.number ?? null;
+  const itemOf = (offset: number) => {
+    const it = rec.items[lowerBound(rec.items, offset + 1, (x) => x.start) - 1];
+    return it && offset < it.end ? it.number : null;
+  };
   const dates: DateFact[] = resolved.map((d, i) => ({
     id: childId(id, "d", i),
     text: d.text, value: d.value, end: d.end, grain: d.grain, role: roles[i]!, item: itemOf(d.index),

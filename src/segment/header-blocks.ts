@@ -1,6 +1,7 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf, isUpper } from "../text/unicode.js";
 import type { Range } from "../types.js";
+import { lowerBound } from "../text/sorted.js";
 
 /** A record's front matter box: place, time, attendance, signatures. */
 export interface HeaderBlock extends Range {
@@ -81,7 +82,8 @@ export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly nu
     const last = cur[cur.length - 1];
     // A kind word at a line start opens a new box even right after another one.
     const opens = h.kind !== null && /(?:^|\n)[ \t]*(?:\d{1,4}[ \t]+)?$/u.test(text.slice(Math.max(0, h.start - 12), h.start));
-    const itemBetween = !!last && breaks.some((b) => b > last.end && b < h.start);
+    const bi = last ? lowerBound(breaks, last.end + 1, (b) => b) : 0;
+    const itemBetween = !!last && bi < breaks.length && breaks[bi]! < h.start;
     if (last && (h.start - last.end > CLUSTER_GAP || itemBetween || (opens && cur.some((c) => c.label)))) flush();
     cur.push(h);
   }

@@ -60,8 +60,16 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
   return { score: best < 0 ? 0 : score[best]!, chain };
 }
 
-const head = (c: ItemCandidate, text: string) =>
-  text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
+const heads = new WeakMap<ItemCandidate, string>();
+/** The first words of a title, computed once per candidate. */
+const head = (c: ItemCandidate, text: string) => {
+  let h = heads.get(c);
+  if (h === undefined) {
+    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
+    heads.set(c, h);
+  }
+  return h;
+};
 
 /**
  * The items of one record: the best-scoring run over all styles. A second pass over the same
@@ -87,13 +95,13 @@ export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate
   const winnerStyle = top.style;
   const chain = winner.chain;
   const numbers = new Set(chain.map((c) => c.number));
-  const heads = new Map(chain.map((c) => [c.number, head(c, text)]));
+  const headOf = new Map(chain.map((c) => [c.number, head(c, text)]));
   const same = byStyle.get(winnerStyle)!.filter((c) => !chain.includes(c));
   const added: ItemCandidate[] = [];
   const later = new Map<number, ItemCandidate>();
   for (let i = 0; i < same.length; i++) {
     const r = same[i]!;
-    if (!numbers.has(r.number) || heads.get(r.number) !== head(r, text) || heads.get(r.number) === "") continue;
+    if (!numbers.has(r.number) || headOf.get(r.number) !== head(r, text) || headOf.get(r.number) === "") continue;
     // r repeats an item (a table of contents, then the item in full): the later one holds the text,
     // and its neighbours in the repeated run are items too.
     const first = chain.find((c) => c.number === r.number)!;

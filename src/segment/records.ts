@@ -5,6 +5,7 @@ import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
 import { chooseItems } from "./item-chain.js";
 import { isFlat, splitLines } from "./lines.js";
+import { lowerBound, sliceByKey } from "../text/sorted.js";
 
 /** One meeting record inside a file: its extent, its front matter and its items' headers. */
 export interface RecordSegment extends Range {
@@ -66,8 +67,17 @@ function extendBack(text: string, start: number, floor: number, cands: ItemCandi
   return s;
 }
 
+/** Candidates before a box that decide whether it starts a new record: the last few hundred are enough. */
+const SPLIT_WINDOW = 300;
+
 function itemsIn(ctx: RecordContext, cands: ItemCandidate[], range: Range, front: Range[]): ItemCandidate[] {
-  let inside = cands.filter((c) => c.start >= range.start && c.start < range.end && !front.some((f) => c.start >= f.start && c.start < f.end));
+  const fronts = [...front].sort((a, b) => a.start - b.start);
+  let f = 0;
+  // Both lists are sorted: one sweep drops the candidates that stand in a front-matter box.
+  let inside = sliceByKey(cands, range.start, range.end, (c) => c.start).filter((c) => {
+    while (f < fronts.length && fronts[f]!.end <= c.start) f++;
+    return !(f < fronts.length && fronts[f]!.start <= c.start);
+  });
   const declared = declaredRanges(ctx.text, front.length ? front : [range]);
   if (declared.length) inside = inside.filter((c) => declared.some(([lo, hi]) => c.number >= lo && c.number <= hi));
   return chooseItems(inside, ctx.text);
@@ -84,13 +94,15 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
   let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [] };
   for (const b of blocks) {
     const upto: Range = { start: cur.start, end: b.start };
-    const items = itemsIn(ctx, cands, upto, cur.later);
+    const windowStart = Math.max(0, lowerBound(cands, b.start, (c) => c.start) - SPLIT_WINDOW);
+    const near: Range = { start: Math.max(cur.start, cands[windowStart]?.start ?? cur.start), end: b.start };
+    const items = itemsIn(ctx, cands, near.start < upto.end ? near : upto, cur.later.slice(lowerBound(cur.later, near.start + 1, (l) => l.end)));
     if (items.length === 0) {
       cur.blocks.push(b);
       continue;
     }
     const last = items[items.length - 1]!;
-    const next = cands.find((c) => c.start > b.end);
+    const next = cands[lowerBound(cands, b.end + 1, (c) => c.start)];
     const continues = !!next && next.style === last.style && next.number > last.number && next.number - last.number <= 3;
     const first = cur.blocks[0];
     const same = !!first && signature(text, first) === signature(text, b);

@@ -8,7 +8,8 @@ export interface DateRule {
   id: string;
   example: string;
   pattern: RegExp;
-  build(m: RegExpExecArray): Omit<RawMention, "rule" | "index" | "lastIndex"> | null;
+  /** The mention; `skip` leaves out the first characters of the match (a label or preposition before the date). */
+  build(m: RegExpExecArray): (Omit<RawMention, "rule" | "index" | "lastIndex"> & { skip?: number }) | null;
 }
 
 const valid = (p: DateParts) =>
@@ -78,9 +79,9 @@ export function dateRules(lex: Lexicon): DateRule[] {
       const mon = v.monthOf(m.groups!.mon!);
       return mon === undefined ? null : parts("month", { y: num(m.groups!.y), m: mon });
     }),
-    rule("month-after-preposition", "i oktober", `(?<=${B}(?:i|under|från|till|sedan|före|efter|inför|per|t\\.o\\.m\\.|fr\\.o\\.m\\.)[ \\t]+)(?<mon>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)${E}`, (m) => {
+    rule("month-after-preposition", "i oktober", `${B}(?:i|under|från|till|sedan|före|efter|inför|per|t\\.o\\.m\\.|fr\\.o\\.m\\.)[ \\t]{1,8}(?<mon>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)${E}`, (m) => {
       const mon = v.monthOf(m.groups!.mon!);
-      return mon === undefined ? null : parts("month", { m: mon });
+      return mon === undefined ? null : { ...parts("month", { m: mon })!, skip: m[0].length - m.groups!.mon!.length };
     }),
     rule("season", "hösten 2023", `${B}(?<s>vår|sommar|höst|vinter)(?:en|ens|n|ns|terminen)${E}(?:[ \\t]+(?<y>(?:19|20)\\d{2})${E})?`, (m) => {
       const [a, b] = SEASONS[m.groups!.s!.toLowerCase()]!;
@@ -120,8 +121,10 @@ export function dateRules(lex: Lexicon): DateRule[] {
         const end = g.h2 ? { h: num(g.h2), min: num(g.min2) ?? 0 } : undefined;
         return parts("time", start, end);
       }),
-    rule("labelled-time", "Klockan\n15:30", `(?<=(?:^|\\n)[ \\t]*(?:Klockan|Tid|Tidpunkt|Mötestid)[ \\t]*:?[ \\t]*\\n?[ \\t]*)(?<h>\\d{1,2})[:.](?<min>\\d{2})(?![\\d])`, (m) =>
-      parts("time", { h: num(m.groups!.h), min: num(m.groups!.min) })),
+    rule("labelled-time", "Klockan\n15:30", `(?:^|\\n)[ \\t]{0,8}(?:Klockan|Tid|Tidpunkt|Mötestid)[ \\t]{0,8}:?[ \\t]{0,8}\\n?[ \\t]{0,8}(?<h>\\d{1,2})[:.](?<min>\\d{2})(?![\\d])`, (m) => {
+      const p = parts("time", { h: num(m.groups!.h), min: num(m.groups!.min) });
+      return p ? { ...p, skip: m[0].search(/\d/u) } : null;
+    }),
     rule("time-range", "18.30–19.55", `(?<![\\p{L}\\p{N}.:/-])(?<h>\\d{1,2})[:.](?<min>\\d{2})[ \\t]*${DASH}[ \\t]*(?<h2>\\d{1,2})[:.](?<min2>\\d{2})(?![\\d.:]\\d|\\d)`, (m) => {
       const g = m.groups!;
       return parts("time", { h: num(g.h), min: num(g.min) }, { h: num(g.h2), min: num(g.min2) });

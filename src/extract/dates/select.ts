@@ -22,7 +22,8 @@ export function scan(text: string, rules: DateRule[]): RawMention[] {
     for (const m of text.matchAll(r.pattern)) {
       const built = r.build(m as RegExpExecArray);
       if (!built) continue;
-      found.push({ ...built, rule: r.id, index: m.index, lastIndex: m.index + m[0].length, order });
+      const { skip = 0, ...mention } = built;
+      found.push({ ...mention, rule: r.id, index: m.index + skip, lastIndex: m.index + m[0].length, order });
     }
   });
   found.sort((a, b) => a.index - b.index || b.lastIndex - a.lastIndex);

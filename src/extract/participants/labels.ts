@@ -75,6 +75,13 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });
   }
   out.sort((a, b) => a.start - b.start);
-  // A longer label that starts inside a shorter one's match wins ("Ej tjänstgörande ersättare").
-  return out.filter((h, i) => !out.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  // A longer label that covers a shorter one wins ("Ej tjänstgörande ersättare" over "ersättare"): a sweep, as hits are sorted.
+  const kept: AttendanceLabelHit[] = [];
+  for (const h of out) {
+    const last = kept[kept.length - 1];
+    if (last && last.start <= h.start && last.end >= h.end) continue;
+    while (kept.length && h.start <= kept[kept.length - 1]!.start && h.end >= kept[kept.length - 1]!.end) kept.pop();
+    kept.push(h);
+  }
+  return kept;
 }
