@@ -15,7 +15,8 @@ export function yearContextAt(text: string, offset: number): YearContext | null 
   const from = Math.max(0, offset - LOOKBACK);
   let before = text.slice(from, offset);
   // Skip back over the earlier members of the list ("2 februari, 3 maj, … och").
-  before = before.replace(/(?:\d{1,2}(?::[ae])?[ \t]+\p{L}+\.?[ \t]*(?:,|och|samt)?[ \t]*\n?[ \t]*)+$/u, "");
+  // One way only to match each member (no two adjacent optional blank runs): exponential backtracking otherwise.
+  before = before.replace(/(?:\d{1,2}(?::[ae])?[ \t]+\p{L}+\.?(?:\s*(?:,|och|samt))?\s*)+$/u, "");
   const m = HEADING_YEAR.exec(before.replace(/\n{3,}/g, "\n\n"));
   if (!m) return null;
   const y = Number(m[1] ?? m[2]);
