@@ -25,9 +25,6 @@ export interface RecordView {
   chrome: Range[];
 }
 
-export function textOf(doc: SourceDocument, ranges: Range[]): string {
-  return ranges.map((r) => doc.text.slice(r.start, r.end)).join("\n");
-}
 
 export function within(ranges: Range[], offset: number): boolean {
   return ranges.some((r) => offset >= r.start && offset < r.end);

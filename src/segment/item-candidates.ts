@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { anyOf, NOT_AFTER_WORD } from "../text/unicode.js";
+import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
 
@@ -137,4 +137,3 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   return [...byNumberAt.values()].sort((a, b) => a.start - b.start);
 }
 
-export const _internals = { NAME_LIKE, NOT_AFTER_WORD };

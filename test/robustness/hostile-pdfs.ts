@@ -1,4 +1,4 @@
-import { deflateSync, createDeflate } from "node:zlib";
+import { createDeflate } from "node:zlib";
 
 /** Minimal hand-written PDFs for hostile cases (objects as strings; offsets computed). */
 function assemble(objects: Array<string | Buffer>, trailerExtra = "", options: { xrefPrevSelf?: boolean } = {}): Buffer {
@@ -89,4 +89,3 @@ export async function compressionBomb(mb: number): Promise<Buffer> {
   ]);
 }
 
-export { deflateSync };
