@@ -1,0 +1,204 @@
+// Builds (or reuses) the benchmark corpus: minutes made from the repository's fixtures, as UTF-8
+// text and as PDFs typeset by groff (with a running header and footer on every page, which the
+// pipeline must drop). Sizes: `large` is 1,000 files of 1–40 pages (about 10,000 pages); `small`
+// is its first 100 files (1×, against the large corpus's 10×); one 1 MB single-line text.
+// The corpus is rebuilt only when this generator or the fixtures change.
+import { createHash } from "node:crypto";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureTools } from "./tools.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SOURCES = [join(ROOT, "fixtures/seeds"), join(ROOT, "fixtures/real")];
+const GENERATOR_VERSION = 2;
+export const SIZES = { small: 100, large: 1000 };
+const CHARS_PER_LINE = 90;
+const LINES_PER_PAGE = 56;
+
+/** Small deterministic PRNG (mulberry32): the same corpus on every machine. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sourceTexts() {
+  return SOURCES.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") })),
+  );
+}
+
+/** One record, varied so that files differ: years moved, § numbers shifted. */
+function vary(text, rand) {
+  const dy = Math.floor(rand() * 9) - 4;
+  const dp = Math.floor(rand() * 200);
+  return text
+    .replace(/(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)/g, (y) => String(Number(y) + dy))
+    .replace(/§§?\s?(\d{1,3})(?!\d)/g, (m, n) => m.replace(n, String(Number(n) + dp)));
+}
+
+/** Pages a file should have: mostly short minutes, some long ones (mean about 10). */
+function pagesFor(rand) {
+  const r = rand();
+  if (r < 0.3) return 1 + Math.floor(rand() * 4);
+  if (r < 0.8) return 5 + Math.floor(rand() * 10);
+  return 15 + Math.floor(rand() * 26);
+}
+
+function wrap(line) {
+  if (line.length <= CHARS_PER_LINE) return [line];
+  const out = [];
+  let rest = line;
+  while (rest.length > CHARS_PER_LINE) {
+    let cut = rest.lastIndexOf(" ", CHARS_PER_LINE);
+    if (cut < CHARS_PER_LINE / 2) cut = CHARS_PER_LINE;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^ /, "");
+  }
+  out.push(rest);
+  return out;
+}
+
+/** The text of document i: records drawn from the fixtures until the page target is met. */
+function documentText(i, sources) {
+  const rand = rng(0x5eed + i);
+  const target = pagesFor(rand) * LINES_PER_PAGE;
+  const parts = [];
+  let lines = 0;
+  while (lines < target) {
+    const src = sources[Math.floor(rand() * sources.length)];
+    const lineList = vary(src.text, rand).split(/\r?\n/).flatMap(wrap);
+    const room = target - lines;
+    // A long source (the national report) is cut to what the file still needs, at a blank line.
+    let take = lineList.length;
+    if (take > room + LINES_PER_PAGE) {
+      take = room;
+      while (take < lineList.length && lineList[take].trim() !== "") take++;
+    }
+    parts.push(lineList.slice(0, take).join("\n"));
+    lines += take + 2;
+  }
+  return parts.join("\n\n") + "\n";
+}
+
+/** troff source: no-fill text on A4, a running header with the page number and a footer. */
+function troff(text) {
+  const body = text
+    .split("\n")
+    .map((l) => l.replace(/\\/g, "\\e"))
+    .map((l) => (/^[.']/.test(l) ? `\\&${l}` : l))
+    .join("\n");
+  return [
+    ".pl 29.7c", ".po 2.2c", ".ll 17c", ".ps 10", ".vs 12p",
+    ".de hd", "'sp 1.2c", ".tl 'Sammanträdesprotokoll''Sida \\\\n%'", "'sp 0.8c", "..",
+    ".de fo", "'sp 0.6c", ".tl ''Justerandes signatur''", "'bp", "..",
+    ".wh 0 hd", ".wh -2.2c fo", ".nf",
+    body,
+  ].join("\n");
+}
+
+function fingerprint(sources) {
+  const h = createHash("sha256").update(String(GENERATOR_VERSION)).update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const s of sources) h.update(s.name).update(s.text);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Runs up to `jobs` commands at once. */
+async function runAll(tasks, jobs) {
+  let next = 0;
+  const one = async () => {
+    while (next < tasks.length) {
+      const t = tasks[next++];
+      await new Promise((resolve, reject) => {
+        const p = spawn(t.cmd, t.args, { stdio: ["pipe", "pipe", "ignore"] });
+        const chunks = [];
+        p.stdout.on("data", (c) => chunks.push(c));
+        p.on("error", reject);
+        p.on("close", (code) => (code === 0 ? resolve(t.done(Buffer.concat(chunks))) : reject(new Error(`${t.cmd} failed on ${t.label} (exit ${code})`))));
+        p.stdin.end(t.input);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, one));
+}
+
+function pageCount(pdf) {
+  const out = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/^Pages:\s+(\d+)/m.exec(out)[1]);
+}
+
+/** Returns the corpus folders, building them when missing or stale. */
+export async function ensureCorpus(dir, log = () => {}) {
+  const sources = sourceTexts();
+  const fp = fingerprint(sources);
+  const manifestPath = join(dir, "manifest.json");
+  if (existsSync(manifestPath)) {
+    const m = JSON.parse(readFileSync(manifestPath, "utf8"));
+    if (m.fingerprint === fp) return m;
+  }
+  ensureTools(log);
+  rmSync(dir, { recursive: true, force: true });
+  const all = join(dir, "all");
+  mkdirSync(all, { recursive: true });
+  const n = SIZES.large;
+  log(`building the corpus (${n} files) in ${dir} …`);
+  const t0 = performance.now();
+  const tasks = [];
+  for (let i = 0; i < n; i++) {
+    const name = `minutes-${String(i).padStart(4, "0")}`;
+    const text = documentText(i, sources);
+    writeFileSync(join(all, `${name}.txt`), text);
+    tasks.push({
+      cmd: "groff", args: ["-Tpdf", "-k", "-P-pa4"], input: troff(text), label: name,
+      done: (pdf) => writeFileSync(join(all, `${name}.pdf`), pdf),
+    });
+  }
+  await runAll(tasks, availableParallelism());
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const name = `minutes-${String(i).padStart(4, "0")}`;
+    files.push({ name, pages: pageCount(join(all, `${name}.pdf`)), pdfBytes: readFileSync(join(all, `${name}.pdf`)).length, textBytes: readFileSync(join(all, `${name}.txt`)).length });
+  }
+  // Each size is a folder of hard links: pdf/ and txt/ for the first N files.
+  const sizes = {};
+  for (const [size, count] of Object.entries(SIZES)) {
+    for (const kind of ["pdf", "txt"]) {
+      const d = join(dir, size, kind);
+      mkdirSync(d, { recursive: true });
+      for (const f of files.slice(0, count)) linkSync(join(all, `${f.name}.${kind}`), join(d, `${f.name}.${kind}`));
+    }
+    const chosen = files.slice(0, count);
+    sizes[size] = {
+      files: count,
+      pages: chosen.reduce((s, f) => s + f.pages, 0),
+      pdfBytes: chosen.reduce((s, f) => s + f.pdfBytes, 0),
+      textBytes: chosen.reduce((s, f) => s + f.textBytes, 0),
+    };
+  }
+  // One line of 1 MB: the fixtures' lines joined by spaces (a PDF flattened by a careless export).
+  const flat = sources.map((s) => s.text.replace(/\s+/g, " ")).join(" ");
+  let line = "";
+  while (line.length < 1 << 20) line += flat + " ";
+  writeFileSync(join(dir, "line-1mb.txt"), Buffer.from(line.slice(0, 1 << 20).trimEnd() + "\n", "utf8"));
+  const manifest = { fingerprint: fp, built: new Date().toISOString(), seconds: (performance.now() - t0) / 1000, sizes, line: join(dir, "line-1mb.txt") };
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
+  log(`corpus built in ${manifest.seconds.toFixed(0)} s: ${JSON.stringify(sizes)}`);
+  return manifest;
+}
+
+if (process.argv[1] && basename(process.argv[1]) === "corpus.mjs") {
+  const dir = process.argv[2] ?? join(ROOT, "out/bench/corpus");
+  const m = await ensureCorpus(dir, (s) => process.stderr.write(s + "\n"));
+  process.stdout.write(JSON.stringify(m, null, 2) + "\n");
+}

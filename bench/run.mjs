@@ -1,0 +1,114 @@
+// `npm run bench`: protokoll side by side with its floors on one generated corpus.
+//   pdftotext (poppler, the physical limit) and bare pdf.js (the library we read PDFs with) over the
+//   same PDFs with the same parallelism; protokoll over the PDFs and over the same minutes as text;
+//   text parsing on one core in process; one 1 MB single-line input. Sizes: small (1×) and large (10×).
+// Prints files/s, pages/s, MB/s, the peak resident memory of each run's whole process tree, the
+// ratios and the targets (reported, not asserted). Results also go to out/bench/results.json.
+//   node bench/run.mjs [--quick] [--jobs N] [--corpus DIR]
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureCorpus } from "./corpus.mjs";
+import { measure } from "./tree.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const value = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+const jobs = Number(value("--jobs", String(availableParallelism())));
+const quick = flag("--quick");
+const corpusDir = value("--corpus", join(ROOT, "out/bench/corpus"));
+const scratch = join(ROOT, "out/bench/runs");
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+const corpus = await ensureCorpus(corpusDir, log);
+const sizes = quick ? ["small"] : ["small", "large"];
+const CLI = join(ROOT, "dist/cli/bin.js");
+
+async function run(name, size, kind, cmd, args) {
+  const out = join(scratch, name.replace(/\W+/g, "-"));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  log(`${name} …`);
+  const r = await measure(cmd, args(out));
+  if (r.code !== 0) throw new Error(`${name} failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+  const s = corpus.sizes[size];
+  const bytes = kind === "pdf" ? s.pdfBytes : s.textBytes;
+  rmSync(out, { recursive: true, force: true });
+  return { name, size, kind, seconds: r.seconds, files: s.files, pages: s.pages, bytes, peakRssMb: r.peakRssMb, processes: r.peakProcesses, stdout: r.stdout };
+}
+
+const results = [];
+const dir = (size, kind) => join(corpusDir, size, kind);
+for (const size of sizes) {
+  results.push(await run(`pdftotext ${size} -P ${jobs}`, size, "pdf", "sh", (out) => [
+    "-c", `find "${dir(size, "pdf")}" -name '*.pdf' -print0 | xargs -0 -P ${jobs} -n 1 sh -c 'pdftotext -q "$0" "${out}/$(basename "$0" .pdf).txt"'`,
+  ]));
+  results.push(await run(`pdf.js bare ${size} ×${jobs}`, size, "pdf", "node", (out) => [join(ROOT, "bench/pdfjs-bare.mjs"), "--jobs", String(jobs), "--out", out, dir(size, "pdf")]));
+  results.push(await run(`protokoll pdf ${size} --jobs ${jobs}`, size, "pdf", "node", (out) => [CLI, "parse", dir(size, "pdf"), "--out", out, "--jobs", String(jobs), "--no-cache", "-q"]));
+  results.push(await run(`protokoll text ${size} --jobs ${jobs}`, size, "txt", "node", (out) => [CLI, "parse", dir(size, "txt"), "--out", out, "--jobs", String(jobs), "--no-cache", "-q"]));
+}
+if (jobs > 1) {
+  results.push(await run(`protokoll pdf small --jobs 1`, "small", "pdf", "node", (out) => [CLI, "parse", dir("small", "pdf"), "--out", out, "--jobs", "1", "--no-cache", "-q"]));
+}
+
+log("text on one core, in process …");
+const core = JSON.parse((await measure("node", [join(ROOT, "bench/text-throughput.mjs"), dir("small", "txt")])).stdout);
+log("1 MB single line …");
+const lineCli = await measure("node", [CLI, "parse", corpus.line, "--out", join(scratch, "line"), "--no-cache", "-q"]);
+const lineCore = JSON.parse((await measure("node", [join(ROOT, "bench/text-throughput.mjs"), corpus.line])).stdout);
+rmSync(scratch, { recursive: true, force: true });
+
+// ---- report ----
+const pad = (s, n) => String(s).padStart(n);
+const f1 = (x) => x.toFixed(1);
+const mb = (b) => (b / 1e6).toFixed(1);
+const lines = [];
+const say = (s = "") => lines.push(s);
+say(`protokoll benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${availableParallelism()} cores, --jobs ${jobs}`);
+for (const [size, s] of Object.entries(corpus.sizes)) {
+  if (sizes.includes(size)) say(`corpus ${size}: ${s.files} files, ${s.pages} pages, ${mb(s.pdfBytes)} MB of PDF, ${mb(s.textBytes)} MB of text`);
+}
+say();
+say(`${"run".padEnd(32)}${pad("seconds", 9)}${pad("files/s", 9)}${pad("pages/s", 9)}${pad("MB/s", 7)}${pad("peak RSS MB", 13)}${pad("procs", 7)}`);
+for (const r of results) {
+  say(`${r.name.padEnd(32)}${pad(r.seconds.toFixed(2), 9)}${pad(f1(r.files / r.seconds), 9)}${pad(f1(r.pages / r.seconds), 9)}${pad(f1(r.bytes / 1e6 / r.seconds), 7)}${pad(f1(r.peakRssMb), 13)}${pad(r.processes, 7)}`);
+}
+say();
+const get = (prefix, size) => results.find((r) => r.name.startsWith(prefix) && r.size === size);
+const big = quick ? "small" : "large";
+const targets = [];
+const target = (label, value, text, ok) => targets.push(`${ok ? "met   " : "MISSED"}  ${label.padEnd(44)} ${text}`);
+const pdf = get(`protokoll pdf ${big} --jobs ${jobs}`, big);
+const bare = get("pdf.js bare", big);
+const floor = get("pdftotext", big);
+const rBare = pdf.seconds / bare.seconds;
+target(`PDF pipeline / bare pdf.js (${big})`, rBare, `${rBare.toFixed(2)}×   (target ≤ 1.2×)`, rBare <= 1.2);
+say(`protokoll pdf / pdftotext (${big}): ${(pdf.seconds / floor.seconds).toFixed(2)}×;  bare pdf.js / pdftotext: ${(bare.seconds / floor.seconds).toFixed(2)}×`);
+target("text parsing per core (in process)", core.mbPerSecond, `${core.mbPerSecond.toFixed(2)} MB/s   (target ≥ 20; slowest file ${core.slowestMs.toFixed(0)} ms)`, core.mbPerSecond >= 20);
+const textRun = get(`protokoll text ${big}`, big);
+say(`text through the CLI (${big}, --jobs ${jobs}): ${(textRun.bytes / 1e6 / textRun.seconds).toFixed(2)} MB/s in all`);
+if (jobs > 1) {
+  const one = get("protokoll pdf small --jobs 1", "small");
+  const many = get(`protokoll pdf small --jobs ${jobs}`, "small");
+  const sp = one.seconds / many.seconds;
+  target(`--jobs ${jobs} speed-up over --jobs 1 (small PDF)`, sp, `${sp.toFixed(2)}×   (target ≥ 1.5×)`, sp >= 1.5);
+}
+const peak = Math.max(...results.filter((r) => r.name.startsWith("protokoll")).map((r) => r.peakRssMb));
+target("peak RSS of protokoll's process tree", peak, `${peak.toFixed(0)} MB   (target ≤ 300 MB)`, peak <= 300);
+if (!quick) {
+  for (const kind of ["pdf", "text"]) {
+    const s = get(`protokoll ${kind} small --jobs ${jobs}`, "small");
+    const l = get(`protokoll ${kind} large --jobs ${jobs}`, "large");
+    const grow = l.seconds / s.seconds;
+    const units = kind === "pdf" ? l.pages / s.pages : l.bytes / s.bytes;
+    target(`10× corpus time, ${kind} (input ${units.toFixed(2)}× larger)`, grow, `${grow.toFixed(2)}×   (target ≤ 10.5×)`, grow <= 10.5);
+  }
+}
+target("1 MB single line, in process", lineCore.seconds, `${lineCore.seconds.toFixed(2)} s   (CLI, with start-up: ${lineCli.seconds.toFixed(2)} s; target < 1 s)`, lineCore.seconds < 1);
+say("targets:");
+for (const t of targets) say(`  ${t}`);
+process.stdout.write(lines.join("\n") + "\n");
+mkdirSync(join(ROOT, "out/bench"), { recursive: true });
+writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds }, null, 2) + "\n");
