@@ -9,13 +9,23 @@ const files = process.argv.slice(2).flatMap((p) => (statSync(p).isDirectory() ? 
 const inputs = files.map((f) => readFileSync(f));
 for (const b of inputs.slice(0, 5)) parseTextSync(b);
 const bytes = inputs.reduce((s, b) => s + b.length, 0);
-const t0 = performance.now();
+// The best of a few passes: the machine's other load only ever adds time.
+const passes = Number(process.env.PASSES ?? 3);
+let seconds = Infinity;
+let cpuSeconds = Infinity;
 let meetings = 0;
 let slowest = 0;
-for (const b of inputs) {
-  const t = performance.now();
-  meetings += parseTextSync(b).output.meetings.length;
-  slowest = Math.max(slowest, performance.now() - t);
+for (let p = 0; p < passes; p++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  meetings = 0;
+  for (const b of inputs) {
+    const t = performance.now();
+    meetings += parseTextSync(b).output.meetings.length;
+    slowest = Math.max(slowest, performance.now() - t);
+  }
+  seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  const c = process.cpuUsage(c0);
+  cpuSeconds = Math.min(cpuSeconds, (c.user + c.system) / 1e6);
 }
-const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(JSON.stringify({ files: inputs.length, bytes, seconds, mbPerSecond: bytes / 1e6 / seconds, meetings, slowestMs: slowest }) + "\n");
+process.stdout.write(JSON.stringify({ files: inputs.length, bytes, seconds, cpuSeconds, mbPerSecond: bytes / 1e6 / seconds, meetings, slowestMs: slowest }) + "\n");

@@ -1,4 +1,5 @@
 import type { MeetingKind } from "../model/schema.js";
+import { compoundWords } from "../text/compound.js";
 import { anyOf } from "../text/unicode.js";
 import type { ExtractContext, RecordView } from "./context.js";
 
@@ -10,22 +11,22 @@ let kindRe: RegExp | null = null;
  */
 export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind {
   const { text } = ctx.doc;
-  kindRe ??= new RegExp(`(?<![\\p{L}])(\\p{L}{0,20}?)(${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
+  kindRe ??= new RegExp(`(?:${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
   const index = ctx.lex.index("meeting-kinds");
   const votes = new Map<string, number>();
   let first: { kind: string; at: number } | null = null;
   // The record's own front matter speaks first; a web page title only when it says nothing.
   for (const r of [...view.front, ...(view.front.some((f) => hasKindWord(text, f)) ? [] : view.chrome)]) {
     const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
-    for (const m of s.matchAll(kindRe)) {
-      const word = m[2]!.toLowerCase().replace(/\s+/g, " ");
+    for (const m of compoundWords(s, kindRe)) {
+      const word = m.form.toLowerCase().replace(/\s+/g, " ");
       // A kind word heads a record when capitalised or compounded; "justera dagens protokoll" is prose.
-      if (!m[1] && !/^\p{Lu}/u.test(m[2]!)) continue;
+      if (!m.prefix && !/^\p{Lu}/u.test(m.form)) continue;
       const kind = String(index.get(word)?.value ?? "");
       if (!kind) continue;
       // "Dagordning" heads agendas, but minutes list their dagordning too.
       if (word === "dagordning" || word === "anteckningar") continue;
-      const prefix = m[1]!.toLowerCase();
+      const prefix = m.prefix.toLowerCase();
       if (prefix && !/(?:s|e|ts|rings)$/.test(prefix) && word === "protokoll") continue;
       const at = r.start + m.index;
       votes.set(kind, (votes.get(kind) ?? 0) + 1);

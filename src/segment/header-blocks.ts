@@ -2,6 +2,8 @@ import type { Lexicon } from "../lexicon/load.js";
 import { anyOf, isUpper } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
+import { compoundWords } from "../text/compound.js";
+import { scanAll, scanner } from "../text/scan.js";
 
 /** A record's front matter box: place, time, attendance, signatures. */
 export interface HeaderBlock extends Range {
@@ -27,7 +29,7 @@ function compile(lex: Lexicon) {
     kindOf,
     label: new RegExp(`(?<=^|[\\t ]|\\n)(${anyOf([...labelOf.keys()])})(?![\\p{L}])`, "giu"),
     // A kind word written as a title: at a line start, or in capitals.
-    kind: new RegExp(`(?<![\\p{L}])([\\p{L}]{0,20}(?:${anyOf([...kindOf.keys()])}))(?![\\p{L}])`, "giu"),
+    kind: new RegExp(`(?:${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu"),
   };
 }
 let compiled: ReturnType<typeof compile> | null = null;
@@ -52,14 +54,14 @@ export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly nu
   compiled ??= compile(lex);
   const { label, kind, labelOf, kindOf } = compiled;
   const hits: Hit[] = [];
-  for (const m of text.matchAll(label)) {
+  for (const m of scanAll(scanner(label), text)) {
     if (!isUpper(m[1]![0])) continue;
     // A label is followed by a colon, a tab, a line end or a capitalised value, never by running text.
     if (!LABEL_END.test(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 3))) continue;
     hits.push({ start: m.index, end: m.index + m[1]!.length, label: labelOf.get(m[1]!.toLowerCase().replace(/\s+/g, " ")) ?? null, kind: null });
   }
-  for (const m of text.matchAll(kind)) {
-    const word = m[1]!;
+  for (const m of compoundWords(text, kind)) {
+    const word = m.prefix + m.form;
     const lineStart = m.index === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index));
     const caps = word === word.toUpperCase() && word.length >= 6;
     if (!caps && !(lineStart && isUpper(word[0]))) continue;

@@ -1,6 +1,8 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
+import { scanAll, scanner } from "../text/scan.js";
+import { lowerBound } from "../text/sorted.js";
 import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
@@ -85,47 +87,61 @@ function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
 /** Every place that looks like the header of a numbered item. Chain selection decides which are items. */
 export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCandidate[] {
   const { text, lex, furniture } = ctx;
-  const out: ItemCandidate[] = [];
-  const lines = splitLines(text).filter((l) => l.end > range.start && l.start < range.end);
-  for (let li = 0; li < lines.length; li++) {
+  const found: Array<{ li: number; order: number; c: ItemCandidate }> = [];
+  const lines = splitLines(text);
+  // Each pattern runs once over the whole text (no pattern crosses a line end), each match is then
+  // placed on its line: running every pattern per line cost a regex clone per line and pattern.
+  let order = 0;
+  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number) => {
     const line = lines[li]!;
+    const start = line.start + idx;
+    if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
     const flat = isFlat(line);
+    // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
+    const head = line.text.slice(0, Math.min(idx, 16));
+    const atLineStart = idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head));
+    if (!atLineStart && !flat && style !== "para") return;
+    if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
+    let titleStart = titleStartAfter(text, line.start + headerEnd, line);
+    const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
+    if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {
+      // "§ 88" alone, then "§ 89": the titles stand elsewhere (a column run apart).
+      titleStart = line.start + headerEnd;
+    } else if (!acceptTitle(title, style, lex)) return;
+    const number = Number(num);
+    if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    const push = (m: RegExpExecArray, style: ItemStyle, headerEnd: number) => {
-      const start = line.start + m.index;
-      if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
-      // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
-      const head = line.text.slice(0, Math.min(m.index, 16));
-      const atLineStart = m.index <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head));
-      if (!atLineStart && !flat && style !== "para") return;
-      if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, m.index - 32), m.index))) return;
-      let titleStart = titleStartAfter(text, line.start + headerEnd, line);
-      const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
-      if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {
-        // "§ 88" alone, then "§ 89": the titles stand elsewhere (a column run apart).
-        titleStart = line.start + headerEnd;
-      } else if (!acceptTitle(title, style, lex)) return;
-      const number = Number(m.groups!.num);
-      if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
-      out.push({ number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line });
-    };
-    for (const m of line.text.matchAll(PARA)) {
-      const after = line.text.slice(m.index + m[0].length);
-      if (/^[ \t]*[,–-][ \t]*\d/u.test(after) || /^,/u.test(after)) continue; // "§ 56," "§ 5-7": references
-      push(m as RegExpExecArray, "para", m.index + m[0].length);
+    found.push({ li, order, c: { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line } });
+  };
+  const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;
+  const each = (re: RegExp, f: (m: RegExpExecArray, li: number, idx: number) => void) => {
+    let li = 0;
+    for (const m of scanAll(scanner(re), text, from, range.end)) {
+      // Matches come in order: the line pointer only moves forward.
+      while (lines[li]!.end < m.index) li++;
+      f(m, li, m.index - lines[li]!.start);
     }
-    for (const m of line.text.matchAll(PARA_AFTER)) push(m as RegExpExecArray, "para", m.index + m[0].length);
-    for (const m of line.text.matchAll(NUMBERED)) {
-      const sep = m.groups!.sep;
-      push(m as RegExpExecArray, sep === "." ? "dot" : sep === ":" ? "colon" : "paren", m.index + m[0].length);
-    }
-    for (const m of line.text.matchAll(BARE)) push(m as RegExpExecArray, "bare", m.index + m[0].length);
-    for (const m of line.text.matchAll(PREFIXED)) {
-      const prefix = m.groups!.prefix!;
-      if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(prefix)) continue;
-      push(m as RegExpExecArray, `prefix:${prefix}`, m.index + m[0].length);
-    }
-  }
+    order++;
+  };
+  each(PARA, (m, li, idx) => {
+    const after = text.slice(m.index + m[0].length, lines[li]!.end);
+    if (/^[ \t]*[,–-][ \t]*\d/u.test(after) || /^,/u.test(after)) return; // "§ 56," "§ 5-7": references
+    push(li, idx, m.groups!.num!, "para", idx + m[0].length);
+  });
+  each(PARA_AFTER, (m, li, idx) => push(li, idx, m.groups!.num!, "para", idx + m[0].length));
+  each(NUMBERED, (m, li, idx) => {
+    const sep = m.groups!.sep;
+    push(li, idx, m.groups!.num!, sep === "." ? "dot" : sep === ":" ? "colon" : "paren", idx + m[0].length);
+  });
+  each(BARE, (m, li, idx) => push(li, idx, m.groups!.num!, "bare", idx + m[0].length));
+  each(PREFIXED, (m, li, idx) => {
+    const prefix = m.groups!.prefix!;
+    if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(prefix)) return;
+    push(li, idx, m.groups!.num!, `prefix:${prefix}`, idx + m[0].length);
+  });
+  // The order the per-line scan gave: by line, then by pattern (ties below keep the first).
+  found.sort((a, b) => a.li - b.li || a.order - b.order);
+  const out = found.map((f) => f.c);
   // One reading per number: "Sn 49" is a prefixed header, not also a bare "49".
   const rank = (c: ItemCandidate) => (c.style === "para" ? 0 : c.style.startsWith("prefix:") ? 1 : 2);
   const byNumberAt = new Map<number, ItemCandidate>();

@@ -1,3 +1,4 @@
+import { scanAll, scanner } from "../../text/scan.js";
 import type { DateRule } from "./rules.js";
 import type { RawMention } from "./types.js";
 
@@ -18,9 +19,8 @@ function pick(cluster: Found[]): Found[] {
 export function scan(text: string, rules: DateRule[]): RawMention[] {
   const found: Found[] = [];
   rules.forEach((r, order) => {
-    r.pattern.lastIndex = 0;
-    for (const m of text.matchAll(r.pattern)) {
-      const built = r.build(m as RegExpExecArray);
+    for (const m of scanAll(scanner(r.pattern), text)) {
+      const built = r.build(m);
       if (!built) continue;
       const { skip = 0, ...mention } = built;
       found.push({ ...mention, rule: r.id, index: m.index + skip, lastIndex: m.index + m[0].length, order });

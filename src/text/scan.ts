@@ -1,0 +1,126 @@
+/**
+ * Global regex scans that give the same matches as `text.matchAll(re)`, faster.
+ *
+ * Why: V8 can skip ahead to the characters a pattern may start with, but not past a leading
+ * look-behind; `(?<![\p{L}\p{N}])(?:januari|…)` runs about 3× slower over a text than the bare
+ * alternation (measured with bench/ on the generated corpus). Most of our rules start with such
+ * a word-boundary look-behind. A scanner strips it, scans with the rest, and checks the character
+ * before each match by hand, retrying one position later when it fails — exactly what the engine
+ * does with the look-behind, position by position, so the matches are the same.
+ * `matchAll` also clones its regex on every call; a scanner reuses one.
+ * One difference, irrelevant to our rules (none matches the empty string): V8 also tries an empty
+ * match between the two halves of a surrogate pair, a scanner does not.
+ */
+export interface Scanner {
+  /** The pattern without its leading look-behind (global). */
+  readonly re: RegExp;
+  /** Whether a match may start at this offset (the look-behind's test), or null when there was none. */
+  readonly before: ((text: string, at: number) => boolean) | null;
+}
+
+/** The leading `(?<!…)` / `(?<=…)` of a source and what follows it, when the rest has no top-level `|`. */
+function splitLeadingLookbehind(source: string): { negative: boolean; body: string; rest: string } | null {
+  const m = /^\(\?<([!=])/.exec(source);
+  if (!m) return null;
+  let depth = 1;
+  let inClass = false;
+  let i = m[0].length;
+  for (; i < source.length && depth > 0; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+  }
+  if (depth !== 0) return null;
+  const body = source.slice(m[0].length, i - 1);
+  const rest = source.slice(i);
+  if (hasTopLevelBar(rest)) return null;
+  return { negative: m[1] === "!", body, rest };
+}
+
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
+}
+
+/** Look-behinds of one character: a class, an escape, `^`, or alternatives of those. */
+const ONE_CHAR = /^(?:\[(?:\\.|[^\]\\])*\]|\\[^pPu]|\\[pP]\{[\w=]+\}|\\u[\dA-Fa-f]{4}|[^\\[\]()|?*+{}^$.])$/u;
+
+function charTest(body: string, negative: boolean, flags: string): ((text: string, at: number) => boolean) | null {
+  const alts = body.split("|");
+  const atStart = alts.includes("^");
+  const chars = alts.filter((a) => a !== "^");
+  if (body.includes("(") || !chars.every((a) => ONE_CHAR.test(a))) return null;
+  const one = chars.length ? new RegExp(`^(?:${chars.join("|")})$`, flags.replace(/[gy]/g, "")) : null;
+  const unicode = flags.includes("u") || flags.includes("v");
+  return (text, at) => {
+    let hit: boolean;
+    if (at === 0) hit = atStart;
+    else {
+      // In unicode mode the look-behind sees one code point, which may be a surrogate pair.
+      const lo = text.charCodeAt(at - 1);
+      const pair = unicode && at >= 2 && lo >= 0xdc00 && lo <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+      hit = !!one && one.test(text.slice(pair ? at - 2 : at - 1, at));
+    }
+    return negative ? !hit : hit;
+  };
+}
+
+const cache = new Map<string, Scanner>();
+
+/** A scanner for a pattern (`g` is added); compiled once per source and flags. */
+export function scanner(re: RegExp | string, flags?: string): Scanner {
+  const source = typeof re === "string" ? re : re.source;
+  const f = [...new Set(((flags ?? (typeof re === "string" ? "" : re.flags)) + "g").split(""))].join("");
+  const key = `${f}/${source}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const split = splitLeadingLookbehind(source);
+  const test = split ? charTest(split.body, split.negative, f) : null;
+  const made: Scanner = test ? { re: new RegExp(split!.rest, f), before: test } : { re: new RegExp(source, f), before: null };
+  cache.set(key, made);
+  return made;
+}
+
+/** Every match in text[from, to): matches that start before `to` (they may run past it, as with matchAll on the whole text). */
+export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {
+  const re = s.re;
+  const unicode = re.unicode || (re as RegExp & { unicodeSets?: boolean }).unicodeSets === true;
+  const step = (i: number) => {
+    if (unicode && i + 1 < text.length) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) return i + 2;
+    }
+    return i + 1;
+  };
+  let at = from;
+  while (at <= to) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    // An empty match at the very end counts, as with matchAll.
+    if (m === null || m.index > to || (m.index === to && to !== text.length)) return;
+    if (s.before && !s.before(text, m.index)) {
+      at = step(m.index);
+      continue;
+    }
+    at = m[0].length === 0 ? step(m.index) : m.index + m[0].length;
+    yield m;
+  }
+}
+
+/** The matches as an array (same as [...text.matchAll(re)]). */
+export function matchesOf(re: RegExp | string, text: string, flags?: string): RegExpExecArray[] {
+  return [...scanAll(scanner(re, flags), text)];
+}

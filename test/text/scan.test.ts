@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compoundWords } from "../../src/text/compound.js";
+import { scanAll, scanner } from "../../src/text/scan.js";
+
+const summary = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, ...m, JSON.stringify(m.groups ?? null)]);
+
+// Patterns of the shapes our rules use: a leading one-character look-behind (negative, positive,
+// with ^), named groups, case-insensitive alternations, and ones the scanner must leave alone.
+const PATTERNS = [
+  /(?<![\p{L}\p{N}])(?:jan|januari|feb)(?:[ \t]+(?<y>\d{4}))?/giu,
+  /(?<![\p{L}\p{N}§])(?:(?<prefix>\p{Lu}[\p{L}]{1,5})[ \t]+)?§[ \t]*(?<num>\d{1,4})(?![\d§])/gu,
+  /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*/gu,
+  /(?<=^|[\t ]|\n)(beslutande|plats och tid)(?![\p{L}])/giu,
+  /(?<=^|[\t ]|\n|\.)(ersättare)/giu,
+  /(?<![\p{L}])a|b/gu,
+  /(?<!ab)c/gu,
+  /(?<![\p{L}])x+/gu,
+];
+
+const alphabet = ["a", "A", "j", "J", "an", "uari", "feb", " ", "\t", "\n", "§", "1", "2", "2015", ".", ":", ")", "-", "Ö", "ä", "x", "b", "c", "Beslutande", "plats och tid", "ersättare", "Sn", "😀", "𝐀"];
+const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(""));
+
+describe("scanAll", () => {
+  it("gives exactly the matches of matchAll, for any text", () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...PATTERNS), (text, re) => {
+        expect(summary(scanAll(scanner(re), text))).toEqual(summary(text.matchAll(re)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("strips the look-behind only where that is safe", () => {
+    expect(scanner(/(?<![\p{L}])(?:jan|feb)/giu).before).not.toBeNull();
+    expect(scanner(/(?<=^|[\t ]|\n)(x)/gu).before).not.toBeNull();
+    // A top-level alternative would lose the look-behind; a look-behind of two characters cannot be tested on one.
+    expect(scanner(/(?<![\p{L}])a|b/gu).before).toBeNull();
+    expect(scanner(/(?<!ab)c/gu).before).toBeNull();
+  });
+
+  it("keeps to the window it is given", () => {
+    const text = "§ 1 § 2 § 3";
+    expect([...scanAll(scanner(/§ (\d)/gu), text, 2, 8)].map((m) => m[1])).toEqual(["2"]);
+  });
+});
+
+describe("compoundWords", () => {
+  const forms = "protokoll|protokollsutdrag|utdrag|kallelse med föredragningslista|kallelse";
+  const original = new RegExp(`(?<![\\p{L}])(\\p{L}{0,20}?)(${forms})(?![\\p{L}])`, "giu");
+  const tail = new RegExp(`(?:${forms})(?![\\p{L}])`, "giu");
+  const words = ["protokoll", "Sammanträdes", "PROTOKOLL", "utdrag", "s", "Kallelse", " med ", "föredragningslista", " ", "\n", "x", "abcdefghijklmnopqrstuvwxyz", "1", "Ö", "𝐀"];
+
+  it("finds what the prefix regex finds", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 20 }).map((a) => a.join("")), (text) => {
+        const want = [...text.matchAll(original)].map((m) => [m.index, m[1], m[2]]);
+        const got = [...compoundWords(text, tail)].map((w) => [w.index, w.prefix, w.form]);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads a compound and refuses a prefix longer than allowed", () => {
+    expect([...compoundWords("Se Sammanträdesprotokoll 2015", tail)].map((w) => w.prefix + w.form)).toEqual(["Sammanträdesprotokoll"]);
+    expect([...compoundWords("abcdefghijklmnopqrstuvwxyzprotokoll", tail)]).toEqual([]);
+  });
+});
