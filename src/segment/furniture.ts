@@ -53,17 +53,17 @@ function runningPrefixes(lines: Line[]): Furniture[] {
   if (flat.length < 2) return [];
   const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/).slice(0, 8);
   const norm = (w: string) => w.replace(/\d+/g, "#");
+  const all = flat.map((l) => words(l.text));
+  // How many lines start with each normalised word prefix (2 to 8 words): a line's longest prefix
+  // shared with another line, found without comparing every pair (a 10,000-page transcript has 10,000 such lines).
+  const key = (ws: string[], k: number) => ws.slice(0, k).map(norm).join("\u0000");
+  const shared = new Map<string, number>();
+  for (const ws of all) for (let k = 2; k <= ws.length; k++) shared.set(key(ws, k), (shared.get(key(ws, k)) ?? 0) + 1);
   const out: Furniture[] = [];
   for (let i = 0; i < flat.length; i++) {
-    const a = words(flat[i]!.text);
+    const a = all[i]!;
     let best = 0;
-    for (let j = 0; j < flat.length; j++) {
-      if (j === i) continue;
-      const b = words(flat[j]!.text);
-      let k = 0;
-      while (k < a.length && k < b.length && norm(a[k]!) === norm(b[k]!)) k++;
-      best = Math.max(best, k);
-    }
+    for (let k = 2; k <= a.length && (shared.get(key(a, k)) ?? 0) >= 2; k++) best = k;
     if (best < 2) continue;
     const line = flat[i]!;
     // Prose can start alike too; a page header starts with the page number or names the record.

@@ -81,3 +81,25 @@ describe("no rule is super-linear on long adversarial lines", { timeout: 60_000 
     });
   }
 });
+
+/**
+ * Many lines rather than one long one: a rule that compares lines pairwise is quadratic here.
+ * (Found by the benchmark: the running-header rule compared every transcript page line with every
+ * other, and a 10,000-page transcript took over a minute.)
+ */
+const MANY_LINES: Record<string, (i: number) => string> = {
+  "transcript pages, one line each": (i) => `${i + 1} Kommunstyrelsen Protokoll 2019-01-15 Sida ${i + 1} ${"Ärendet gäller budgeten och beslutet fattades enligt förslaget. ".repeat(3)}`,
+  "item headers": (i) => `§ ${i + 1} Ärende nummer ${i + 1}`,
+  "attendance rows": (i) => `Anna Berg${i} (S) ordförande`,
+  "label rows": () => "Plats och tid: Rådhuset",
+};
+
+describe("no rule is quadratic in the number of lines", { timeout: 60_000 }, () => {
+  for (const [name, line] of Object.entries(MANY_LINES)) {
+    it(name, () => {
+      const text = "PROTOKOLL\n" + Array.from({ length: 10_000 }, (_, i) => line(i)).join("\n") + "\n";
+      const { output } = parseTextSync(text, { path: `${name}.txt` });
+      expect(documentSchema.safeParse(output).success).toBe(true);
+    });
+  }
+});
