@@ -1,8 +1,8 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
-import { scanAll, scanner } from "../text/scan.js";
 import { lowerBound } from "../text/sorted.js";
+import { BARE, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
 import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
@@ -22,11 +22,6 @@ export interface ItemCandidate {
   line: Line;
 }
 
-const PARA = /(?<![\p{L}\p{N}§])(?:(?<prefix>\p{Lu}[\p{L}]{1,5})[ \t]+)?§[ \t]*(?<num>\d{1,4})(?![\d§])(?<rest>[ \t]*[.:]?)/gu;
-const PARA_AFTER = /(?<![\p{L}\p{N}§.,])(?<num>\d{1,4})[ \t]*§(?!§)/gu;
-const NUMBERED = /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*/gu;
-const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{Lu}"”'(])/gu;
-const PREFIXED = /(?<![\p{L}\p{N}])(?<prefix>\p{Lu}[\p{Ll}]{1,4}|\p{Lu}{2,5})[ \t]+(?<num>\d{1,4})[ \t]+(?=Dnr|\p{Lu})/gu;
 
 /** Words right before a number that make it a reference, not an item header. */
 const REFERENCE_BEFORE =
@@ -114,30 +109,28 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     found.push({ li, order, c: { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line } });
   };
   const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;
-  const each = (re: RegExp, f: (m: RegExpExecArray, li: number, idx: number) => void) => {
+  const each = (matches: Iterable<HeaderMatch>, f: (m: HeaderMatch, li: number, idx: number) => void) => {
     let li = 0;
-    for (const m of scanAll(scanner(re), text, from, range.end)) {
+    for (const m of matches) {
       // Matches come in order: the line pointer only moves forward.
       while (lines[li]!.end < m.index) li++;
       f(m, li, m.index - lines[li]!.start);
     }
     order++;
   };
-  each(PARA, (m, li, idx) => {
-    const after = text.slice(m.index + m[0].length, lines[li]!.end);
+  each(paraHeaders(text, from, range.end), (m, li, idx) => {
+    const after = text.slice(m.index + m.length, lines[li]!.end);
     if (/^[ \t]*[,–-][ \t]*\d/u.test(after) || /^,/u.test(after)) return; // "§ 56," "§ 5-7": references
-    push(li, idx, m.groups!.num!, "para", idx + m[0].length);
+    push(li, idx, m.num, "para", idx + m.length);
   });
-  each(PARA_AFTER, (m, li, idx) => push(li, idx, m.groups!.num!, "para", idx + m[0].length));
-  each(NUMBERED, (m, li, idx) => {
-    const sep = m.groups!.sep;
-    push(li, idx, m.groups!.num!, sep === "." ? "dot" : sep === ":" ? "colon" : "paren", idx + m[0].length);
+  each(regexHeaders(PARA_AFTER, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "para", idx + m.length));
+  each(regexHeaders(NUMBERED, text, from, range.end), (m, li, idx) => {
+    push(li, idx, m.num, m.word === "." ? "dot" : m.word === ":" ? "colon" : "paren", idx + m.length);
   });
-  each(BARE, (m, li, idx) => push(li, idx, m.groups!.num!, "bare", idx + m[0].length));
-  each(PREFIXED, (m, li, idx) => {
-    const prefix = m.groups!.prefix!;
-    if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(prefix)) return;
-    push(li, idx, m.groups!.num!, `prefix:${prefix}`, idx + m[0].length);
+  each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
+  each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
+    if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(m.word)) return;
+    push(li, idx, m.num, `prefix:${m.word}`, idx + m.length);
   });
   // The order the per-line scan gave: by line, then by pattern (ties below keep the first).
   found.sort((a, b) => a.li - b.li || a.order - b.order);
