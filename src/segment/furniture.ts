@@ -11,6 +11,8 @@ export interface Furniture extends Range {
 const PAGE_NUMBER = /^\s*(?:(?:sida|sid|blad)\s*)?\d{1,4}\s*(?:(?:\(|\[)\s*\d{1,4}\s*(?:\)|\])|(?:av|\/)\s*\d{1,4})?\s*$/iu;
 /** A web page's meta line: "10.05.2014 Views", "protokoll … · 2018-10-04 · protokoll …". */
 const META_LINE = /^[^\n]{0,60}[ \t]Views[ \t]*$|^[^\n]*[ \t]·[ \t][^\n]*[ \t]·[ \t]/u;
+/** META_LINE backtracks over the whole line; most lines hold neither of its marks. */
+const hasMetaMark = (line: string) => line.includes("Views") || line.includes("·");
 const PAGE_IN_PARENS = /^\s*[([]\s*\d{1,4}\s*[)\]]\s*$/u;
 
 function compile(lex: Lexicon) {
@@ -35,7 +37,7 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
     if (l.text.trim() === "") continue;
     if (PAGE_NUMBER.test(l.text) || PAGE_IN_PARENS.test(l.text)) add(l, "page-number");
     else if (signatureBox.test(l.text)) add(l, "signature-box");
-    else if (l.text.length < 400 && (chrome.test(l.text) || META_LINE.test(l.text))) add(l, "transcript-chrome");
+    else if (l.text.length < 400 && (chrome.test(l.text) || (hasMetaMark(l.text) && META_LINE.test(l.text)))) add(l, "transcript-chrome");
   }
   out.push(...runningPrefixes(lines));
   // A web transcript's page title and viewer buttons stand before its "Transkript" line.

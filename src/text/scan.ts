@@ -120,6 +120,22 @@ export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): 
   }
 }
 
+/**
+ * Matches inside text[start, end) only, for patterns that neither consume nor look at a line end
+ * when the window is a line: the regex runs on the slice, so a search never runs on past `end`
+ * (scanAll's engine would look for the next match as far as the text goes). The look-behind is
+ * still tested on the whole text; indexes and `input` refer to the whole text.
+ */
+export function* scanWindow(s: Scanner, text: string, start: number, end: number): Generator<RegExpExecArray> {
+  const piece = text.slice(start, end);
+  const local: Scanner = s.before ? { re: s.re, before: (_t, at) => s.before!(text, start + at) } : s;
+  for (const m of scanAll(local, piece)) {
+    m.index += start;
+    m.input = text;
+    yield m;
+  }
+}
+
 /** The matches as an array (same as [...text.matchAll(re)]). */
 export function matchesOf(re: RegExp | string, text: string, flags?: string): RegExpExecArray[] {
   return [...scanAll(scanner(re, flags), text)];

@@ -1,4 +1,4 @@
-import { scanAll, scanner } from "../../text/scan.js";
+import { scanAll, scanner, scanWindow } from "../../text/scan.js";
 import type { DateRule } from "./rules.js";
 import type { RawMention } from "./types.js";
 
@@ -16,10 +16,36 @@ function pick(cluster: Found[]): Found[] {
 }
 
 /** All rule matches, then the longest non-overlapping ones. Linear in the text apart from sorting. */
+/** The lines [start, end) on which `needs` occurs, each once. */
+function linesWith(text: string, needs: RegExp): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  needs.lastIndex = 0;
+  for (let m = needs.exec(text); m; m = needs.exec(text)) {
+    const start = text.lastIndexOf("\n", m.index - 1) + 1;
+    const nl = text.indexOf("\n", m.index);
+    const end = nl < 0 ? text.length : nl;
+    out.push([start, end]);
+    needs.lastIndex = end + 1;
+  }
+  return out;
+}
+
+function* matchesOf(text: string, r: DateRule, lines: Map<string, Array<[number, number]>>): Generator<RegExpExecArray> {
+  const s = scanner(r.pattern);
+  if (!r.needs) {
+    yield* scanAll(s, text);
+    return;
+  }
+  const key = r.needs.source;
+  if (!lines.has(key)) lines.set(key, linesWith(text, r.needs));
+  for (const [a, b] of lines.get(key)!) yield* scanWindow(s, text, a, b);
+}
+
 export function scan(text: string, rules: DateRule[]): RawMention[] {
   const found: Found[] = [];
+  const lines = new Map<string, Array<[number, number]>>();
   rules.forEach((r, order) => {
-    for (const m of scanAll(scanner(r.pattern), text)) {
+    for (const m of matchesOf(text, r, lines)) {
       const built = r.build(m);
       if (!built) continue;
       const { skip = 0, ...mention } = built;

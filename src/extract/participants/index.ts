@@ -1,5 +1,4 @@
 import type { MeetingKind } from "../../model/schema.js";
-import { squash } from "../../text/unicode.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
@@ -156,7 +155,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
             start: n.start,
-            end: Math.max(n.end, squash(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
+            end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
           });
         }
       }
