@@ -82,8 +82,21 @@ const cache = new Map<string, Scanner>();
 
 /** A scanner for a pattern (`g` is added); compiled once per source and flags. */
 export function scanner(re: RegExp | string, flags?: string): Scanner {
-  const source = typeof re === "string" ? re : re.source;
-  const f = [...new Set(((flags ?? (typeof re === "string" ? "" : re.flags)) + "g").split(""))].join("");
+  // Callers pass the same RegExp objects again and again: found by identity before any string work.
+  if (typeof re !== "string" && flags === undefined) {
+    const known = byRegExp.get(re);
+    if (known) return known;
+    const made = scannerOf(re.source, re.flags);
+    byRegExp.set(re, made);
+    return made;
+  }
+  return scannerOf(typeof re === "string" ? re : re.source, flags ?? (typeof re === "string" ? "" : re.flags));
+}
+
+const byRegExp = new WeakMap<RegExp, Scanner>();
+
+function scannerOf(source: string, flags: string): Scanner {
+  const f = [...new Set((flags + "g").split(""))].join("");
   const key = `${f}/${source}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -93,6 +106,7 @@ export function scanner(re: RegExp | string, flags?: string): Scanner {
   cache.set(key, made);
   return made;
 }
+
 
 /** Every match in text[from, to): matches that start before `to` (they may run past it, as with matchAll on the whole text). */
 export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../../lexicon/load.js";
+import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
@@ -110,8 +111,8 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
   const s = text.slice(seg.start, seg.end);
   const lead = s.length - s.trimStart().length;
   const hits: NameHit[] = [];
-  for (const m of s.matchAll(RUN)) {
-    const tokens: Token[] = [...m[0].matchAll(TOKEN)].map((t) => ({
+  for (const m of scanAll(scanner(RUN), s)) {
+    const tokens: Token[] = [...scanAll(scanner(TOKEN), m[0])].map((t) => ({
       word: t[0].replace(/^(?:von|van|af|de|der|la|du)\s+/u, ""),
       start: seg.start + m.index + t.index,
       end: seg.start + m.index + t.index + t[0].length,
