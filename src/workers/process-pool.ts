@@ -47,6 +47,10 @@ function rssMb(pid: number): number | null {
   }
 }
 
+function workerArgs(): string[] {
+  return (process.env.PROTOKOLL_WORKER_ARGS ?? "").split(/\s+/).filter(Boolean);
+}
+
 export class ProcessPool<Req, Res> {
   private readonly slots: Slot[];
   private readonly queue: Array<Job<Req, Res>> = [];
@@ -69,7 +73,13 @@ export class ProcessPool<Req, Res> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the pool was closed"));
     for (const s of this.slots) {
-      s.child?.kill("SIGKILL");
+      // An idle child leaves on its own when its channel closes (so --cpu-prof can write its profile);
+      // a busy one is stopped.
+      if (s.child && !s.busy && s.child.connected) {
+        const child = s.child;
+        child.disconnect();
+        setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+      } else s.child?.kill("SIGKILL");
       s.child = null;
     }
   }
@@ -77,7 +87,8 @@ export class ProcessPool<Req, Res> {
   private spawn(): ChildProcess {
     const child = fork(this.opts.worker, [], {
       // The V8 heap limit sits below the resident-memory cap, so most overruns end in a clean error.
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`],
+      // PROTOKOLL_WORKER_ARGS adds Node options to the children only, e.g. --cpu-prof to profile them.
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, ...workerArgs()],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
@@ -134,6 +145,7 @@ export class ProcessPool<Req, Res> {
 
 /** Worker side: answers each task with the handler's result or a coded error. */
 export function serveTasks<Req, Res>(handle: (payload: Req) => Promise<Res>): void {
+  process.on("disconnect", () => process.exit(0));
   process.on("message", (msg: { id: number; payload: Req }) => {
     handle(msg.payload).then(
       (result) => process.send!({ id: msg.id, ok: true, result }),
