@@ -46,6 +46,11 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   return out.filter((r) => r.end > r.start);
 }
 
+function hasNameMark(text: string, seg: Range): boolean {
+  const s = text.slice(seg.start, seg.end);
+  return s.includes("(") || s.includes(",");
+}
+
 /** People in the record's attendance lists, role labels and signature block; one entry per person. */
 export function extractParticipants(ctx: ExtractContext, view: RecordView, kind: MeetingKind): RawParticipant[] {
   const { text } = ctx.doc;
@@ -114,6 +119,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       };
       for (const seg of segments(text, b, nv)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        // Outside a list a name needs a party in parentheses or a comma after it (below): prose
+        // without either, most of a report, is not searched for names at all.
+        if (!label && !hasNameMark(text, seg)) continue;
         let names = namesIn(text, seg, nv, label !== null);
         // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.
         if (!label) {
