@@ -1,5 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { anyOf, isUpper } from "../text/unicode.js";
+import { capitalisedAnyOf, isUpper } from "../text/unicode.js";
+import { scanAll, scanner } from "../text/scan.js";
 import type { Range } from "../types.js";
 import { LABEL_END } from "../segment/header-blocks.js";
 
@@ -17,11 +18,11 @@ export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[]
   if (!re) {
     kindOf = new Map();
     for (const e of lex.entries("header-labels")) for (const f of e.forms) if (!kindOf.has(f)) kindOf.set(f, String(e.value));
-    re = new RegExp(`(?<=^|[\\t ]|\\n)(${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu");
+    re = new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf([...kindOf.keys()])})(?![\\p{L}])`, "gu");
   }
   const out: LabelHit[] = [];
   const s = text.slice(range.start, range.end);
-  for (const m of s.matchAll(re)) {
+  for (const m of scanAll(scanner(re), s)) {
     const label = m[1]!;
     if (!isUpper(label[0])) continue;
     const after = s.slice(m.index + label.length, m.index + label.length + 3);

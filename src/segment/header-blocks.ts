@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { anyOf, isUpper } from "../text/unicode.js";
+import { anyOf, capitalisedAnyOf, isUpper } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
 import { compoundWords } from "../text/compound.js";
@@ -27,7 +27,8 @@ function compile(lex: Lexicon) {
   return {
     labelOf,
     kindOf,
-    label: new RegExp(`(?<=^|[\\t ]|\\n)(${anyOf([...labelOf.keys()])})(?![\\p{L}])`, "giu"),
+    // Labels count only when capitalised (checked below too): see capitalisedAnyOf.
+    label: new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf([...labelOf.keys()])})(?![\\p{L}])`, "gu"),
     // A kind word written as a title: at a line start, or in capitals.
     kind: new RegExp(`(?:${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu"),
   };

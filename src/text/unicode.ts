@@ -15,6 +15,34 @@ export function anyOf(forms: readonly string[]): string {
   return `(?:${sorted.map((f) => escapeRegExp(f).replace(/ /g, "[ \\t]+")).join("|")})`;
 }
 
+/**
+ * anyOf for a pattern without the `i` flag whose match must start with a capital ("Plats och tid",
+ * "PLATS OCH TID", never "plats och tid"): the first letter upper case only, the others either case.
+ * A case-insensitive alternation is tried at every letter of a text; this one only at capitals,
+ * which made the label scans several times faster (bench/). Forms not starting with a letter that
+ * has case can never start with a capital and are left out. One difference from filtering the
+ * case-insensitive matches: a lower-case phrase no longer hides a capitalised label inside it.
+ */
+export function capitalisedAnyOf(forms: readonly string[]): string {
+  const sorted = [...new Set(forms.map((f) => f.toLowerCase()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const either = (c: string) => {
+    const lo = c.toLowerCase();
+    const up = c.toUpperCase();
+    if (c === " ") return "[ \\t]+";
+    return lo !== up && lo.length === 1 && up.length === 1 ? `[${lo}${up}]` : escapeRegExp(c);
+  };
+  const alts = sorted
+    .filter((f) => {
+      const first = [...f][0] ?? "";
+      return first.toLowerCase() !== first.toUpperCase() && first.toUpperCase().length === 1;
+    })
+    .map((f) => {
+      const [first, ...rest] = [...f];
+      return escapeRegExp(first!.toUpperCase()) + rest.map(either).join("");
+    });
+  return `(?:${alts.join("|")})`;
+}
+
 /** anyOf wrapped in Unicode word boundaries. */
 export function wordsOf(forms: readonly string[]): string {
   return `${NOT_AFTER_WORD}${anyOf(forms)}${NOT_BEFORE_WORD}`;

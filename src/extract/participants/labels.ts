@@ -1,5 +1,6 @@
 import type { Lexicon } from "../../lexicon/load.js";
-import { anyOf, isUpper } from "../../text/unicode.js";
+import { anyOf, capitalisedAnyOf, isUpper } from "../../text/unicode.js";
+import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import type { Position } from "./entry.js";
 import { FLAT_LINE } from "../../segment/lines.js";
@@ -45,7 +46,7 @@ function compile(lex: Lexicon) {
   }
   for (const [f, position] of Object.entries(ROLE_LABELS)) if (!byForm.has(f)) byForm.set(f, { type: "role", position });
   for (const f of STOP_LABELS) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
-  re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${anyOf([...byForm.keys()])})(?![\\p{L}])`, "giu");
+  re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
 }
 
 /** Attendance headings, role labels and the labels that end an attendance block. */
@@ -53,7 +54,7 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
   if (!re) compile(lex);
   const out: AttendanceLabelHit[] = [];
   const s = text.slice(range.start, range.end);
-  for (const m of s.matchAll(re!)) {
+  for (const m of scanAll(scanner(re!), s)) {
     const word = m[1]!;
     if (!isUpper(word[0])) continue;
     const after = s.slice(m.index + word.length, m.index + word.length + 4);

@@ -1,0 +1,32 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { anyOf, capitalisedAnyOf, isUpper } from "../../src/text/unicode.js";
+
+// The label scans: a case-insensitive alternation filtered to capitalised matches, against the
+// case-sensitive one that only starts at capitals. The same matches, except that a lower-case
+// phrase ("ej tjänstgörande ersättare") no longer hides a capitalised label inside it ("Ersättare").
+const FORMS = ["plats och tid", "plats", "tid", "datum", "övriga närvarande", "ersättare", "ej tjänstgörande ersättare", "justerare", "§ 5"];
+const wide = new RegExp(`(?<=^|[\\t ]|\\n)(${anyOf(FORMS)})(?![\\p{L}])`, "giu");
+const narrow = new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf(FORMS)})(?![\\p{L}])`, "gu");
+const pieces = ["Plats och tid", "PLATS OCH TID", "plats och tid", "Plats  och\ttid", "Tid", "tid", "TID", "Övriga närvarande", "övriga NÄRVARANDE", "Ej tjänstgörande ersättare", "Ersättare", "ErSÄTTARE", "§ 5", " ", "\n", "x", ":", "Datum:", "datum", "ej tjänstgörande "];
+
+describe("capitalisedAnyOf", () => {
+  it("finds exactly the capitalised matches of the case-insensitive alternation", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((a) => a.join("")), (text) => {
+        // What the callers did: match case-insensitively, then keep the capitalised ones.
+        const want = [...text.matchAll(wide)].filter((m) => isUpper(m[1]![0])).map((m) => [m.index, m[1]]);
+        const got = [...text.matchAll(narrow)].map((m) => [m.index, m[1]]);
+        expect(got).toEqual(expect.arrayContaining(want));
+        // Each match is one the case-insensitive pattern finds at that place, capitalised.
+        const sticky = new RegExp(wide.source, "yiu");
+        for (const [at, word] of got as Array<[number, string]>) {
+          sticky.lastIndex = at;
+          expect(sticky.exec(text)?.[1]).toBe(word);
+          expect(isUpper(word[0])).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
