@@ -1,7 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { availableParallelism } from "node:os";
 import { OutputError, runParse, UsageError, type ParseCommandOptions } from "./commands/parse.js";
-import { runSchema } from "./commands/schema.js";
 import type { Io } from "./io.js";
 import { VERSION } from "../version.js";
 
@@ -90,7 +89,9 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
   program
     .command("schema")
     .description("print the JSON Schema of the output")
-    .action(() => {
+    .action(async () => {
+      // Loaded on demand: zod and the schema are not needed by `parse`, whose parent process stays smaller.
+      const { runSchema } = await import("./commands/schema.js");
       code = runSchema(io);
     });
   program.addHelpText("after", EXAMPLES);
