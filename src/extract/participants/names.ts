@@ -40,19 +40,32 @@ export interface NameVocabulary {
   isFirstName(word: string): boolean;
 }
 
-let firstNames: Set<string> | null = null;
+let vocabulary: NameVocabulary | null = null;
 
 export function nameVocabulary(lex: Lexicon): NameVocabulary {
-  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
-  return {
+  if (vocabulary) return vocabulary;
+  const names = new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
+  // The same words are asked about again and again (every capitalised word of every list line).
+  const known = new Map<string, boolean>();
+  const look = (w: string) => {
+    const lower = w.toLowerCase();
+    if (names.has(lower)) return true;
+    // "Anna-Karin", "Bror-Erik": each part a first name.
+    const parts = lower.split("-");
+    return parts.length === 2 && parts.every((p) => names.has(p));
+  };
+  vocabulary = {
     isFirstName: (w) => {
-      const lower = w.toLowerCase();
-      if (firstNames!.has(lower)) return true;
-      // "Anna-Karin", "Bror-Erik": each part a first name.
-      const parts = lower.split("-");
-      return parts.length === 2 && parts.every((p) => firstNames!.has(p));
+      let hit = known.get(w);
+      if (hit === undefined) {
+        hit = look(w);
+        if (known.size > 50_000) known.clear();
+        known.set(w, hit);
+      }
+      return hit;
     },
   };
+  return vocabulary;
 }
 
 interface Token extends Range {
