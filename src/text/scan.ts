@@ -18,41 +18,33 @@ export interface Scanner {
   readonly before: ((text: string, at: number) => boolean) | null;
 }
 
+/**
+ * The first index from `from` where `hit(char, depth)` holds, skipping escapes and character classes;
+ * depth counts the groups open before the character. -1 when none.
+ */
+function findInSource(source: string, from: number, depth: number, hit: (c: string, depth: number) => boolean): number {
+  let inClass = false;
+  for (let i = from; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (hit(c, depth)) return i;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+  }
+  return -1;
+}
+
 /** The leading `(?<!…)` / `(?<=…)` of a source and what follows it, when the rest has no top-level `|`. */
 function splitLeadingLookbehind(source: string): { negative: boolean; body: string; rest: string } | null {
   const m = /^\(\?<([!=])/.exec(source);
   if (!m) return null;
-  let depth = 1;
-  let inClass = false;
-  let i = m[0].length;
-  for (; i < source.length && depth > 0; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-  }
-  if (depth !== 0) return null;
-  const body = source.slice(m[0].length, i - 1);
-  const rest = source.slice(i);
-  if (hasTopLevelBar(rest)) return null;
-  return { negative: m[1] === "!", body, rest };
-}
-
-function hasTopLevelBar(source: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) return true;
-  }
-  return false;
+  const close = findInSource(source, m[0].length, 1, (c, depth) => c === ")" && depth === 1);
+  if (close < 0) return null;
+  const rest = source.slice(close + 1);
+  if (findInSource(rest, 0, 0, (c, depth) => c === "|" && depth === 0) >= 0) return null;
+  return { negative: m[1] === "!", body: source.slice(m[0].length, close), rest };
 }
 
 /** Look-behinds of one character: a class, an escape, `^`, or alternatives of those. */
