@@ -2,6 +2,10 @@
 // text and as PDFs typeset by groff (with a running header and footer on every page, which the
 // pipeline must drop). Sizes: `large` is 1,000 files of 1–40 pages (about 10,000 pages); `small`
 // is its first 100 files (1×, against the large corpus's 10×); one 1 MB single-line text.
+// Nine files in ten are minutes: an opening (one of the real openings, or a seed's front matter)
+// and then agenda items from the seeds' pool, renumbered (§ or "N."), until the page count is met.
+// One in ten is a whole other document (a notice with an extract, a report) cut to its length: an
+// earlier corpus drew whole documents only and was half one national report, mostly front matter.
 // The corpus is rebuilt only when this generator or the fixtures change.
 import { createHash } from "node:crypto";
 import { execFileSync, spawn } from "node:child_process";
@@ -13,7 +17,7 @@ import { ensureTools } from "./tools.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SOURCES = [join(ROOT, "fixtures/seeds"), join(ROOT, "fixtures/real")];
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 export const SIZES = { small: 100, large: 1000 };
 const CHARS_PER_LINE = 90;
 const LINES_PER_PAGE = 56;
@@ -35,7 +39,7 @@ function sourceTexts() {
     readdirSync(dir)
       .filter((f) => f.endsWith(".txt"))
       .sort()
-      .map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") })),
+      .map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8"), seed: dir.endsWith("seeds") })),
   );
 }
 
@@ -70,26 +74,58 @@ function wrap(line) {
   return out;
 }
 
-/** The text of document i: records drawn from the fixtures until the page target is met. */
-function documentText(i, sources) {
+/** Lines of a seed that open items: "§12 Program Nära vård". */
+const ITEM_HEADER = /^[ \t]*§[ \t]*\d{1,3}[ \t]+(?=\S)/u;
+
+/** The seeds' agenda items (title line and body, number removed) and the openings minutes can start with. */
+function pools(sources) {
+  const items = [];
+  const openings = [];
+  for (const src of sources) {
+    const lines = src.text.split(/\r?\n/);
+    const starts = lines.flatMap((l, i) => (ITEM_HEADER.test(l) ? [i] : []));
+    // Items come from the seeds' minutes; a real opening listing § numbers is a table of contents.
+    if (starts.length >= 3 && src.seed) {
+      openings.push(lines.slice(0, starts[0]).join("\n"));
+      starts.forEach((s, k) => {
+        const body = lines.slice(s, starts[k + 1] ?? lines.length);
+        items.push({ title: body[0].replace(ITEM_HEADER, "").trim(), body: body.slice(1).join("\n") });
+      });
+    } else if (src.text.length <= 2100) openings.push(src.text);
+  }
+  return { items, openings };
+}
+
+/** The text of document i. */
+function documentText(i, sources, pool) {
   const rand = rng(0x5eed + i);
   const target = pagesFor(rand) * LINES_PER_PAGE;
-  const parts = [];
-  let lines = 0;
-  while (lines < target) {
-    const src = sources[Math.floor(rand() * sources.length)];
-    const lineList = vary(src.text, rand).split(/\r?\n/).flatMap(wrap);
-    const room = target - lines;
-    // A long source (the national report) is cut to what the file still needs, at a blank line.
-    let take = lineList.length;
-    if (take > room + LINES_PER_PAGE) {
-      take = room;
-      while (take < lineList.length && lineList[take].trim() !== "") take++;
+  const lines = [];
+  const add = (text) => lines.push(...vary(text, rand).split(/\r?\n/).flatMap(wrap));
+  if (rand() < 0.1) {
+    // A whole other document: records drawn from all the fixtures until the page target is met.
+    while (lines.length < target) {
+      const src = vary(sources[Math.floor(rand() * sources.length)].text, rand).split(/\r?\n/).flatMap(wrap);
+      const room = target - lines.length;
+      let take = src.length;
+      if (take > room + LINES_PER_PAGE) {
+        take = room;
+        while (take < src.length && src[take].trim() !== "") take++;
+      }
+      lines.push(...src.slice(0, take), "", "");
     }
-    parts.push(lineList.slice(0, take).join("\n"));
-    lines += take + 2;
+    return lines.join("\n") + "\n";
   }
-  return parts.join("\n\n") + "\n";
+  add(pool.openings[Math.floor(rand() * pool.openings.length)]);
+  const paragraphs = rand() < 0.7;
+  let n = paragraphs ? 1 + Math.floor(rand() * 200) : 1;
+  while (lines.length < target) {
+    const it = pool.items[Math.floor(rand() * pool.items.length)];
+    lines.push("", paragraphs ? `§ ${n} ${it.title}` : `${n}. ${it.title}`);
+    add(it.body);
+    n++;
+  }
+  return lines.join("\n") + "\n";
 }
 
 /** troff source: no-fill text on A4, a running header with the page number and a footer. */
@@ -155,9 +191,10 @@ export async function ensureCorpus(dir, log = () => {}) {
   log(`building the corpus (${n} files) in ${dir} …`);
   const t0 = performance.now();
   const tasks = [];
+  const pool = pools(sources);
   for (let i = 0; i < n; i++) {
     const name = `minutes-${String(i).padStart(4, "0")}`;
-    const text = documentText(i, sources);
+    const text = documentText(i, sources, pool);
     writeFileSync(join(all, `${name}.txt`), text);
     tasks.push({
       cmd: "groff", args: ["-Tpdf", "-k", "-P-pa4"], input: troff(text), label: name,

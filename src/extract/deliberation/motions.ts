@@ -1,8 +1,7 @@
 import type { ItemSegment } from "../../segment/index.js";
-import { squash } from "../../text/unicode.js";
 import type { ExtractContext } from "../context.js";
 import type { NameVocabulary } from "../participants/names.js";
-import { sentences } from "../sentences.js";
+import { sentences, squashedText } from "../sentences.js";
 import { peopleIn } from "./people.js";
 import type { MotionType, RawMotion } from "./types.js";
 
@@ -35,7 +34,7 @@ export function itemMotions(ctx: ExtractContext, item: ItemSegment, nv: NameVoca
       s = { start: s.start, end: next.end };
       i++;
     }
-    const t = squash(text.slice(s.start, s.end));
+    const t = squashedText(text, s);
     const verb = MOTION_VERB.exec(t);
     if (verb) {
       const people = peopleIn(text, { start: s.start, end: s.start + Math.max(0, text.slice(s.start, s.end).search(MOTION_VERB)) }, nv);

@@ -2,7 +2,7 @@ import type { ItemSegment } from "../../segment/index.js";
 import { squash } from "../../text/unicode.js";
 import type { ExtractContext } from "../context.js";
 import type { NameVocabulary } from "../participants/names.js";
-import { sentences } from "../sentences.js";
+import { sentences, squashedText } from "../sentences.js";
 import { peopleIn } from "./people.js";
 import type { RawReservation, ReservationKind } from "./types.js";
 
@@ -30,7 +30,7 @@ export function itemReservations(ctx: ExtractContext, item: ItemSegment, nv: Nam
       .map((s) => ({ ...s, heading: "" })),
   ];
   for (const s of spans) {
-    const t = squash(text.slice(s.start, s.end));
+    const t = squashedText(text, s);
     const kind = KINDS.find(([, re]) => re.test(s.heading) || re.test(t))?.[0];
     if (!kind) continue;
     // "ska kunna reservera sig" or a heading with nothing under it says nobody reserved.
