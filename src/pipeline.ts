@@ -30,6 +30,9 @@ export interface ParseResult {
 /** A record's title: "PROTOKOLL", "Utdrag ur … protokoll", "Minnesanteckningar", capitalised, near the top of the record. */
 const RECORD_TITLE = /(?<![\p{L}])(?:Utdrag ur|UTDRAG|Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Protokollsutdrag|PROTOKOLLSUTDRAG|Minnesanteckningar|MINNESANTECKNINGAR|Minnesanteckning|Mötesanteckningar|MÖTESANTECKNINGAR|Mötesanteckning|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista|ÄRENDELISTA)(?![\p{L}])/u;
 
+/** RECORD_TITLE at a line start, maybe after a page number. */
+const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITLE.source}`, "u");
+
 /** A record counts as a meeting when it has a front-matter box, labels, attendance or decided items. */
 function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): boolean {
   const rec = seg.records[i]!;
@@ -41,7 +44,7 @@ function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evid
   let top = rec.start;
   for (const f of seg.skip) if (f.start <= top && f.end > top) top = f.end;
   const titled = RECORD_TITLE.test(ctx.doc.text.slice(top, Math.min(rec.end, top + 400))) ||
-    rec.front.some((r) => new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITLE.source}`, "u").test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
+    rec.front.some((r) => TITLE_LINE.test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
   if (titled) return true;
   const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);
   return m.items.some((it) => it.sections.some(decided));

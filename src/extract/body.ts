@@ -1,3 +1,4 @@
+import { keptScanner, scanAll } from "../text/scan.js";
 import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext, RecordView } from "./context.js";
@@ -5,6 +6,8 @@ import type { LabelHit } from "./labels.js";
 import { valueAfter } from "./labels.js";
 
 let suffixRe: RegExp | null = null;
+/** Abbreviated body names ("KS"), each compiled once. */
+let abbrevRes: Array<{ value: string; re: RegExp }> | null = null;
 
 function compile(ctx: ExtractContext) {
   const suffixes = ctx.lex.forms("bodies", "suffix").sort((a, b) => b.length - a.length).join("|");
@@ -44,16 +47,17 @@ function tidy(raw: string): string {
 
 function firstBodyWord(ctx: ExtractContext, ranges: Range[], skipCaps: boolean): string | null {
   suffixRe ??= compile(ctx);
-  const abbrev = ctx.lex.entries("bodies").filter((e) => e.abbreviation);
+  abbrevRes ??= ctx.lex.entries("bodies").filter((e) => e.abbreviation)
+    .flatMap((e) => e.forms.map((f) => ({ value: String(e.value), re: new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, "u") })));
   for (const r of ranges) {
     const s = ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500));
-    for (const m of s.matchAll(suffixRe)) {
+    for (const m of scanAll(keptScanner(suffixRe), s)) {
       const w = m[0];
       if (skipCaps && w === w.toUpperCase()) continue;
       if (/^(?:styrelse|förbund|råd|rådet|nämnd|utskott|beredning)$/iu.test(w)) continue;
       return tidy(w);
     }
-    for (const e of abbrev) for (const f of e.forms) if (new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, "u").test(s)) return String(e.value);
+    for (const a of abbrevRes) if (a.re.test(s)) return a.value;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
+import { keptScanner, scanAll } from "../text/scan.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { inRanges } from "./lines.js";
@@ -55,9 +56,9 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
     if (inRanges(skip, start)) return;
     found.push({ heading, start, textStart: body.start + m.index! + m[0].length });
   };
-  for (const m of s.matchAll(lineStart)) add(m, m[1]!);
-  for (const m of s.matchAll(bold)) add(m, m[1]!);
-  if (flat) for (const m of s.matchAll(midLine)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!);
+  for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!);
+  if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!);
+  if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!);
   found.sort((a, b) => a.start - b.start);
   const dedup = found.filter((f, i) => i === 0 || f.start >= found[i - 1]!.textStart);
   return dedup.map((f, i) => ({

@@ -86,6 +86,21 @@ export function scanner(re: RegExp | string, flags?: string): Scanner {
 }
 
 const byRegExp = new WeakMap<RegExp, Scanner>();
+const kept = new WeakMap<RegExp, Scanner>();
+
+/**
+ * A scanner that keeps the look-behind: for patterns that may start with blanks or nothing before
+ * their words (`(?<=^|\n)[ \t]*Beslut`), where the look-behind is what stops a search early. It
+ * still saves matchAll's clone, whose cost grows with the pattern's source (a lexicon's alternation).
+ */
+export function keptScanner(re: RegExp): Scanner {
+  let hit = kept.get(re);
+  if (!hit) {
+    hit = { re: re.global ? re : new RegExp(re.source, re.flags + "g"), before: null };
+    kept.set(re, hit);
+  }
+  return hit;
+}
 
 function scannerOf(source: string, flags: string): Scanner {
   const f = [...new Set((flags + "g").split(""))].join("");
