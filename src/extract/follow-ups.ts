@@ -29,9 +29,13 @@ const RESPONSIBLE = [
   /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u,
 ];
 
+/** A word each RESPONSIBLE pattern needs: most items hold none, and the patterns try every line start. */
+const RESPONSIBLE_NEEDS = ["uppdrag", "uppdrag", "uppdra", "omm", "kommer"];
+
 function responsibleIn(s: string): string | null {
-  for (const re of RESPONSIBLE) {
-    const m = re.exec(s);
+  for (let i = 0; i < RESPONSIBLE.length; i++) {
+    if (!s.includes(RESPONSIBLE_NEEDS[i]!)) continue;
+    const m = RESPONSIBLE[i]!.exec(s);
     if (m) return squash(m[1]!);
   }
   return null;
