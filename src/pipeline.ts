@@ -9,6 +9,7 @@ import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { documentSchema, type Meeting, type Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
+import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
 
 export interface ParseOptions {
@@ -51,6 +52,7 @@ function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evid
 }
 
 export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResult {
+  forgetSentences();
   const lex = lexicon ?? loadLexicon();
   const geo = loadGeo(lex);
   const diagnostics: Diagnostic[] = [...doc.diagnostics];

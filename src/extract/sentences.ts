@@ -10,11 +10,20 @@ const memo = { text: null as string | null, split: new Map<string, Range[]>(), f
 
 function memoFor(text: string): typeof memo {
   if (memo.text !== text) {
-    memo.text = text;
     memo.split.clear();
     memo.flat.clear();
   }
+  // Always the caller's own string: an equal text in another string (the same file parsed again)
+  // would otherwise be compared character by character on every call.
+  memo.text = text;
   return memo;
+}
+
+/** Empties the memo: each parse starts afresh, even of a text equal to the last one. */
+export function forgetSentences(): void {
+  memo.text = null;
+  memo.split.clear();
+  memo.flat.clear();
 }
 
 /** Sentence ranges in [start, end): a sentence ends at . ! ? before a capital or a line break, or at a blank line. */
