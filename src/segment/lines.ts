@@ -32,12 +32,47 @@ export function inRanges(ranges: readonly Range[], offset: number): boolean {
   return false;
 }
 
-/** Text of [start, end) with the given ranges cut out. */
+/** Cuts sorted by start with the running maximum of their ends, made once per array of cuts. */
+interface CutIndex {
+  sorted: readonly Range[];
+  /** maxEnd[i]: the furthest end among sorted[0..i]; never decreases. */
+  maxEnd: number[];
+}
+const cutIndexes = new WeakMap<readonly Range[], CutIndex>();
+
+function cutIndex(cuts: readonly Range[]): CutIndex {
+  let idx = cutIndexes.get(cuts);
+  if (!idx) {
+    const sorted = [...cuts].sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    let m = -Infinity;
+    for (const c of sorted) maxEnd.push((m = Math.max(m, c.end)));
+    idx = { sorted, maxEnd };
+    cutIndexes.set(cuts, idx);
+  }
+  return idx;
+}
+
+/**
+ * Text of [start, end) with the given ranges cut out. The document's furniture is passed for every
+ * sentence and section: it is sorted once per array (not on every call), and the cuts that all end
+ * before `start` are passed over by a binary search. An array of cuts must not change once passed.
+ */
 export function sliceWithout(text: string, start: number, end: number, cuts: readonly Range[]): string {
+  const { sorted, maxEnd } = cutIndex(cuts);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (maxEnd[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
   let out = "";
   let at = start;
-  for (const c of [...cuts].sort((a, b) => a.start - b.start)) {
-    if (c.end <= at || c.start >= end) continue;
+  for (let i = lo; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    if (c.start >= end) break;
+    if (c.end <= at) continue;
     if (c.start > at) out += text.slice(at, c.start);
     at = Math.max(at, c.end);
   }
