@@ -30,3 +30,16 @@ describe("capitalisedAnyOf", () => {
     );
   });
 });
+
+describe("squash", () => {
+  it("collapses every whitespace run to one space and trims, like replace(/\\s+/g, ' ').trim()", async () => {
+    const { squash } = await import("../../src/text/unicode.js");
+    const pieces = ["a", "Ö", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "x y", ".", ""];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join("")), (s) => {
+        expect(squash(s)).toBe(s.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
