@@ -1,3 +1,4 @@
+import { lowerBound } from "../text/sorted.js";
 import type { Range } from "../types.js";
 
 export interface Line extends Range {
@@ -60,16 +61,10 @@ function cutIndex(cuts: readonly Range[]): CutIndex {
  */
 export function sliceWithout(text: string, start: number, end: number, cuts: readonly Range[]): string {
   const { sorted, maxEnd } = cutIndex(cuts);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (maxEnd[mid]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
   let out = "";
   let at = start;
-  for (let i = lo; i < sorted.length; i++) {
+  // The first cut whose running maximum end passes `start` (offsets are whole numbers).
+  for (let i = lowerBound(maxEnd, start + 1, (e) => e); i < sorted.length; i++) {
     const c = sorted[i]!;
     if (c.start >= end) break;
     if (c.end <= at) continue;
