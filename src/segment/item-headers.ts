@@ -1,4 +1,5 @@
 import { scanAll, scanner } from "../text/scan.js";
+import { charBefore, letterRunStart } from "../text/unicode.js";
 
 /**
  * The raw header patterns of numbered items, as matches in a text. Two of them may start with a
@@ -27,24 +28,6 @@ export function* regexHeaders(re: RegExp, text: string, from: number, to: number
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isBlank = (c: string | undefined) => c === " " || c === "\t";
 
-/** Code point before `at` (a surrogate pair whole). */
-function before(text: string, at: number): string {
-  if (at <= 0) return "";
-  const lo = text.charCodeAt(at - 1);
-  return lo >= 0xdc00 && lo <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!;
-}
-
-/** Start of the run of letters ending at `end` (at most `max` code points back; -1 when longer). */
-function wordStart(text: string, end: number, max: number): number {
-  let s = end;
-  let n = 0;
-  for (let c = before(text, s); c && /^\p{L}$/u.test(c); c = before(text, s)) {
-    if (++n > max) return -1;
-    s -= c.length;
-  }
-  return s;
-}
-
 /** Start of the blanks ending at `end`. */
 function blanksStart(text: string, end: number): number {
   let s = end;
@@ -68,13 +51,13 @@ export function* paraHeaders(text: string, from: number, to: number): Generator<
     let word = "";
     const b = blanksStart(text, m.index);
     if (b < m.index) {
-      const w = wordStart(text, b, 6);
-      if (w >= 0 && w >= prevEnd && w < b && PARA_WORD.test(text.slice(w, b)) && !/^[\p{L}\p{N}§]$/u.test(before(text, w))) {
+      const w = letterRunStart(text, b, 6);
+      if (w >= 0 && w >= prevEnd && w < b && PARA_WORD.test(text.slice(w, b)) && !/^[\p{L}\p{N}§]$/u.test(charBefore(text, w))) {
         start = w;
         word = text.slice(w, b);
       }
     }
-    if (start < 0 && !/^[\p{L}\p{N}§]$/u.test(before(text, m.index))) start = m.index;
+    if (start < 0 && !/^[\p{L}\p{N}§]$/u.test(charBefore(text, m.index))) start = m.index;
     // A later match starts after this §: past `to`, nothing more can start inside the window.
     if (start >= to || (start < 0 && m.index >= to)) return;
     if (start < 0) {
@@ -97,8 +80,8 @@ export function* prefixedHeaders(text: string, from: number, to: number): Genera
     PREFIXED_CORE.lastIndex = at;
     const m = PREFIXED_CORE.exec(text);
     if (!m) return;
-    const w = wordStart(text, m.index, 5);
-    const ok = w >= 0 && w >= prevEnd && w < m.index && PREFIXED_WORD.test(text.slice(w, m.index)) && !LETTER_OR_DIGIT.test(before(text, w));
+    const w = letterRunStart(text, m.index, 5);
+    const ok = w >= 0 && w >= prevEnd && w < m.index && PREFIXED_WORD.test(text.slice(w, m.index)) && !LETTER_OR_DIGIT.test(charBefore(text, w));
     if (!ok) {
       if (m.index >= to) return;
       at = m.index + 1;

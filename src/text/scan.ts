@@ -11,6 +11,8 @@
  * One difference, irrelevant to our rules (none matches the empty string): V8 also tries an empty
  * match between the two halves of a surrogate pair, a scanner does not.
  */
+import { charBefore } from "./unicode.js";
+
 export interface Scanner {
   /** The pattern without its leading look-behind (global). */
   readonly re: RegExp;
@@ -58,34 +60,27 @@ function charTest(body: string, negative: boolean, flags: string): ((text: strin
   const one = chars.length ? new RegExp(`^(?:${chars.join("|")})$`, flags.replace(/[gy]/g, "")) : null;
   const unicode = flags.includes("u") || flags.includes("v");
   return (text, at) => {
-    let hit: boolean;
-    if (at === 0) hit = atStart;
-    else {
-      // In unicode mode the look-behind sees one code point, which may be a surrogate pair.
-      const lo = text.charCodeAt(at - 1);
-      const pair = unicode && at >= 2 && lo >= 0xdc00 && lo <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
-      hit = !!one && one.test(text.slice(pair ? at - 2 : at - 1, at));
-    }
+    // In unicode mode the look-behind sees one code point, which may be a surrogate pair.
+    const hit = at === 0 ? atStart : !!one && one.test(unicode ? charBefore(text, at) : text[at - 1]!);
     return negative ? !hit : hit;
   };
 }
 
-const cache = new Map<string, Scanner>();
+const byRegExp = new WeakMap<RegExp, Scanner>();
 
-/** A scanner for a pattern (`g` is added); compiled once per source and flags. */
-export function scanner(re: RegExp | string, flags?: string): Scanner {
-  // Callers pass the same RegExp objects again and again: found by identity before any string work.
-  if (typeof re !== "string" && flags === undefined) {
-    const known = byRegExp.get(re);
-    if (known) return known;
-    const made = scannerOf(re.source, re.flags);
+/** The scanner of a pattern (`g` added), made once per RegExp object. */
+export function scanner(re: RegExp): Scanner {
+  let made = byRegExp.get(re);
+  if (!made) {
+    const flags = re.flags.includes("g") ? re.flags : re.flags + "g";
+    const split = splitLeadingLookbehind(re.source);
+    const test = split ? charTest(split.body, split.negative, flags) : null;
+    made = test ? { re: new RegExp(split!.rest, flags), before: test } : { re: new RegExp(re.source, flags), before: null };
     byRegExp.set(re, made);
-    return made;
   }
-  return scannerOf(typeof re === "string" ? re : re.source, flags ?? (typeof re === "string" ? "" : re.flags));
+  return made;
 }
 
-const byRegExp = new WeakMap<RegExp, Scanner>();
 const kept = new WeakMap<RegExp, Scanner>();
 
 /**
@@ -101,19 +96,6 @@ export function keptScanner(re: RegExp): Scanner {
   }
   return hit;
 }
-
-function scannerOf(source: string, flags: string): Scanner {
-  const f = [...new Set((flags + "g").split(""))].join("");
-  const key = `${f}/${source}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const split = splitLeadingLookbehind(source);
-  const test = split ? charTest(split.body, split.negative, f) : null;
-  const made: Scanner = test ? { re: new RegExp(split!.rest, f), before: test } : { re: new RegExp(source, f), before: null };
-  cache.set(key, made);
-  return made;
-}
-
 
 /** Every match in text[from, to): matches that start before `to` (they may run past it, as with matchAll on the whole text). */
 export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {
@@ -155,9 +137,4 @@ export function* scanWindow(s: Scanner, text: string, start: number, end: number
     m.input = text;
     yield m;
   }
-}
-
-/** The matches as an array (same as [...text.matchAll(re)]). */
-export function matchesOf(re: RegExp | string, text: string, flags?: string): RegExpExecArray[] {
-  return [...scanAll(scanner(re, flags), text)];
 }

@@ -51,6 +51,27 @@ export function wordsOf(forms: readonly string[]): string {
   return `${NOT_AFTER_WORD}${anyOf(forms)}${NOT_BEFORE_WORD}`;
 }
 
+/** The code point just before `at` (a surrogate pair whole), or "" at the start. */
+export function charBefore(text: string, at: number): string {
+  if (at <= 0) return "";
+  const lo = text.charCodeAt(at - 1);
+  const pair = at >= 2 && lo >= 0xdc00 && lo <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return text.slice(pair ? at - 2 : at - 1, at);
+}
+
+const LETTER = /^\p{L}$/u;
+
+/** Start of the run of letters ending at `end`, or -1 when it holds more than `max` letters. */
+export function letterRunStart(text: string, end: number, max: number): number {
+  let s = end;
+  let n = 0;
+  for (let c = charBefore(text, s); c && LETTER.test(c); c = charBefore(text, s)) {
+    if (++n > max) return -1;
+    s -= c.length;
+  }
+  return s;
+}
+
 export function isUpper(ch: string | undefined): boolean {
   return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
