@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Scores every public answered set in one table: the seeds, ../shared/real and the PDFs with
+// answers in ../shared/wildpdfs/gold. Runs the built CLI (dist/), so `npm run eval` builds first.
+//
+//   npm run eval                 the table
+//   npm run eval -- --files      also each set's per-file scores
+//   npm run eval -- --keep DIR   keep the outputs under DIR (default: a temporary folder)
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const shared = process.env.PROTOKOLL_SHARED ?? resolve(root, "..", "shared");
+const args = process.argv.slice(2);
+const keepAt = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;
+const showFiles = args.includes("--files");
+const bin = join(root, "dist", "cli", "bin.js");
+const scorer = join(shared, "eval", "score.mjs");
+
+if (!existsSync(scorer)) {
+  console.error(`eval: no scorer at ${scorer} (set PROTOKOLL_SHARED to the shared folder)`);
+  process.exit(2);
+}
+const work = keepAt ? resolve(keepAt) : mkdtempSync(join(tmpdir(), "protokoll-eval-"));
+mkdirSync(work, { recursive: true });
+
+function collectPdfs() {
+  const dir = join(work, "wildpdfs-in");
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync("bash", [join(shared, "wildpdfs", "gold", "collect.sh"), dir], { stdio: "ignore" });
+  return dir;
+}
+
+const sets = [
+  { name: "seeds", input: () => join(shared, "seeds"), gold: join(shared, "gold") },
+  { name: "real", input: () => join(shared, "real"), gold: join(shared, "real", "gold") },
+  { name: "wildpdfs", input: collectPdfs, gold: join(shared, "wildpdfs", "gold") },
+];
+
+const results = [];
+for (const set of sets) {
+  const out = join(work, set.name);
+  rmSync(out, { recursive: true, force: true });
+  const input = set.input();
+  try {
+    execFileSync(process.execPath, [bin, "parse", input, "--out", out, "-q", "--no-cache"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  } catch (error) {
+    // A run that reports failed files still wrote the others: score what is there.
+    const stderr = String(error.stderr ?? "");
+    if (stderr) process.stderr.write(stderr);
+  }
+  const json = execFileSync(process.execPath, [scorer, "--gold", set.gold, "--pred", out, "--json"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  results.push({ name: set.name, score: JSON.parse(json) });
+}
+
+const f1Rows = ["meetings", "participants", "items", "decisions", "followUps", "dayDates", "scheduled"];
+const accRows = ["meetingFields", "participantFields", "itemTitles", "fileKind"];
+const pct = (x) => (x === undefined || x === null || Number.isNaN(x) ? "    -" : (100 * x).toFixed(1).padStart(5));
+const header = "metric".padEnd(20) + results.map((r) => r.name.padStart(10)).join("");
+console.log(header);
+for (const row of f1Rows) {
+  console.log(`${row} F1`.padEnd(20) + results.map((r) => pct(r.score.summary[row]?.f1).padStart(10)).join(""));
+}
+for (const row of accRows) {
+  console.log(row.padEnd(20) + results.map((r) => pct(r.score.summary[row]?.accuracy).padStart(10)).join(""));
+}
+console.log("overall".padEnd(20) + results.map((r) => pct(r.score.summary.overall).padStart(10)).join(""));
+
+if (showFiles) {
+  for (const r of results) {
+    console.log(`\n${r.name}: file  partic items decis follow dates`);
+    for (const f of r.score.files) {
+      const cells = [f.participantsF1, f.itemsF1, f.decisionsF1, f.followUpsF1, f.dayDatesF1].map(pct).join(" ");
+      console.log(`  ${f.file.padEnd(60).slice(0, 60)} ${cells}`);
+    }
+  }
+}
+if (!keepAt) rmSync(work, { recursive: true, force: true });
