@@ -17,9 +17,10 @@ export function csvMetadata(tables: Table[], dialect: CsvDialect): unknown {
           titles: c,
           datatype: XSD[t.types[c] ?? "string"],
           "dc:description": t.describe[c] ?? "",
-          required: c === t.primaryKey,
+          required: t.primaryKey.includes(c),
+          ...(t.lists.includes(c) ? { separator: ";" } : {}),
         })),
-        ...(t.primaryKey ? { primaryKey: t.primaryKey } : {}),
+        ...(t.primaryKey.length ? { primaryKey: t.primaryKey.length === 1 ? t.primaryKey[0] : t.primaryKey } : {}),
         foreignKeys: Object.entries(t.foreignKeys).map(([col, [table, ref]]) => ({
           columnReference: col,
           reference: { resource: `${table}.csv`, columnReference: ref },
@@ -31,10 +32,17 @@ export function csvMetadata(tables: Table[], dialect: CsvDialect): unknown {
 
 /** A Markdown data dictionary generated from the same table definitions. */
 export function dataDictionary(tables: Table[]): string {
-  const out = ["# Data dictionary", "", "Tables written by `protokoll parse --format csv|sqlite`. Keys join the tables; spans point into the canonical text (`--emit-text`).", ""];
+  const out = [
+    "# Data dictionary", "",
+    "Tables written by `protokoll parse --format csv|sqlite`. Keys join the tables; spans point into the canonical text (`--emit-text`).", "",
+    "Every input occurrence is one row of `documents` (parsed, failed or skipped), keyed by `document_id`, a hash of the input path as given and the file's sha256. " +
+      "Every other key is the JSON output's id prefixed with the document id (`d…:3f2a…-m1`), so the same bytes under two paths are two documents whose keys never collide. " +
+      "List columns are joined by `;`. In `--csv-dialect excel`, digit codes with a leading zero are written as `=\"0180\"` so spreadsheets keep them as text, " +
+      "and a text longer than Excel's 32,767 characters is cut and ends with a marker (the rfc dialect, the JSON and SQLite keep it whole).", "",
+  ];
   for (const t of tables) {
     out.push(`## ${t.name}`, "");
-    if (t.primaryKey) out.push(`Key: \`${t.primaryKey}\`.`);
+    if (t.primaryKey.length) out.push(`Key: ${t.primaryKey.map((c) => `\`${c}\``).join(" + ")}.`);
     const fks = Object.entries(t.foreignKeys).map(([c, [tb, ref]]) => `\`${c}\` → \`${tb}.${ref}\``);
     if (fks.length) out.push(`References: ${fks.join(", ")}.`);
     out.push("", "| column | type | meaning |", "| --- | --- | --- |");

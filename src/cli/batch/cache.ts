@@ -45,7 +45,13 @@ export class ParseCache {
     }
   }
 
-  put(sha256: string, value: Cached): void {
-    writeAtomic(this.file(sha256), JSON.stringify(value));
+  /** Stores a parse; a failure (a full disk) is returned as a message, never thrown: the parse itself is not lost. */
+  put(sha256: string, value: Cached): string | null {
+    try {
+      writeAtomic(this.file(sha256), JSON.stringify(value));
+      return null;
+    } catch (e) {
+      return `not cached: ${(e as Error).message}`;
+    }
   }
 }

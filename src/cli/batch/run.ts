@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { CsvSink, type CsvDialect } from "../../export/csv.js";
-import { csvMetadata, dataDictionary } from "../../export/csvw.js";
+import type { CsvDialect } from "../../export/csv.js";
 import { toJson, toNdjsonLine } from "../../export/json.js";
-import { SqliteSink } from "../../export/sqlite.js";
+import { openTableSink } from "../../export/sinks.js";
 import type { Output } from "../../model/schema.js";
 import { InputError } from "../../types.js";
 import { VERSION } from "../../version.js";
@@ -49,6 +48,9 @@ interface Result {
   cached: boolean;
   error: { code: string; message: string } | null;
   ms: number;
+  sha256?: string;
+  /** Raised outside the parse, such as a failed cache write. */
+  warnings?: Array<{ code: string; message: string }>;
 }
 
 function isWriteError(e: unknown): boolean {
@@ -84,9 +86,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     report.push(failLine(s.path, s.code === "not-found" || s.code === "unreadable" ? "error" : "skipped", s.code, s.message));
     say(`${s.path}: ${s.message} (${s.code})`);
   }
-  const csv = opts.format === "csv" ? new CsvSink(opts.out!, opts.csvDialect) : null;
-  const sqlite = opts.format === "sqlite" ? new SqliteSink() : null;
-  await sqlite?.open();
+  // Every input, parsed, failed or skipped, is one row of the `documents` table.
+  const tables = opts.format === "csv" || opts.format === "sqlite" ? await openTableSink(opts.format, opts.out!, opts.csvDialect) : null;
+  for (const s of skipped) {
+    const status = s.code === "not-found" || s.code === "unreadable" ? "error" : "skipped";
+    tables?.add({ path: s.path, sha256: null, status, code: s.code, message: s.message, output: null, warnings: [] });
+  }
   const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1 })) : null;
   let pool: ProcessPool<{ label: string; bytes: Uint8Array }, Cached> | null = null;
   const progress = new Progress(io.stderr, files.length, !opts.quiet);
@@ -99,10 +104,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   const work = async (file: InputFile): Promise<Result> => {
     const label = file.path === "-" ? "<stdin>" : file.path;
     const t0 = performance.now();
-    const base = { file, label, cached: false };
+    const base: { file: InputFile; label: string; cached: boolean; sha256?: string } = { file, label, cached: false };
     try {
       const bytes = file.path === "-" ? await io.readStdin() : io.readFile(file.path);
       const sha = createHash("sha256").update(bytes).digest("hex");
+      base.sha256 = sha;
       const hit = !opts.force && cache ? cache.get(sha) : null;
       if (hit) {
         hit.output.source.path = label;
@@ -110,8 +116,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       }
       pool ??= new ProcessPool({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
       const value = await pool.run({ label, bytes });
-      cache?.put(sha, value);
-      return { ...base, value, error: null, ms: performance.now() - t0 };
+      const notCached = cache?.put(sha, value) ?? null;
+      const warnings = notCached ? [{ code: "cache-write-failed", message: notCached }] : [];
+      return { ...base, value, error: null, ms: performance.now() - t0, warnings };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const code = e instanceof InputError ? e.code : err?.code === "EISDIR" || err?.code === "EACCES" || err?.code === "ENOENT" ? "unreadable" : "internal-error";
@@ -128,20 +135,24 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       failed++;
       report.push(failLine(r.label, "error", r.error!.code, r.error!.message, r.ms));
       say(`${r.label}: ${r.error!.message} (${r.error!.code})`);
+      tables?.add({ path: r.label, sha256: r.sha256 ?? null, status: "error", code: r.error!.code, message: r.error!.message, output: null, warnings: [] });
       return;
     }
     const { output, text } = r.value;
     if (r.cached) cachedCount++;
     const name = names.get(r.file)!;
-    const extra = name.collided ? [{ code: "name-collision", message: `another input has the same name; written as ${name.stem}` }] : [];
-    report.push(okLine(r.label, output, r.cached, r.ms, extra));
+    const extra = [...(name.collided ? [{ code: "name-collision", message: `another input has the same name; written as ${name.stem}` }] : []), ...(r.warnings ?? [])];
+    const line = okLine(r.label, output, r.cached, r.ms, extra);
+    const notWritten = tables?.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
+    if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
+    report.push(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
     if (!opts.quiet) for (const w of [...extra, ...output.warnings.filter((x) => x.severity === "warning")]) say(`${r.label}: warning: ${w.message} (${w.code})`);
     writeOutputs(output, text, name.stem);
   };
   const writeOutputs = (output: Output, text: string, stem: string) => {
-    if (csv) csv.add(output);
-    else if (sqlite) sqlite.add(output);
-    else if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
+    if (tables) {
+      // Written by the table sink in emit().
+    } else if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
     else if (opts.out) io.writeFile(join(opts.out, `${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`), opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
     else io.stdout.write(toJson(output));
     if (opts.emitText && opts.out) io.writeFile(join(opts.out, `${stem}.txt`), text);
@@ -165,7 +176,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       emit(r);
     }
   } catch (e) {
-    csv?.abort();
+    tables?.abort();
     await (pool as ProcessPool<unknown, unknown> | null)?.close();
     if (isWriteError(e)) throw new OutputError(`cannot write the output: ${(e as Error).message}`);
     throw e;
@@ -173,20 +184,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   await (pool as ProcessPool<unknown, unknown> | null)?.close();
   progress.end();
   if (interrupted) {
-    csv?.abort();
+    tables?.abort();
     say("interrupted; no table was written");
     return 130;
   }
   try {
-    if (csv) {
-      csv.finish();
-      io.writeFile(join(opts.out!, "csv-metadata.json"), JSON.stringify(csvMetadata(csv.tables, opts.csvDialect), null, 2) + "\n");
-      io.writeFile(join(opts.out!, "DATA_DICTIONARY.md"), dataDictionary(csv.tables));
-    }
-    if (sqlite) {
-      io.writeFile(join(opts.out!, "protokoll.sqlite"), sqlite.finish());
-      io.writeFile(join(opts.out!, "DATA_DICTIONARY.md"), dataDictionary(sqlite.tables));
-    }
+    tables?.finish();
     if (opts.report) io.writeFile(opts.report, report.map((l) => JSON.stringify(l)).join("\n") + (report.length ? "\n" : ""));
   } catch (e) {
     if (isWriteError(e)) throw new OutputError(`cannot write the output: ${(e as Error).message}`);
