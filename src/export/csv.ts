@@ -9,7 +9,7 @@ export type CsvDialect = "rfc" | "excel";
 /** Excel keeps at most this many characters in a cell; LibreOffice opens longer ones but Excel cuts them silently. */
 export const EXCEL_CELL_LIMIT = 32_767;
 /** Ends a text cut to EXCEL_CELL_LIMIT, so a reader knows the rest is in the JSON or the rfc dialect. */
-export const TRUNCATION_MARKER = " [… cut at Excel's 32,767 characters; full text in the JSON or --csv-dialect rfc]";
+export const TRUNCATION_MARKER = " [… cut at the 32,767 characters Excel keeps in a cell: full text in the JSON or --csv-dialect rfc]";
 
 /** A text cell Excel would read as a formula (= + - @) gets a leading apostrophe. */
 function neutralise(cell: string): string {
