@@ -32,20 +32,21 @@ export function toolFingerprint(version: string): string {
 export class ParseCache {
   constructor(private readonly dir: string, private readonly fingerprint: string, private readonly options: string) {}
 
-  private file(sha256: string): string {
-    const key = createHash("sha256").update(`${sha256}|${this.fingerprint}|${this.options}`).digest("hex");
+  /** The format is part of the key: a .txt and a .md with the same bytes parse differently. */
+  private file(sha256: string, format: string): string {
+    const key = createHash("sha256").update(`${sha256}|${format}|${this.fingerprint}|${this.options}`).digest("hex");
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  get(sha256: string): Cached | null {
+  get(sha256: string, format: string): Cached | null {
     try {
-      return JSON.parse(readFileSync(this.file(sha256), "utf8")) as Cached;
+      return JSON.parse(readFileSync(this.file(sha256, format), "utf8")) as Cached;
     } catch {
       return null;
     }
   }
 
-  put(sha256: string, value: Cached): void {
-    writeAtomic(this.file(sha256), JSON.stringify(value));
+  put(sha256: string, format: string, value: Cached): void {
+    writeAtomic(this.file(sha256, format), JSON.stringify(value));
   }
 }
