@@ -29,6 +29,18 @@ describe("output names", () => {
     expect(JSON.parse(readFileSync(join(out, "b", "protokoll.json"), "utf8")).meetings[0].participants[0].name).toBe("Bo Berg");
   });
 
+  it("a collision still possible (names that differ only in case) fails the second input, never overwrites", async () => {
+    const d = tmp();
+    writeFileSync(join(d, "KS.txt"), MIN);
+    writeFileSync(join(d, "ks.txt"), MIN.replace("Eva Ek", "Bo Berg"));
+    const out = tmp();
+    const r = await run(["parse", d, "--out", out, "--report", join(d, "r.ndjson")]);
+    expect(lines(join(d, "r.ndjson")).map((l) => [relative(d, String(l.path)), l.code])).toEqual([["KS.txt", "name-collision"], ["ks.txt", "name-collision"]]);
+    expect(lines(join(d, "r.ndjson")).map((l) => l.status)).toEqual(["warning", "error"]);
+    expect(r.stderr).toContain("not written");
+    expect(tree(out)).toEqual(["KS.txt.json"]);
+  });
+
   it("several folder roots are mirrored below their common ancestor", async () => {
     const d = tmp();
     for (const dir of ["2019", "2020"]) {
