@@ -204,6 +204,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     }
   } catch (e) {
     csv?.abort();
+    if (reportFd !== null) closeSync(reportFd);
     await (pool as ProcessPool<unknown, unknown> | null)?.close();
     if (isWriteError(e)) throw new OutputError(`cannot write the output: ${(e as Error).message}`);
     throw e;
