@@ -1,7 +1,8 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { availableParallelism } from "node:os";
 import { OutputError, runParse, UsageError, type ParseCommandOptions } from "./commands/parse.js";
 import type { Io } from "./io.js";
+import { DEFAULT_MAX_SIZE_MB } from "./batch/read.js";
 import { VERSION } from "../version.js";
 
 const EXAMPLES = `
@@ -17,13 +18,29 @@ Examples:
   $ find archive -name '*.pdf' -print0 | protokoll parse --files-from - -0 --out out/
   $ protokoll parse 'archive/**/*.PDF' --out out/ --shard 2/8   one eighth of the archive, on machine 2
 
-Exit codes: 0 run completed (failed files are in the report and on standard error), 1 with --strict when
-any input failed, 2 usage error, 3 output not writable, 130 interrupted.`;
+Exit codes:
+  0    run completed; files that failed are in the report and on standard error
+  1    no input could be parsed (a single input that failed, a folder or glob with no input),
+       or, with --strict, any input failed
+  2    usage error (bad option or value)
+  3    the output (--out, --report) cannot be written
+  130  interrupted (Ctrl-C, SIGTERM); no table is written`;
 
-function positive(v: string, name: string): number {
+function positive(v: string, name: string, max: number): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} takes a positive number`);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`${name} takes a positive number up to ${max}`);
   return n;
+}
+
+/** setTimeout holds at most 2^31-1 ms; a longer timeout would overflow to 1 ms and stop every file. */
+const MAX_TIMEOUT_S = Math.floor(2147483647 / 1000);
+/** 1 TiB: far above any machine, low enough for Node's --max-old-space-size. */
+const MAX_MEMORY_MB = 1024 * 1024;
+
+function oneOf(v: string, name: string, allowed: readonly string[]): string {
+  const x = v.toLowerCase();
+  if (!allowed.includes(x)) throw new InvalidArgumentError(`${name} takes one of ${allowed.join(", ")} (any case)`);
+  return x;
 }
 
 function shardOf(v: string): { k: number; n: number } {
@@ -46,12 +63,12 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .showHelpAfterError("(run with --help for usage)");
   program
     .command("parse")
-    .description("parse minutes (text, Markdown) into JSON, NDJSON or CSV")
+    .description("parse minutes (text, Markdown, PDF) into JSON, NDJSON, CSV or SQLite")
     .argument("[inputs...]", "files, folders (searched recursively), globs; - reads standard input")
     .option("-o, --out <dir>", "write <name>.json per input (mirroring folders), or the tables, into this folder")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "ndjson", "csv", "sqlite"]).default("json"))
-    .addOption(new Option("--csv-dialect <dialect>", "rfc: comma, LF; excel: semicolon, UTF-8 BOM, CRLF, formulas neutralised").choices(["rfc", "excel"]).default("rfc"))
-    .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => positive(v, "--jobs"), availableParallelism())
+    .option("-f, --format <format>", "output format: json, ndjson, csv or sqlite (any case; csv and sqlite need --out)", (v) => oneOf(v, "--format", ["json", "ndjson", "csv", "sqlite"]), "json")
+    .option("--csv-dialect <dialect>", "with --format csv: rfc (comma, LF; the default) or excel (semicolon, UTF-8 BOM, CRLF, formulas neutralised)", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]))
+    .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => Math.floor(positive(v, "--jobs", 256)), availableParallelism())
     .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, ms")
     .option("--strict", "exit 1 when any input failed")
     .option("--force", "parse every input again, ignoring the cache")
@@ -59,11 +76,15 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("--files-from <file>", "read input paths from a file, one per line (- for standard input)")
     .option("-0, --null", "with --files-from: paths are separated by NUL bytes (find -print0)")
     .option("--shard <k/n>", "parse only the k-th of n stable parts of the inputs", shardOf)
-    .option("--emit-text", "also write <name>.txt: the canonical text every span points into")
+    .option("--exclude <glob>", "skip files and folders matching the glob (below the input folder; a glob without / matches names); repeatable", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--follow-links", "also follow symbolic links that lead outside the input folders (skipped as link-outside-input otherwise)")
+    .option("--max-size <MB>", `inputs larger than this are limit-exceeded, unread (default ${DEFAULT_MAX_SIZE_MB})`, (v) => positive(v, "--max-size", MAX_MEMORY_MB), DEFAULT_MAX_SIZE_MB)
+    .option("--prune", "with --out: remove outputs whose input is gone (they are only counted otherwise)")
+    .option("--emit-text", "with --out: also write <name>.txt, the canonical text every span points into")
     .option("-q, --quiet", "no warnings or summary on standard error")
     .option("--debug", "show stack traces for internal errors")
-    .option("--timeout <seconds>", "stop reading a PDF after this many seconds (limit-exceeded)", (v) => positive(v, "--timeout"), 60)
-    .option("--max-memory <MB>", "stop reading a PDF whose reader uses more memory (limit-exceeded)", (v) => positive(v, "--max-memory"), 1024)
+    .option("--timeout <seconds>", `stop parsing any input (text, Markdown or PDF) after this many seconds: limit-exceeded (at most ${MAX_TIMEOUT_S})`, (v) => positive(v, "--timeout", MAX_TIMEOUT_S), 60)
+    .option("--max-memory <MB>", `stop parsing an input whose reader process uses more resident memory: limit-exceeded (at most ${MAX_MEMORY_MB}). The resident size is read from /proc (Linux); elsewhere only the reader's heap limit (3/4 of it) applies`, (v) => positive(v, "--max-memory", MAX_MEMORY_MB), 1024)
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       const opts: ParseCommandOptions = {
@@ -79,10 +100,15 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         strict: !!o.strict,
         force: !!o.force,
         cache: o.cache !== false,
-        csvDialect: o.csvDialect as ParseCommandOptions["csvDialect"],
+        csvDialect: (o.csvDialect as ParseCommandOptions["csvDialect"] | undefined) ?? "rfc",
+        csvDialectGiven: o.csvDialect !== undefined,
         shard: (o.shard as ParseCommandOptions["shard"]) ?? null,
         ...(o.filesFrom ? { filesFrom: String(o.filesFrom) } : {}),
         nul: !!o.null,
+        exclude: (o.exclude as string[] | undefined) ?? [],
+        followLinks: !!o.followLinks,
+        maxSize: Number(o.maxSize),
+        prune: !!o.prune,
       };
       code = await runParse(inputs, opts, io, signal);
     });

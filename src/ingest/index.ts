@@ -18,12 +18,18 @@ function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes("%PDF-");
 }
 
-/** Which reader an input goes to: by magic bytes first, then by extension (case-insensitive). */
+const TEXT_EXT = new Set([".txt", ".text"]);
+
+/**
+ * Which reader an input goes to: a known extension (case-insensitive) decides, so a .txt that quotes
+ * "%PDF-" stays text; the magic bytes decide only for an unknown extension or none (standard input).
+ */
 export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
   const ext = extname(path).toLowerCase();
-  if (ext === ".pdf" || looksLikePdf(bytes)) return "pdf";
+  if (ext === ".pdf") return "pdf";
   if (MARKDOWN_EXT.has(ext)) return "markdown";
-  return "text";
+  if (TEXT_EXT.has(ext)) return "text";
+  return looksLikePdf(bytes) ? "pdf" : "text";
 }
 
 export interface IngestOptions {

@@ -3,9 +3,11 @@ import { detectFormat, ingest } from "../../src/ingest/index.js";
 import { InputError } from "../../src/types.js";
 
 describe("ingest", () => {
-  it("chooses the reader by magic bytes, then by case-insensitive extension", () => {
+  it("chooses the reader by case-insensitive extension; magic bytes only without a known one", () => {
     expect(detectFormat("a.PDF", Buffer.from("x"))).toBe("pdf");
-    expect(detectFormat("a.txt", Buffer.from("junk\n%PDF-1.7\n"))).toBe("pdf");
+    expect(detectFormat("a.txt", Buffer.from("junk\n%PDF-1.7\n"))).toBe("text");
+    expect(detectFormat("<stdin>", Buffer.from("junk\n%PDF-1.7\n"))).toBe("pdf");
+    expect(detectFormat("scan.bin", Buffer.from("%PDF-1.7\n"))).toBe("pdf");
     expect(detectFormat("a.MD", Buffer.from("# x"))).toBe("markdown");
     expect(detectFormat("a.txt", Buffer.from("x"))).toBe("text");
   });

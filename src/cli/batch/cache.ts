@@ -32,23 +32,24 @@ export function toolFingerprint(version: string): string {
 export class ParseCache {
   constructor(private readonly dir: string, private readonly fingerprint: string, private readonly options: string) {}
 
-  private file(sha256: string): string {
-    const key = createHash("sha256").update(`${sha256}|${this.fingerprint}|${this.options}`).digest("hex");
+  /** The format is part of the key: a .txt and a .md with the same bytes parse differently. */
+  private file(sha256: string, format: string): string {
+    const key = createHash("sha256").update(`${sha256}|${format}|${this.fingerprint}|${this.options}`).digest("hex");
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  get(sha256: string): Cached | null {
+  get(sha256: string, format: string): Cached | null {
     try {
-      return JSON.parse(readFileSync(this.file(sha256), "utf8")) as Cached;
+      return JSON.parse(readFileSync(this.file(sha256, format), "utf8")) as Cached;
     } catch {
       return null;
     }
   }
 
   /** Stores a parse; a failure (a full disk) is returned as a message, never thrown: the parse itself is not lost. */
-  put(sha256: string, value: Cached): string | null {
+  put(sha256: string, format: string, value: Cached): string | null {
     try {
-      writeAtomic(this.file(sha256), JSON.stringify(value));
+      writeAtomic(this.file(sha256, format), JSON.stringify(value));
       return null;
     } catch (e) {
       return `not cached: ${(e as Error).message}`;

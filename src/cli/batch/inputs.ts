@@ -1,101 +1,168 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { basename, extname, isAbsolute, join, relative } from "node:path";
+import { extname, isAbsolute, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
+import { escapeName, nameOf } from "./escape.js";
 
 export const INPUT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".pdf"]);
 
 export interface InputFile {
-  /** Path as given or as found under a folder; '-' for stdin. */
+  /** Path as given or as found under a folder, escaped for display if needed; '-' for stdin. */
   path: string;
-  /** Folder (or glob base) the file was found under, for mirroring; null for a file given directly. */
+  /** What to open: the path itself, or its bytes when the name is not UTF-8. */
+  fsPath: string | Buffer;
+  /** The resolved absolute path (escaped like path), for output names and --shard. */
+  abs: string;
+  /** Folder (or glob base) the file was found under; null for a file given directly. */
   root: string | null;
 }
 
 /** An input that was passed over, with a stable code (reported, not fatal). */
 export interface Skipped {
   path: string;
-  code: "not-found" | "not-a-regular-file" | "symlink-loop" | "dangling-link" | "unreadable" | "unsupported-extension";
+  code: "not-found" | "no-match" | "not-a-regular-file" | "symlink-loop" | "dangling-link" | "unreadable" | "unsupported-extension" | "link-outside-input";
   message: string;
 }
 
+export interface ExpandOptions {
+  /** Folders never walked: the output folder (and its cache). */
+  skipDirs?: string[];
+  /** --exclude globs, matched against the path below its root (a pattern without / against the name alone). */
+  exclude?: string[];
+  /** --follow-links: follow links that lead out of the input roots. */
+  followLinks?: boolean;
+  /** --files-from lines: paths taken literally, never globs. */
+  literal?: string[];
+}
+
 const GLOB = /[*?[\]{}]/;
+const SLASH = Buffer.from("/");
 
 function wanted(name: string): boolean {
   return INPUT_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
+/** A glob as a RegExp: *, **, ?, [...] and {a,b}. */
+export function globRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*" && glob[i + 1] === "*") { re += ".*"; i++; if (glob[i + 1] === "/") i++; }
+    else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") { const j = glob.indexOf("]", i); if (j < 0) re += "\\["; else { re += `[${glob.slice(i + 1, j).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`; i = j; } }
+    else if (c === "{") { const j = glob.indexOf("}", i); if (j < 0) re += "\\{"; else { re += `(?:${glob.slice(i + 1, j).split(",").map((x) => x.replace(/[.+^$()|\\]/g, "\\$&").replace(/\*/g, "[^/]*")).join("|")})`; i = j; } }
+    else re += c.replace(/[.+^$()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "i");
+}
+
+function excluder(globs: string[]): (relPath: string) => boolean {
+  const tests = globs.map((g) => {
+    const re = globRegExp(g.replace(/\/+$/, "").replace(/^\.\//, ""));
+    return g.includes("/") ? (p: string) => re.test(p) : (p: string) => re.test(p.slice(p.lastIndexOf("/") + 1));
+  });
+  return (p) => tests.some((t) => t(p));
+}
+
+const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
 /** Files and folders (recursive, sorted), globs, '-': regular files to parse, and what was passed over. */
-export function expandInputs(args: string[]): { files: InputFile[]; skipped: Skipped[] } {
+export function expandInputs(args: string[], o: ExpandOptions = {}): { files: InputFile[]; skipped: Skipped[] } {
   const files: InputFile[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string, root: string, ancestors: Set<string>) => {
+  const excluded = excluder(o.exclude ?? []);
+  const skipDirs = (o.skipDirs ?? []).map(safeReal);
+  // Links are followed only to places inside the roots the user named.
+  const roots: string[] = [];
+  const linkAllowed = (real: string) => o.followLinks || roots.some((r) => inside(real, r));
+  const skip = (p: string | Buffer, code: Skipped["code"], message: string) => skipped.push({ path: escapeName(p), code, message });
+
+  const walk = (dir: Buffer, root: string, ancestors: Set<string>) => {
     let real: string;
-    try { real = realpathSync(dir); } catch { skipped.push({ path: dir, code: "dangling-link", message: "a link to nothing" }); return; }
-    if (ancestors.has(real)) { skipped.push({ path: dir, code: "symlink-loop", message: "a link back to a folder above it (a loop); not followed" }); return; }
-    let names: string[];
-    try { names = readdirSync(dir).sort(); } catch (e) {
-      skipped.push({ path: dir, code: "unreadable", message: (e as Error).message });
+    try { real = realpathSync(dir); } catch { skip(dir, "dangling-link", "a link to nothing"); return; }
+    if (ancestors.has(real)) { skip(dir, "symlink-loop", "a link back to a folder above it (a loop); not followed"); return; }
+    if (skipDirs.includes(real)) return;
+    let names: Buffer[];
+    try { names = readdirSync(dir, { encoding: "buffer" }).sort(Buffer.compare); } catch (e) {
+      skip(dir, "unreadable", (e as Error).message);
       return;
     }
     const below = new Set(ancestors).add(real);
     for (const name of names) {
-      const p = join(dir, name);
+      const p = Buffer.concat([dir, SLASH, name]);
+      const shown = escapeName(p);
+      if (excluded(shown.slice(root.length).replace(/^\/+/, ""))) continue;
+      const l = lstatSafe(p);
       let st;
       try { st = statSync(p); } catch {
-        if (lstatSafe(p)?.isSymbolicLink()) skipped.push({ path: p, code: "dangling-link", message: "a link to nothing" });
+        if (l?.isSymbolicLink()) skip(p, "dangling-link", "a link to nothing");
+        continue;
+      }
+      if (l?.isSymbolicLink() && !linkAllowed(safeReal(p))) {
+        if (st.isDirectory() || wanted(shown)) skip(p, "link-outside-input", "a link to a place outside the inputs; not followed (--follow-links follows it)");
         continue;
       }
       if (st.isDirectory()) walk(p, root, below);
-      else if (!wanted(name)) continue;
-      else if (st.isFile()) add({ path: p, root });
-      else skipped.push({ path: p, code: "not-a-regular-file", message: "not a regular file (a pipe, socket or device)" });
+      else if (!wanted(shown)) continue;
+      else if (st.isFile()) add(p, root);
+      else skip(p, "not-a-regular-file", "not a regular file (a pipe, socket or device)");
     }
   };
-  const add = (f: InputFile) => {
-    const key = f.path === "-" ? "-" : safeReal(f.path);
+  const add = (p: string | Buffer, root: string | null) => {
+    const shown = escapeName(p);
+    const key = shown === "-" ? "-" : safeReal(p);
     if (seen.has(key)) return;
     seen.add(key);
-    files.push(f);
+    files.push({ path: shown, fsPath: nameOf(p), abs: shown === "-" ? "-" : resolve(shown), root });
   };
+  const literal = new Set(o.literal ?? []);
   for (const a of args) {
-    if (a === "-") { add({ path: "-", root: null }); continue; }
+    if (a === "-") continue;
+    try { if (statSync(a).isDirectory()) roots.push(realpathSync(a)); } catch { /* not a folder */ }
+    if (!literal.has(a) && GLOB.test(a)) roots.push(safeReal(globBase(a)));
+  }
+  for (const a of args) {
+    if (a === "-") { add("-", null); continue; }
     let st;
     try { st = statSync(a); } catch {
-      if (GLOB.test(a)) {
-        const base = a.slice(0, a.search(GLOB)).replace(/[^/]*$/, "") || ".";
-        for (const p of globSync(a, { onlyFiles: true, dot: false, caseSensitiveMatch: false, absolute: isAbsolute(a) }).sort()) {
-          if (wanted(p)) add({ path: p, root: base });
-        }
-        continue;
-      }
-      skipped.push({ path: a, code: lstatSafe(a)?.isSymbolicLink() ? "dangling-link" : "not-found", message: "no such file or folder" });
+      if (GLOB.test(a) && !literal.has(a)) { expandGlob(a); continue; }
+      skip(a, lstatSafe(a)?.isSymbolicLink() ? "dangling-link" : "not-found", "no such file or folder");
       continue;
     }
-    if (st.isDirectory()) walk(a, a, new Set());
-    else if (st.isFile()) add({ path: a, root: null });
-    else skipped.push({ path: a, code: "not-a-regular-file", message: "not a regular file (a pipe, socket or device)" });
+    if (st.isDirectory()) walk(Buffer.from(a), escapeName(a), new Set());
+    else if (st.isFile()) add(a, null);
+    else skip(a, "not-a-regular-file", "not a regular file (a pipe, socket or device)");
+  }
+  function expandGlob(a: string) {
+    const base = globBase(a);
+    let n = 0;
+    for (const p of globSync(a, { onlyFiles: true, dot: false, caseSensitiveMatch: false, absolute: isAbsolute(a) }).sort()) {
+      if (!wanted(p) || excluded(p.slice(base.length).replace(/^\/+/, ""))) continue;
+      if (lstatSafe(p)?.isSymbolicLink() && !linkAllowed(safeReal(p))) { skip(p, "link-outside-input", "a link to a place outside the inputs; not followed (--follow-links follows it)"); continue; }
+      add(p, base);
+      n++;
+    }
+    if (n === 0) skip(a, "no-match", "the glob matches no input file");
   }
   return { files, skipped };
 }
 
-function lstatSafe(p: string) {
+function globBase(a: string): string {
+  return a.slice(0, a.search(GLOB)).replace(/[^/]*$/, "") || ".";
+}
+function lstatSafe(p: string | Buffer) {
   try { return lstatSync(p); } catch { return null; }
 }
-function safeReal(p: string) {
-  try { return realpathSync(p); } catch { return p; }
+function safeReal(p: string | Buffer): string {
+  try { return realpathSync(p); } catch { return typeof p === "string" ? resolve(p) : escapeName(p); }
 }
 
 /** Paths listed in a file, one per line, or NUL-separated (find -print0). */
 export function readFileList(path: string, nul: boolean, stdin: () => Buffer): string[] {
   const raw = path === "-" ? stdin().toString("utf8") : readFileSync(path, "utf8");
   return raw.split(nul ? "\0" : /\r?\n/).map((s) => (nul ? s : s.trim())).filter((s) => s.length > 0);
-}
-
-/** The name an input's outputs are written under: its path below its folder, or its file name. */
-export function relativeName(f: InputFile): string {
-  return f.root ? relative(f.root, f.path) : basename(f.path);
 }
 
 /** --shard K/N: a stable 1/N of the inputs, by a hash of the path (adding files does not move the others). */

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { detectFormat } from "../../ingest/index.js";
 import type { CsvDialect } from "../../export/csv.js";
 import { toJson, toNdjsonLine } from "../../export/json.js";
 import { openTableSink } from "../../export/sinks.js";
@@ -11,7 +12,10 @@ import { VERSION } from "../../version.js";
 import { ProcessPool } from "../../workers/process-pool.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
-import { expandInputs, inShard, readFileList, relativeName, type InputFile, type Skipped } from "./inputs.js";
+import { escapeControls } from "./escape.js";
+import { expandInputs, inShard, readFileList, type InputFile, type Skipped } from "./inputs.js";
+import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
+import { findStale, prune } from "./stale.js";
 import { outputNames } from "./names.js";
 import { Progress } from "./progress.js";
 import { failLine, okLine, type ReportLine } from "./report.js";
@@ -30,9 +34,16 @@ export interface BatchOptions {
   force?: boolean;
   cache: boolean;
   csvDialect: CsvDialect;
+  /** --csv-dialect was given (it needs --format csv). */
+  csvDialectGiven?: boolean;
   shard: { k: number; n: number } | null;
   filesFrom?: string;
   nul?: boolean;
+  exclude?: string[];
+  followLinks?: boolean;
+  /** --max-size in MB: larger inputs are limit-exceeded unread. */
+  maxSize?: number;
+  prune?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -61,39 +72,50 @@ function isWriteError(e: unknown): boolean {
 /** `protokoll parse` over any number of inputs: a pool of child processes, results in input order. */
 export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, signal?: AbortSignal): Promise<number> {
   if ((opts.format === "csv" || opts.format === "sqlite") && !opts.out) throw new UsageError(`--format ${opts.format} writes tables: give --out DIR`);
+  if (opts.csvDialectGiven && opts.format !== "csv") throw new UsageError("--csv-dialect applies to --format csv only");
+  if (opts.emitText && !opts.out) throw new UsageError("--emit-text writes files: give --out DIR");
   const listed = opts.filesFrom ? readFileList(opts.filesFrom, !!opts.nul, () => readFileSync(0)) : [];
   const all = [...inputs, ...listed];
   if (all.length === 0) throw new UsageError("no inputs: give files, folders, globs, - or --files-from FILE");
-  const expanded = expandInputs(all);
-  const files = expanded.files.filter((f) => inShard(f.path, opts.shard));
+  if (opts.out) refuseOutIsInput(opts.out, all);
+  if (opts.out) prepareOut(opts.out);
+  const reportFd = opts.report ? openReport(opts.report) : null;
+  const expanded = expandInputs(all, {
+    skipDirs: opts.out ? [opts.out] : [],
+    exclude: opts.exclude ?? [],
+    followLinks: !!opts.followLinks,
+    literal: listed,
+  });
+  // Names (and the shard a file falls in) come from every input, so they agree across shards.
+  const names = outputNames(expanded.files);
+  const files = expanded.files.filter((f) => inShard(names.get(f)!.rel, opts.shard));
   const skipped = expanded.skipped.filter((s) => inShard(s.path, opts.shard));
   if (files.length > 1 && !opts.out && opts.format === "json") {
     throw new UsageError("several inputs: give --out DIR, or --format ndjson to stream them to standard output");
   }
-  if (opts.out) {
-    try {
-      mkdirSync(opts.out, { recursive: true });
-      accessSync(opts.out, constants.W_OK);
-    } catch (e) {
-      throw new OutputError(`cannot write to ${opts.out}: ${(e as Error).message}`);
-    }
-  }
+  if (opts.out && opts.emitText) refuseOverwrite(opts.out, files, names);
   const started = Date.now();
-  const names = outputNames(files);
-  const report: ReportLine[] = [];
-  const say = (s: string) => io.stderr.write(`protokoll: ${s}\n`);
+  const say = (s: string) => io.stderr.write(`protokoll: ${escapeControls(s)}\n`);
+  const report = (l: ReportLine) => {
+    if (reportFd !== null) writeSync(reportFd, JSON.stringify(l) + "\n");
+  };
+  const isError = (s: Skipped) => s.code === "not-found" || s.code === "unreadable" || s.code === "no-match";
   for (const s of skipped) {
-    report.push(failLine(s.path, s.code === "not-found" || s.code === "unreadable" ? "error" : "skipped", s.code, s.message));
+    report(failLine(s.path, isError(s) ? "error" : "skipped", s.code, s.message));
     say(`${s.path}: ${s.message} (${s.code})`);
+  }
+  if (expanded.files.length === 0) {
+    if (reportFd !== null) closeSync(reportFd);
+    say("no input to parse: the inputs given hold no .txt, .text, .md, .markdown or .pdf file");
+    return 1;
   }
   // Every input, parsed, failed or skipped, is one row of the `documents` table.
   const tables = opts.format === "csv" || opts.format === "sqlite" ? await openTableSink(opts.format, opts.out!, opts.csvDialect) : null;
   for (const s of skipped) {
-    const status = s.code === "not-found" || s.code === "unreadable" ? "error" : "skipped";
-    tables?.add({ path: s.path, sha256: null, status, code: s.code, message: s.message, output: null, warnings: [] });
+    tables?.add({ path: s.path, sha256: null, status: isError(s) ? "error" : "skipped", code: s.code, message: s.message, output: null, warnings: [] });
   }
   const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1 })) : null;
-  let pool: ProcessPool<{ label: string; bytes: Uint8Array }, Cached> | null = null;
+  let pool: ProcessPool<{ label: string; bytes: Uint8Array }, Cached & { ms: number }> | null = null;
   const progress = new Progress(io.stderr, files.length, !opts.quiet);
   let interrupted = false;
   signal?.addEventListener("abort", () => {
@@ -101,24 +123,31 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     void pool?.close();
   });
 
-  const work = async (file: InputFile): Promise<Result> => {
+  const maxBytes = (opts.maxSize ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024;
+  const slots = new Slots(opts.jobs);
+  const work = (file: InputFile): Promise<Result> => slots.run(() => parseOne(file));
+  // Runs inside a slot: at most --jobs files are read and held at once, and the time is the file's own.
+  const parseOne = async (file: InputFile): Promise<Result> => {
     const label = file.path === "-" ? "<stdin>" : file.path;
     const t0 = performance.now();
     const base: { file: InputFile; label: string; cached: boolean; sha256?: string } = { file, label, cached: false };
     try {
-      const bytes = file.path === "-" ? await io.readStdin() : io.readFile(file.path);
+      if (names.get(file)!.taken) throw new InputError("name-collision", `another input already has the output name ${names.get(file)!.stem}; not written`);
+      const bytes = file.path === "-" ? await io.readStdin() : readInputFile(file.fsPath, maxBytes);
       const sha = createHash("sha256").update(bytes).digest("hex");
       base.sha256 = sha;
-      const hit = !opts.force && cache ? cache.get(sha) : null;
+      const format = detectFormat(label, bytes);
+      const hit = !opts.force && cache ? cache.get(sha, format) : null;
       if (hit) {
         hit.output.source.path = label;
         return { ...base, value: hit, cached: true, error: null, ms: performance.now() - t0 };
       }
       pool ??= new ProcessPool({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
-      const value = await pool.run({ label, bytes });
-      const notCached = cache?.put(sha, value) ?? null;
+      const readMs = performance.now() - t0;
+      const { ms, ...value } = await pool.run({ label, bytes });
+      const notCached = cache?.put(sha, format, value) ?? null;
       const warnings = notCached ? [{ code: "cache-write-failed", message: notCached }] : [];
-      return { ...base, value, error: null, ms: performance.now() - t0, warnings };
+      return { ...base, value, error: null, ms: readMs + ms, warnings };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const code = e instanceof InputError ? e.code : err?.code === "EISDIR" || err?.code === "EACCES" || err?.code === "ENOENT" ? "unreadable" : "internal-error";
@@ -127,13 +156,14 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     }
   };
 
-  let failed = skipped.filter((s) => s.code === "not-found" || s.code === "unreadable").length;
+  let failed = skipped.filter(isError).length;
+  const written = new Set<string>();
   let cachedCount = 0;
   const emit = (r: Result) => {
     progress.tick();
     if (r.error || !r.value) {
       failed++;
-      report.push(failLine(r.label, "error", r.error!.code, r.error!.message, r.ms));
+      report(failLine(r.label, "error", r.error!.code, r.error!.message, r.ms));
       say(`${r.label}: ${r.error!.message} (${r.error!.code})`);
       tables?.add({ path: r.label, sha256: r.sha256 ?? null, status: "error", code: r.error!.code, message: r.error!.message, output: null, warnings: [] });
       return;
@@ -145,7 +175,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     const line = okLine(r.label, output, r.cached, r.ms, extra);
     const notWritten = tables?.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
     if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
-    report.push(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
+    report(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
     if (!opts.quiet) for (const w of [...extra, ...output.warnings.filter((x) => x.severity === "warning")]) say(`${r.label}: warning: ${w.message} (${w.code})`);
     writeOutputs(output, text, name.stem);
   };
@@ -153,9 +183,16 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     if (tables) {
       // Written by the table sink in emit().
     } else if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
-    else if (opts.out) io.writeFile(join(opts.out, `${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`), opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
+    else if (opts.out) writeBelowOut(`${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`, opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
     else io.stdout.write(toJson(output));
-    if (opts.emitText && opts.out) io.writeFile(join(opts.out, `${stem}.txt`), text);
+    if (opts.emitText && opts.out) writeBelowOut(`${stem}.txt`, text);
+  };
+  const writeBelowOut = (name: string, data: string) => {
+    const path = join(opts.out!, name);
+    // Names never climb out of --out (they are relative to the inputs' common ancestor); a last guard.
+    if (relative(resolve(opts.out!), resolve(path)).startsWith("..")) throw new Error(`refusing to write outside --out: ${name}`);
+    io.writeFile(path, data);
+    written.add(resolve(path));
   };
 
   // At most a few files per worker are read ahead; results are written strictly in input order.
@@ -177,12 +214,14 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     }
   } catch (e) {
     tables?.abort();
+    if (reportFd !== null) closeSync(reportFd);
     await (pool as ProcessPool<unknown, unknown> | null)?.close();
     if (isWriteError(e)) throw new OutputError(`cannot write the output: ${(e as Error).message}`);
     throw e;
   }
   await (pool as ProcessPool<unknown, unknown> | null)?.close();
   progress.end();
+  if (reportFd !== null) closeSync(reportFd);
   if (interrupted) {
     tables?.abort();
     say("interrupted; no table was written");
@@ -190,18 +229,95 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   }
   try {
     tables?.finish();
-    if (opts.report) io.writeFile(opts.report, report.map((l) => JSON.stringify(l)).join("\n") + (report.length ? "\n" : ""));
   } catch (e) {
     if (isWriteError(e)) throw new OutputError(`cannot write the output: ${(e as Error).message}`);
     throw e;
   }
-  const parsed = files.length - (failed - skipped.filter((s) => s.code === "not-found" || s.code === "unreadable").length);
-  const skippedCount = skipped.length - skipped.filter((s) => s.code === "not-found" || s.code === "unreadable").length;
+  const parsed = files.length - (failed - skipped.filter(isError).length);
+  const skippedCount = skipped.length - skipped.filter(isError).length;
+  // Outputs of inputs no longer in the archive: only a whole, unsharded run knows which those are.
+  if (opts.out && !tables && !opts.shard) {
+    const exts = [opts.format === "ndjson" ? ".ndjson" : ".json", ...(opts.emitText ? [".txt"] : [])];
+    const stale = findStale(opts.out, exts, written, opts.report ? [resolve(opts.report)] : []);
+    if (stale.length && opts.prune) {
+      prune(opts.out, stale);
+      if (!opts.quiet) say(`removed ${stale.length} stale output${stale.length > 1 ? "s" : ""} (--prune)`);
+    } else if (stale.length) say(`${stale.length} output${stale.length > 1 ? "s" : ""} in ${opts.out} belong to no input of this run (e.g. ${relative(opts.out, stale[0]!)}); --prune removes them`);
+  }
   if (!opts.quiet && (files.length + skipped.length > 1 || failed > 0)) {
     say(`${files.length + skipped.length} inputs: ${parsed} parsed (${cachedCount} from the cache), ${failed} failed, ${skippedCount} skipped, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  if (parsed === 0 && failed > 0) return 1;
   return opts.strict && failed > 0 ? 1 : 0;
 }
 
+/** At most n tasks at once, in the order they were asked for. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(n: number) { this.free = Math.max(1, n); }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((r) => this.waiting.push(r));
+    try { return await task(); } finally {
+      const next = this.waiting.shift();
+      if (next) next(); else this.free++;
+    }
+  }
+}
+
+function realOrResolved(p: string): string {
+  try { return realpathSync(p); } catch { return resolve(p); }
+}
+
+/** --out that is an input folder or file would mix outputs with sources (and overwrite them with --emit-text). */
+function refuseOutIsInput(out: string, inputs: string[]): void {
+  const o = realOrResolved(out);
+  for (const a of inputs) {
+    if (a === "-") continue;
+    if (realOrResolved(a) === o) throw new UsageError(`--out ${out} is an input; choose another folder, outputs never go over inputs`);
+  }
+}
+
+/** With --emit-text, <name>.txt could land on a source .txt: refuse before writing anything. */
+function refuseOverwrite(out: string, files: InputFile[], names: Map<InputFile, { stem: string }>): void {
+  const sources = new Set(files.filter((f) => f.path !== "-").map((f) => realOrResolved(f.path)));
+  for (const f of files) {
+    const target = realOrResolved(join(out, `${names.get(f)!.stem}.txt`));
+    if (sources.has(target)) throw new UsageError(`--emit-text would write ${target} over an input; choose another --out`);
+  }
+}
+
+/** Creates --out and checks it is writable; a tree such as /proc fails here, fast, with exit 3. */
+function prepareOut(out: string): void {
+  try {
+    makeFolders(out);
+    accessSync(out, constants.W_OK);
+    const probe = join(out, `.protokoll-probe-${process.pid}`);
+    closeSync(openSync(probe, "w"));
+    rmSync(probe);
+  } catch (e) {
+    throw new OutputError(`cannot write to ${out}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir retries forever under /proc (ENOENT from a
+ * folder that exists but takes no children); a plain mkdir fails at once.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d);
+}
+
+/** The report is opened before any parsing, so an unwritable path fails at once (exit 3). */
+function openReport(path: string): number {
+  try {
+    return openSync(path, "w");
+  } catch (e) {
+    throw new OutputError(`cannot write the report ${path}: ${(e as Error).message}`);
+  }
+}
+
 export type { Skipped };
-export { relativeName };
