@@ -4,6 +4,7 @@ import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
+import { activeDecision } from "./decision-verbs.js";
 
 export interface ItemDecision {
   proposal: string | null;
@@ -50,7 +51,8 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
     const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
     if (proposalLike) { picked.push(s); continue; }
     if (NOT_A_DECISION.test(t)) continue;
-    if (STRONG.test(t.trim()) || (short && WEAK.test(t))) picked.push(s);
+    const active = activeDecision(ctx.lex, t.trim());
+    if (STRONG.test(t.trim()) || active === "present" || (short && (WEAK.test(t) || active !== null))) picked.push(s);
   }
   if (picked.length === 0) return out;
   const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");
