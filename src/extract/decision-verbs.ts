@@ -44,3 +44,11 @@ export function activeDecision(lex: Lexicon, sentence: string): "present" | "pas
   }
   return null;
 }
+
+let passive: RegExp | null = null;
+
+/** A passive decision form anywhere in the sentence ("Dagordningen godkändes", "… bordläggs i klump"). */
+export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
+  passive ??= new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
+  return passive.test(sentence);
+}
