@@ -34,6 +34,17 @@ function governedByFormalities(labels: LabelHit[], offset: number): boolean {
 }
 
 
+/**
+ * A flattened two-column header lists its labels before their values ("Plats och tid Beslutande
+ * Folkets Hus, Blå Forell Tisdag 20 juni 2017 kl. 10:00-15:15"): a date a little past the label
+ * still belongs to it when only attendance labels stand between them.
+ */
+function flattenedValue(labels: LabelHit[], l: LabelHit, at: number): boolean {
+  if (at - l.end > 120) return false;
+  const between = labels.filter((o) => o.start >= l.end && o.start < at);
+  return between.length > 0 && between.every((o) => o.kind === "attendance");
+}
+
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
   const labels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
@@ -43,7 +54,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   for (const name of PRIORITY) {
     for (const l of labels.filter((x) => x.label === name)) {
       const v = valueAfter(text, l, labels, l.end + 160);
-      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && d.index <= Math.max(v.end, l.end + 40));
+      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
       if (m) { dateMention = m; break; }
     }
     if (dateMention) break;
@@ -58,7 +69,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
     const near = (d: RawMention) =>
       (dateMention && d.index >= dateMention.lastIndex && d.index - dateMention.lastIndex < 80) ||
       labels.some((l) => ["time", "place-time", "date", "place"].includes(l.kind) && d.index >= l.end && d.index - l.end < 200 &&
-        !labels.some((o) => o.start > l.end && o.start < d.index));
+        !labels.some((o) => o.start > l.end && o.start < d.index && o.kind !== "attendance"));
     timeMention = frontDates.find((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index) && near(d)) ?? null;
     timeMention ??= chromeDates.find(TIMELIKE) ?? null;
   }
