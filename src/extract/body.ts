@@ -71,7 +71,8 @@ let labelWords: RegExp | null = null;
  */
 function withoutHeaderWords(ctx: ExtractContext, body: string | null): string | null {
   if (!body) return null;
-  labelWords ??= new RegExp(`(?:[ \\t]+(?:${capitalisedAnyOf([...ctx.lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])}))+$`, "u");
+  // From the first capitalised label on: "Kommunstyrelsen Förvaringsplats Kanslienheten".
+  labelWords ??= new RegExp(`[ \\t]+(?=\\p{Lu})(?:${capitalisedAnyOf([...ctx.lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])})(?![\\p{L}]).*$`, "su");
   const s = body.replace(/^(?:sammanträdes|justerat[ \t]+)?(?:protokoll|PROTOKOLL|Protokoll)[ \t]+(?=\p{Lu})/u, "").replace(labelWords, "").trim();
   if (s === "" || /^(?:Sammanträdes|Är|Datum|Plats|Tid)(?![\p{L}])/u.test(s)) return null;
   return cap(s);
