@@ -38,7 +38,8 @@ export function activeDecision(lex: Lexicon, sentence: string): "present" | "pas
   const tries = [m[1]!, m[1]!.split(/[ \t]+/u)[0]!];
   for (const subject of tries) {
     if (!isDecidingSubject(subject, cues.subjectEnd)) continue;
-    const after = subject === m[1] ? rest : sentence.slice(subject.length).trimStart();
+    // "Mötet nominerar och väljer Frans Skarman": the decision verb may follow a first verb and "och".
+    const after = (subject === m[1] ? rest : sentence.slice(subject.length).trimStart()).replace(/^\p{Ll}+[ \t]+och[ \t]+/u, "");
     if (cues.present.test(after)) return "present";
     if (cues.past.test(after)) return "past";
   }

@@ -50,13 +50,21 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   const picked: Range[] = [];
   // The title is a sentence of its own ("Dagens agenda godkänns."); the body's sentences follow it.
   const title = { start: item.titleRange.start, end: item.titleRange.end };
+  let listOpen = false;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
+    // "Mötet beslutar om följande verksamhetsplan: • Tömma … • Byta …": the bullets after a picked
+    // sentence that opens a list belong to the decision.
+    if (listOpen && /^[ \t]*[•●▪-][ \t]/u.test(t)) { picked.push(s); continue; }
+    listOpen = false;
     const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
     if (proposalLike) { picked.push(s); continue; }
     if (NOT_A_DECISION.test(t)) continue;
     const active = activeDecision(ctx.lex, t.trim());
-    if (STRONG.test(t.trim()) || active === "present" || (short && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t) || active !== null))) picked.push(s);
+    if (STRONG.test(t.trim()) || active === "present" || (short && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t) || active !== null))) {
+      picked.push(s);
+      listOpen = /:[ \t]*(?:\n|[•●▪-][ \t])/u.test(t) || /:[ \t]*$/u.test(t);
+    }
   }
   if (picked.length === 0) return out;
   const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");

@@ -31,6 +31,7 @@ const ACTIVE: Array<[string, "present" | "past" | null]> = [
   ["Kommunfullmäktige antog planen 2015.", "past"],
   ["Nämnden godkände rapporten.", "past"],
   ["Medlemmarna röstade för ansvarsfrihet åt styrelsen.", "past"],
+  ["Mötet nominerar och väljer Frans Skarman.", "present"],
   ["Styrelsen gav kassören i uppdrag att betala fakturan.", "past"],
   // Not a deciding subject, or no decision verb.
   ["Rapporten ger en bild av läget.", null],
@@ -87,6 +88,11 @@ describe("possessive decision and proposal headings for any body or name", () =>
   it("ends a decision at a rule line of underscores", () => {
     const [it2] = items("§ 2 Anhållan\nFolkhälsorådets beslut:\nFörslaget godkändes.\n_____\nBilaga 1 Anhållan om diettillägg\n");
     expect(it2!.decision).toBe("Förslaget godkändes.");
+  });
+
+  it("keeps the bullets of a list the decision opens", () => {
+    const [it12] = items("§ 12 Verksamhetsplan\nMötet beslutar om följande verksamhetsplan:\n• Tömma lokalen\n• Byta bankkonto\n\nDiskussion följde.\n");
+    expect(it12!.decision).toBe("Mötet beslutar om följande verksamhetsplan: • Tömma lokalen • Byta bankkonto");
   });
 
   it("takes a present-tense active decision in a long item, not background text", () => {
