@@ -34,6 +34,11 @@ function governedByFormalities(labels: LabelHit[], offset: number): boolean {
 }
 
 
+/** "Sammanträdesdatum Anslags uppsättande 2017-06-27": a posting or adjust label between a date label and a date claims the date. */
+function formalityBetween(labels: LabelHit[], from: number, to: number): boolean {
+  return labels.some((o) => o.start >= from && o.start < to && (o.kind === "adjust" || o.kind === "posting" || o.kind === "signature"));
+}
+
 /**
  * A flattened two-column header lists its labels before their values ("Plats och tid Beslutande
  * Folkets Hus, Blå Forell Tisdag 20 juni 2017 kl. 10:00-15:15"): a date a little past the label
@@ -54,7 +59,8 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   for (const name of PRIORITY) {
     for (const l of labels.filter((x) => x.label === name)) {
       const v = valueAfter(text, l, labels, l.end + 160);
-      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
+      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && !formalityBetween(labels, l.end, d.index) &&
+        (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
       if (m) { dateMention = m; break; }
     }
     if (dateMention) break;
