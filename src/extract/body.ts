@@ -1,5 +1,5 @@
 import { keptScanner, scanAll } from "../text/scan.js";
-import { squash } from "../text/unicode.js";
+import { capitalisedAnyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext, RecordView } from "./context.js";
 import type { LabelHit } from "./labels.js";
@@ -62,8 +62,31 @@ function firstBodyWord(ctx: ExtractContext, ranges: Range[], skipCaps: boolean):
   return null;
 }
 
+let labelWords: RegExp | null = null;
+
+/**
+ * A body name without the header words a flattened line runs into it: a leading kind word
+ * ("PROTOKOLL Kommunstyrelsen") and a trailing front-matter label ("Kommunstyrelsen Förvaringsplats").
+ * A value that is nothing but such words is no body.
+ */
+function withoutHeaderWords(ctx: ExtractContext, body: string | null): string | null {
+  if (!body) return null;
+  // From the first capitalised label on: "Kommunstyrelsen Förvaringsplats Kanslienheten".
+  labelWords ??= new RegExp(`[ \\t]+(?=\\p{Lu})(?:${capitalisedAnyOf([...ctx.lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])})(?![\\p{L}]).*$`, "su");
+  const s = body.replace(/^(?:sammanträdes|justerat[ \t]+)?(?:protokoll|PROTOKOLL|Protokoll)[ \t]+(?=\p{Lu})/u, "").replace(labelWords, "").trim();
+  if (s === "" || /^(?:Sammanträdes|Är|Datum|Plats|Tid)(?![\p{L}])/u.test(s)) return null;
+  return cap(s);
+}
+
 /** The deciding body: Organ label, the title after the kind word, the name beside the date, a body word. */
 export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
+  const raw = findBodyCandidate(ctx, view, labels, dateLine);
+  const body = withoutHeaderWords(ctx, raw) ?? (raw ? withoutHeaderWords(ctx, firstBodyWord(ctx, view.front, true)) : null);
+  // "Halmstads kommun, Kommunala handikapprådet": the organisation is a field of its own.
+  return body?.replace(/^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|region|landsting)[ \t]*,[ \t]*(?=\p{Lu})/u, "") ?? null;
+}
+
+function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
   const { text } = ctx.doc;
   suffixRe ??= compile(ctx);
   for (const l of labels.filter((x) => x.kind === "body")) {

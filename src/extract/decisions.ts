@@ -4,6 +4,7 @@ import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
+import { activeDecision, hasPassiveDecision } from "./decision-verbs.js";
 
 export interface ItemDecision {
   proposal: string | null;
@@ -21,8 +22,12 @@ const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föres
 const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
 const SHORT_ITEM = 700;
 
+/** A line of underscores closes a decision ("Stadsdirektörens förslag godkändes.\n_____"): what follows is the next page or item. */
+const RULE_LINE = /\n[ \t]*_{4,}[ \t]*(?:\n|$)/u;
+
 function sectionText(ctx: ExtractContext, start: number, end: number): string {
-  return squash(sliceWithout(ctx.doc.text, start, end, ctx.seg.skip));
+  const rule = RULE_LINE.exec(ctx.doc.text.slice(start, end));
+  return squash(sliceWithout(ctx.doc.text, start, rule ? start + rule.index : end, ctx.seg.skip));
 }
 
 /** Proposal and decision of one item: from their headings, else from decision sentences. */
@@ -45,12 +50,21 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   const picked: Range[] = [];
   // The title is a sentence of its own ("Dagens agenda godkänns."); the body's sentences follow it.
   const title = { start: item.titleRange.start, end: item.titleRange.end };
+  let listOpen = false;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
+    // "Mötet beslutar om följande verksamhetsplan: • Tömma … • Byta …": the bullets after a picked
+    // sentence that opens a list belong to the decision.
+    if (listOpen && /^[ \t]*[•●▪-][ \t]/u.test(t)) { picked.push(s); continue; }
+    listOpen = false;
     const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
     if (proposalLike) { picked.push(s); continue; }
     if (NOT_A_DECISION.test(t)) continue;
-    if (STRONG.test(t.trim()) || (short && WEAK.test(t))) picked.push(s);
+    const active = activeDecision(ctx.lex, t.trim());
+    if (STRONG.test(t.trim()) || active === "present" || (short && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t) || active !== null))) {
+      picked.push(s);
+      listOpen = /:[ \t]*(?:\n|[•●▪-][ \t])/u.test(t) || /:[ \t]*$/u.test(t);
+    }
   }
   if (picked.length === 0) return out;
   const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");

@@ -41,6 +41,19 @@ function responsibleIn(s: string): string | null {
   return null;
 }
 
+/**
+ * The ISO day of a due date. A date without a year ("senast den 30 april", "--04-30") takes the
+ * meeting's year, or the next year when that day has passed at the meeting (a deadline lies ahead).
+ */
+export function dueDay(value: string, meetingDate: string | null): string | null {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  const m = /^--(\d{2})-(\d{2})/.exec(value);
+  if (!m || !meetingDate) return null;
+  const year = Number(meetingDate.slice(0, 4));
+  const day = `${year}-${m[1]}-${m[2]}`;
+  return day >= meetingDate ? day : `${year + 1}-${m[1]}-${m[2]}`;
+}
+
 /** Dated commitments (a deadline cue and a date at or after the meeting) and undated assignments, per item. */
 export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
   dated ??= new RegExp(wordsOf(ctx.lex.forms("deadline-cues", "dated")), "iu");
@@ -52,9 +65,9 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
   for (const s of sentences(text, { start: item.bodyStart, end: item.end })) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
     const inSentence = sliceByKey(dates, s.start, s.end, (d) => d.index).filter((d) => d.grain === "day" || d.grain === "minute");
-    const due = inSentence.find((d) => !meetingDate || d.value.slice(0, 10) >= meetingDate);
+    const due = inSentence.find((d) => { const day = dueDay(d.value, meetingDate); return day !== null && (!meetingDate || day >= meetingDate); });
     if (due && (dated.test(t) || undated.test(t))) {
-      out.push({ item: item.number, due: due.value.slice(0, 10), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });
+      out.push({ item: item.number, due: dueDay(due.value, meetingDate), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });
     } else if (inSentence.length === 0 && undated.test(t)) {
       out.push({ item: item.number, due: null, text: t, responsible: responsibleIn(t) ?? null, range: s, date: null });
     }

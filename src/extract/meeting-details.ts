@@ -1,4 +1,4 @@
-import { squash } from "../text/unicode.js";
+import { capitalisedAnyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { yearContextAt } from "./dates/year-context.js";
 import { sliceByKey } from "../text/sorted.js";
@@ -34,6 +34,22 @@ function governedByFormalities(labels: LabelHit[], offset: number): boolean {
 }
 
 
+/** "Sammanträdesdatum Anslags uppsättande 2017-06-27": a posting or adjust label between a date label and a date claims the date. */
+function formalityBetween(labels: LabelHit[], from: number, to: number): boolean {
+  return labels.some((o) => o.start >= from && o.start < to && (o.kind === "adjust" || o.kind === "posting" || o.kind === "signature"));
+}
+
+/**
+ * A flattened two-column header lists its labels before their values ("Plats och tid Beslutande
+ * Folkets Hus, Blå Forell Tisdag 20 juni 2017 kl. 10:00-15:15"): a date a little past the label
+ * still belongs to it when only attendance labels stand between them.
+ */
+function flattenedValue(labels: LabelHit[], l: LabelHit, at: number): boolean {
+  if (at - l.end > 120) return false;
+  const between = labels.filter((o) => o.start >= l.end && o.start < at);
+  return between.length > 0 && between.every((o) => o.kind === "attendance");
+}
+
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
   const labels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
@@ -43,7 +59,8 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   for (const name of PRIORITY) {
     for (const l of labels.filter((x) => x.label === name)) {
       const v = valueAfter(text, l, labels, l.end + 160);
-      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && d.index <= Math.max(v.end, l.end + 40));
+      const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && !formalityBetween(labels, l.end, d.index) &&
+        (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
       if (m) { dateMention = m; break; }
     }
     if (dateMention) break;
@@ -58,7 +75,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
     const near = (d: RawMention) =>
       (dateMention && d.index >= dateMention.lastIndex && d.index - dateMention.lastIndex < 80) ||
       labels.some((l) => ["time", "place-time", "date", "place"].includes(l.kind) && d.index >= l.end && d.index - l.end < 200 &&
-        !labels.some((o) => o.start > l.end && o.start < d.index));
+        !labels.some((o) => o.start > l.end && o.start < d.index && o.kind !== "attendance"));
     timeMention = frontDates.find((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index) && near(d)) ?? null;
     timeMention ??= chromeDates.find(TIMELIKE) ?? null;
   }
@@ -115,13 +132,39 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
   return { year, evidence };
 }
 
+/**
+ * "Plats och tid Beslutande Folkets Hus, Blå Forell Tisdag 20 juni 2017 kl. 10:00": in a flattened
+ * two-column header the place label is followed at once by attendance labels, and its value stands
+ * after them, up to the date or time.
+ */
+let attendanceLead: RegExp | null = null;
+
+function flattenedPlaceValue(text: string, labels: LabelHit[], l: LabelHit, dates: RawMention[], lex: ExtractContext["lex"]): Range | null {
+  attendanceLead ??= new RegExp(`^${capitalisedAnyOf(lex.forms("header-labels", "attendance"))}(?![\\p{L}])[ \\t:]*`, "u");
+  const after = labels.filter((o) => o.start >= l.end).sort((a, b) => a.start - b.start);
+  let at = l.end;
+  let i = 0;
+  while (i < after.length && after[i]!.kind === "attendance" && /^[ \t:]*$/u.test(text.slice(at, after[i]!.start))) at = after[i++]!.end;
+  if (i === 0) return null;
+  let start = at + (/^[ \t:]*/u.exec(text.slice(at))?.[0].length ?? 0);
+  // An attendance label the label finder let pass (no value shape after it): "Övriga deltagare stadshuset".
+  for (let m; (m = attendanceLead.exec(text.slice(start, start + 60))); ) start += m[0].length;
+  const next = after[i];
+  const lineEnd = text.indexOf("\n", start);
+  const limit = Math.min(start + 150, next ? next.start : Infinity, lineEnd === -1 ? text.length : lineEnd);
+  // The place ends where the date or time begins; without one the names of the attendance column
+  // follow at once and the place cannot be told from them.
+  const when = sliceByKey(dates, start, limit, (d) => d.index)[0];
+  return when && when.index > start ? { start, end: when.index } : null;
+}
+
 function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): string | null {
   const { text } = ctx.doc;
   const rangeEnd = (at: number) => view.front.find((r) => at >= r.start && at < r.end)?.end ?? at + 300;
   const order = ["plats och tid", "tid och plats", "plats och datum", "datum och plats", "plats", "sammanträdesplats", "lokal", "mötesplats", "mötesform"];
   for (const name of order) {
     for (const l of labels.filter((x) => x.label === name)) {
-      const v = valueAfter(text, l, labels, Math.min(l.end + 300, rangeEnd(l.start)));
+      const v = flattenedPlaceValue(text, labels, l, ctx.dates, ctx.lex) ?? valueAfter(text, l, labels, Math.min(l.end + 300, rangeEnd(l.start)));
       const dates = sliceByKey(ctx.dates, v.start, v.end, (d) => d.index);
       let value = text.slice(v.start, v.end);
       const firstDate = dates[0];

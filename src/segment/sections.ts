@@ -20,6 +20,19 @@ export interface SectionSegment {
 /** Headings too common in running text to be trusted in the middle of a flattened line. */
 const WEAK_MIDLINE = new Set(["Information", "Ärendet", "Bakgrund", "Föredragande", "Föredragare", "Handlingar", "Bilagor", "Exp", "Proposition", "Jäv", "Redogörelse", "Dagens sammanträde", "Beslutet", "Reservation"]);
 
+/**
+ * "⟨any body, office or name⟩s beslut:" / "…s förslag (till beslut):" alone at a line start, for bodies
+ * the lexicon does not list ("Personalsektionens beslut:", "Stadsdirektör Martin Norrgårds förslag:",
+ * "Folkhälsorådets beslut", "Samhällsbyggnadsutskottets förslag"): one to five capitalised or
+ * lower-case words, the last a genitive in -s, then the heading word and a colon or the line end.
+ */
+const POSSESSIVE_HEADING =
+  /(?<=^|\n)[ \t•*-]*((?:\p{Lu}[\p{L}.-]*[ \t]+){0,4}\p{L}[\p{L}-]*s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande))[ \t]*(?::[ \t]*|(?=\n|$))/gu;
+
+function possessiveRole(heading: string): SectionRole {
+  return /beslut$/u.test(heading) && !/förslag/u.test(heading) ? "decision" : /ställningstagande$/u.test(heading) ? "position" : "proposal";
+}
+
 function compile(lex: Lexicon) {
   const roleOf = new Map<string, SectionRole>();
   for (const e of lex.entries("section-headings")) {
@@ -36,9 +49,14 @@ function compile(lex: Lexicon) {
     bold: new RegExp(`\\*\\*(${forms})[ \\t]*:?\\*\\*`, "gu"),
     // Inside a flattened page line: "… Vid protokollet Beslut Regionstyrelsen föreslår …".
     midLine: new RegExp(`(?<=[^\\n][ \\t])(${forms})(?::|(?=[ \\t]+[\\p{Lu}\\d"”•]))`, "gu"),
+    possessive: POSSESSIVE_HEADING,
   };
 }
 let compiled: ReturnType<typeof compile> | null = null;
+
+function isPossessive(heading: string): boolean {
+  return /s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande)$/u.test(heading);
+}
 
 export function roleOfHeading(lex: Lexicon, heading: string): SectionRole | null {
   compiled ??= compile(lex);
@@ -57,13 +75,14 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
     found.push({ heading, start, textStart: body.start + m.index! + m[0].length });
   };
   for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!);
+  for (const m of scanAll(keptScanner(compiled.possessive), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!);
   if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!);
   if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!);
   found.sort((a, b) => a.start - b.start);
   const dedup = found.filter((f, i) => i === 0 || f.start >= found[i - 1]!.textStart);
   return dedup.map((f, i) => ({
     heading: f.heading.replace(/\s+/g, " "),
-    role: roleOf.get(f.heading) ?? "summary",
+    role: roleOf.get(f.heading) ?? (isPossessive(f.heading) ? possessiveRole(f.heading) : "summary"),
     start: f.start,
     textStart: f.textStart,
     end: dedup[i + 1]?.start ?? body.end,
