@@ -176,7 +176,7 @@ export const sourceSchema = z.object({
   pages: z.number().int().min(0).nullable(),
   encoding: z.string().nullable(),
   title: z.string().nullable().describe("PDF document title"),
-  created: z.string().nullable().describe("PDF creation date, YYYY-MM-DD"),
+  created: isoDay.nullable().describe("PDF creation date, YYYY-MM-DD"),
   removed: z.array(z.object({ kind: z.string(), text: z.string(), pages: z.array(z.number().int()) }))
     .describe("page furniture removed from a PDF's text: running headers and footers, page numbers"),
 });
