@@ -62,6 +62,10 @@ log("1 MB single line …");
 const lineCli = await measure("node", [CLI, "parse", corpus.line, "--out", join(scratch, "line"), "--no-cache", "-q"]);
 const lineCore = JSON.parse((await measure("node", [join(ROOT, "bench/text-throughput.mjs"), corpus.line])).stdout);
 rmSync(scratch, { recursive: true, force: true });
+// Date fuzz (bench/fuzz-dates.mjs, also `npm run fuzz`): generated minutes with date-ish strings, 0 schema failures expected.
+const fuzzCases = quick ? 10000 : 100000;
+log(`date fuzz, ${fuzzCases} cases …`);
+const fuzz = JSON.parse((await measure("node", [join(ROOT, "bench/fuzz-dates.mjs"), "--cases", String(fuzzCases)])).stdout);
 
 // ---- report ----
 const pad = (s, n) => String(s).padStart(n);
@@ -110,8 +114,9 @@ if (!quick) {
   }
 }
 target("1 MB single line, in process", lineCore.seconds, `${lineCore.seconds.toFixed(2)} s   (CLI, with start-up: ${lineCli.seconds.toFixed(2)} s; target < 1 s)`, lineCore.seconds < 1);
+target(`date fuzz, ${fuzz.cases} generated minutes`, fuzz.failed, `${fuzz.failed} schema failures (thrown ${fuzz.thrown}, invalid ${fuzz.invalid}, repaired ${fuzz.repaired}; ${fuzz.dates} dates, ${fuzz.seconds} s; target 0)`, fuzz.failed === 0);
 say("targets:");
 for (const t of targets) say(`  ${t}`);
 process.stdout.write(lines.join("\n") + "\n");
 mkdirSync(join(ROOT, "out/bench"), { recursive: true });
-writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds }, null, 2) + "\n");
+writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds, fuzz }, null, 2) + "\n");

@@ -6,7 +6,8 @@ import { ingest, ingestAsync, type PdfReader } from "./ingest/index.js";
 import type { SourceDocument } from "./ingest/document.js";
 import { loadLexicon, type Lexicon } from "./lexicon/load.js";
 import { buildMeeting, type MeetingEvidence } from "./model/build.js";
-import { documentSchema, type Meeting, type Output } from "./model/schema.js";
+import { repairOutput } from "./model/repair.js";
+import type { Meeting, Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
 import { forgetSentences } from "./extract/sentences.js";
@@ -70,12 +71,8 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
     meetings,
     warnings: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line ?? d.span?.line ?? null, span: d.span ?? null })),
   };
-  const checked = documentSchema.safeParse(output);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new Error(`output does not match the schema at ${issue.path.join(".")}: ${issue.message}`);
-  }
-  return { output, text: doc.text };
+  // A field that breaks the schema is dropped with a warning: one bad field never loses the document.
+  return { output: repairOutput(output), text: doc.text };
 }
 
 /** Parses one input (bytes of a text, Markdown or PDF file, or a string) into the output contract. Rejects with InputError for unreadable input. */

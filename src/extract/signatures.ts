@@ -1,5 +1,6 @@
 import type { Signatures } from "../model/schema.js";
 import type { ExtractContext, RecordView } from "./context.js";
+import { calendarDay } from "./dates/index.js";
 import type { DateMention } from "./dates/types.js";
 import { valueAfter, type LabelHit } from "./labels.js";
 import { cleanPlace } from "./place.js";
@@ -23,7 +24,7 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     postedOn: null,
     removedOn: null,
   };
-  const day = (d: DateMention) => (d.grain === "day" || d.grain === "minute" ? d.value.slice(0, 10) : null);
+  const day = calendarDay;
   const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
   for (const d of front) {
     const before = text.slice(Math.max(0, d.index - 90), d.index);

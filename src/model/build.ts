@@ -2,7 +2,8 @@ import type { ExtractContext, RecordView } from "../extract/context.js";
 import { itemDecision } from "../extract/decisions.js";
 import { assignRoles } from "../extract/date-roles.js";
 import { yearContextAt } from "../extract/dates/year-context.js";
-import { parseReference, resolve } from "../extract/dates/resolve.js";
+import { calendarDay } from "../extract/dates/index.js";
+import { parseReference, resolveMention } from "../extract/dates/resolve.js";
 import type { DateMention, RawMention } from "../extract/dates/types.js";
 import { itemFollowUps, type RawFollowUp } from "../extract/follow-ups.js";
 import { meetingDetails } from "../extract/meeting-details.js";
@@ -40,15 +41,43 @@ const cleanText = (s: string) => s.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g,
 const hhmm = (v: string | null | undefined) => (v && /T\d{2}:\d{2}/.test(v) ? v.slice(v.indexOf("T") + 1, v.indexOf("T") + 6) : null);
 const isDay = (d: { grain: string }) => d.grain === "day" || d.grain === "minute";
 
-function resolveAll(ctx: ExtractContext, raws: RawMention[], reference: string | null): DateMention[] {
+/** Resolves the mentions of a record; a mention that cannot be placed is left out (with a `date-rejected` warning when `report`). */
+function resolveAll(ctx: ExtractContext, raws: RawMention[], reference: string | null, report = true): DateMention[] {
   const ref = parseReference(reference);
   const out: DateMention[] = [];
   for (const m of raws) {
     const yc = m.start.y === undefined && !m.relative ? yearContextAt(ctx.doc.text, m.index) : null;
-    const r = resolve(ctx.doc.text, m, ref, yc?.year ?? null);
-    if (r) out.push(r);
+    const r = resolveMention(ctx.doc.text, m, ref, yc?.year ?? null);
+    if (r.mention) out.push(r.mention);
+    else if (r.rejected && report) reportRejected(ctx, m, r.rejected);
   }
   return out;
+}
+
+function reportRejected(ctx: ExtractContext, m: RawMention, why: string): void {
+  const { doc } = ctx;
+  ctx.report({
+    code: "date-rejected",
+    severity: "warning",
+    message: `\`${doc.text.slice(m.index, m.lastIndex)}\` is not a date that can be: ${why}; kept only as text.`,
+    line: doc.locate.lineOf(m.index),
+    span: doc.locate.spanOf(m.index, m.lastIndex),
+  });
+}
+
+/**
+ * A day without a year and nothing to take one from: listed as --MM-DD, never a meeting, justering
+ * or deadline date. A warning when it was the meeting's own date (the meeting is left undated), else information.
+ */
+function reportYearless(ctx: ExtractContext, d: DateMention, meetingDate: boolean): void {
+  const { doc } = ctx;
+  ctx.report({
+    code: "year-unknown",
+    severity: meetingDate ? "warning" : "info",
+    message: `\`${d.text}\` has no year, and neither ${meetingDate ? "the text around it" : "the meeting date nor a heading"} gives one: kept as ${d.value}${meetingDate ? "; the meeting date is left null" : ", not used as a day"}.`,
+    line: doc.locate.lineOf(d.index),
+    span: doc.locate.spanOf(d.index, d.lastIndex),
+  });
 }
 
 /** What says a record is a meeting record at all (files without one get no meeting). */
@@ -69,8 +98,8 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   let date: string | null = null;
   if (details.dateMention) {
     const dm = details.dateMention;
-    const r = resolve(text, dm, null, details.inferredYear?.year ?? null);
-    if (r && isDay(r)) date = r.value.slice(0, 10);
+    const r = resolveMention(text, dm, null, details.inferredYear?.year ?? null).mention;
+    date = r ? calendarDay(r) : null;
     if (details.inferredYear && date) {
       ctx.report({
         code: "year-inferred",
@@ -90,6 +119,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   inRecord.sort((a, b) => a.index - b.index);
   const resolved = resolveAll(ctx, inRecord, date);
   for (const r of resolved) {
+    if (r.grain === "month-day") reportYearless(ctx, r, r.index === details.dateMention?.index);
     if (r.inferred.includes("year") && isDay(r) && r.index !== details.dateMention?.index) {
       ctx.report({
         code: "year-inferred",
@@ -100,7 +130,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
       });
     }
   }
-  const time = details.timeMention ? resolveAll(ctx, [details.timeMention], date)[0] ?? null : null;
+  const time = details.timeMention ? resolveAll(ctx, [details.timeMention], date, false)[0] ?? null : null;
 
   const people = extractParticipants(ctx, view, kind);
   const participants: Participant[] = people.map((p, i) => ({
@@ -169,7 +199,7 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     span: doc.locate.spanOf(f.range.start, f.range.end),
   }));
 
-  const days = (role: string) => dates.filter((d) => d.role === role && isDay(d)).map((d) => d.value.slice(0, 10));
+  const days = (role: string) => dates.filter((d) => d.role === role).map(calendarDay).filter((d): d is string => d !== null);
   const scheduled = [...new Set(days("scheduled-meeting"))].filter((d) => !date || d > date).sort();
   const next = days("next-meeting").find((d) => !date || d > date) ??
     scheduled.find((d) => !!date && d.slice(0, 4) === date.slice(0, 4)) ?? null;

@@ -12,7 +12,9 @@ export const spanSchema = z
   })
   .describe("Where a fact stands in the canonical text: canonical.slice(start, end) is its evidence");
 
-const isoValue = z.string().describe("YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM; year-less --MM-DD; time only THH:MM");
+const isoValue = z.string()
+  .regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?|--\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?|T\d{2}:\d{2})$/)
+  .describe("YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM; year-less --MM, --MM-DD or --MM-DDTHH:MM (grain month-day); time only THH:MM");
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("YYYY-MM-DD");
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/).describe("HH:MM, local time");
 
@@ -92,6 +94,18 @@ export const itemSchema = z.object({
   span: spanSchema,
 });
 
+/** The form of a date value for each grain: a "day" or "minute" is always a full ISO value. */
+const VALUE_OF_GRAIN: Record<string, RegExp> = {
+  year: /^\d{4}$/,
+  season: /^(?:\d{4}|-)-\d{2}$/,
+  month: /^(?:\d{4}|-)-\d{2}$/,
+  week: /^\d{4}-\d{2}-\d{2}$/,
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  minute: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+  "month-day": /^--\d{2}-\d{2}(?:T\d{2}:\d{2})?$/,
+  time: /^T\d{2}:\d{2}$/,
+};
+
 export const dateSchema = z.object({
   id: z.string(),
   text: z.string(),
@@ -102,7 +116,11 @@ export const dateSchema = z.object({
   item: z.string().nullable().describe("item number, or null in the front matter"),
   inferred: z.array(z.string()).describe("parts filled from context, e.g. ['year']"),
   span: spanSchema,
-});
+})
+  // Checks beyond JSON Schema (the zod schema is what the pipeline validates against).
+  .refine((d) => VALUE_OF_GRAIN[d.grain]!.test(d.value), { path: ["value"], message: "value does not have the form of its grain" })
+  .refine((d) => d.end === null || VALUE_OF_GRAIN[d.grain]!.test(d.end), { path: ["end"], message: "end does not have the form of its grain" })
+  .refine((d) => d.end === null || !/^\d/.test(d.value) || d.end >= d.value, { path: ["end"], message: "the range ends before it starts" });
 
 export const followUpSchema = z.object({
   id: z.string(),
@@ -158,7 +176,7 @@ export const sourceSchema = z.object({
   pages: z.number().int().min(0).nullable(),
   encoding: z.string().nullable(),
   title: z.string().nullable().describe("PDF document title"),
-  created: z.string().nullable().describe("PDF creation date, YYYY-MM-DD"),
+  created: isoDay.nullable().describe("PDF creation date, YYYY-MM-DD"),
   removed: z.array(z.object({ kind: z.string(), text: z.string(), pages: z.array(z.number().int()) }))
     .describe("page furniture removed from a PDF's text: running headers and footers, page numbers"),
 });

@@ -13,7 +13,7 @@ const out = join(root, "out");
 const BROKEN = { "2015/kf/tom.txt": "empty-file", "2016/ks/trasig.pdf": "corrupt-pdf", "2017/sn/skannad.pdf": "no-text-layer" } as const;
 
 function sources(): Array<{ name: string; text: string }> {
-  const dirs = [new URL("../../../shared/real/", import.meta.url), new URL("../fixtures/segment/", import.meta.url), new URL("../fixtures/documents/", import.meta.url)];
+  const dirs = [new URL("../../fixtures/real/", import.meta.url), new URL("../fixtures/segment/", import.meta.url), new URL("../fixtures/documents/", import.meta.url)];
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => ({ name: f.replace(/\.txt$/, ""), text: readFileSync(new URL(f, d), "utf8") })));
 }
 

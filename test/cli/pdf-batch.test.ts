@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
-const pdfs = new URL("../../../shared/pdfs/", import.meta.url).pathname;
+const pdfs = new URL("../../fixtures/pdfs/", import.meta.url).pathname;
 
 describe("a batch of PDFs with damaged, encrypted and scanned files among them", () => {
   it("reports each bad file with its code, and writes every other", async () => {

@@ -29,3 +29,15 @@ describe("parseDates", () => {
     expect(parseDates("2023-02-30 och 31 april 2023")).toEqual([]);
   });
 });
+
+describe("parseDates: impossible values", () => {
+  it("never infers a year past 9999", () => {
+    expect(parseDates("9999-12-31 och den 15 januari", { reference: "9999-12-31" }).map((d) => d.value)).toEqual(["9999-12-31"]);
+  });
+  it("keeps a year-less day with a time year-less, never a half ISO value", () => {
+    expect(parseDates("Plats och tid: Stadshuset, 2 juni kl. 13.00").map((d) => [d.value, d.grain])).toEqual([["--06-02T13:00", "month-day"]]);
+  });
+  it("ends a year-less clock range across midnight on the next day", () => {
+    expect(parseDates("den 28 februari kl 23-0.30").map((d) => [d.value, d.end])).toEqual([["--02-28T23:00", "--03-01T00:30"]]);
+  });
+});

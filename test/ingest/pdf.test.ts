@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { readPdf } from "../../src/ingest/pdf/read.js";
+import { pdfDate, readPdf } from "../../src/ingest/pdf/read.js";
 import { PdfPool } from "../../src/ingest/pdf/pool.js";
 import { parseMinutes } from "../../src/pipeline.js";
 import { InputError } from "../../src/types.js";
 
 const own = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url));
-// The shared PDFs made from the seeds (beside the checkout, as in CI).
-const shared = (name: string) => readFileSync(new URL(`../../../shared/pdfs/${name}`, import.meta.url));
+// The PDFs made from the seeds (fixtures/pdfs, a copy of the shared set; fixtures/pdfs/README.md says how each was made).
+const shared = (name: string) => readFileSync(new URL(`../../fixtures/pdfs/${name}`, import.meta.url));
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -65,7 +65,7 @@ describe("the shared PDFs made from the seeds", () => {
   it("twocol.pdf: table columns and newspaper columns in the order of twocol.truth.txt", async () => {
     const { text } = await readPdf(shared("twocol.pdf"));
     const flat = squash(text);
-    const truth = readFileSync(new URL("../../../shared/pdfs/twocol.truth.txt", import.meta.url), "utf8")
+    const truth = readFileSync(new URL("../../fixtures/pdfs/twocol.truth.txt", import.meta.url), "utf8")
       .split("\n").filter((l) => l.trim() && !/^(?:LEFT|RIGHT|COLUMNS)$/.test(l.trim()));
     let last = -1;
     for (const line of truth) {
@@ -141,5 +141,12 @@ describe("a PDF with one damaged page", () => {
     const out = (await parseMinutes(shared("corrupt-stream.pdf"), { path: "corrupt-stream.pdf" })).output;
     expect(out.warnings.filter((w) => w.code === "page-damaged").map((w) => w.message)).toEqual(["Page 2 of the PDF is damaged; some of its text may be missing."]);
     expect((await readPdf(shared("000_da45560c6fbeb122.pdf"))).damagedPages).toEqual([]);
+  });
+});
+
+describe("pdfDate", () => {
+  it("reads the creation date of the info dictionary, and gives none for an impossible one", () => {
+    expect([pdfDate("D:20241108093000+01'00'"), pdfDate("D:2024"), pdfDate("D:20240229"), pdfDate("D:20230229"), pdfDate("D:20241399"), pdfDate(7)])
+      .toEqual(["2024-11-08", "2024-01-01", "2024-02-29", null, null, null]);
   });
 });

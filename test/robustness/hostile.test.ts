@@ -14,7 +14,7 @@ const root = mkdtempSync(join(tmpdir(), "protokoll-hostile-"));
 const dir = join(root, "in");
 const out = join(root, "out");
 const MINUTES = readFileSync(new URL("../fixtures/segment/attendance-with-paragraph-numbers.txt", import.meta.url), "utf8");
-const sharedPdf = (n: string) => new URL(`../../../shared/pdfs/${n}`, import.meta.url);
+const sharedPdf = (n: string) => new URL(`../../fixtures/pdfs/${n}`, import.meta.url);
 const own = (n: string) => new URL(`../fixtures/pdf/${n}`, import.meta.url);
 
 // path → expected [status, code] (code null when parsed without a warning)

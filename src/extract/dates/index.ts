@@ -8,6 +8,12 @@ import { yearContextAt } from "./year-context.js";
 
 export type { DateMention, ParseDatesOptions, Grain } from "./types.js";
 
+/** The ISO day (YYYY-MM-DD) a day or minute mention stands for; null for any other, and for one without a full date. */
+export function calendarDay(d: Pick<DateMention, "grain" | "value">): string | null {
+  if (d.grain !== "day" && d.grain !== "minute") return null;
+  return /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(d.value) ? d.value.slice(0, 10) : null;
+}
+
 let rulesCache: DateRule[] | null = null;
 
 /** Date expressions in a text, before any year is inferred. */

@@ -1,10 +1,17 @@
-import type { RawMention } from "./types.js";
+import type { DateParts, RawMention } from "./types.js";
 
 const RANGE_GAP = /^[ \t]*(?:[-–—‐]|till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]*$/u;
 const TIME_AFTER_DATE = /^[ \t]*,?[ \t]*(?:kl\.?|klockan)?[ \t]*$/u;
 const LIST_GAP = /^[ \t]*(?:,|och|samt|,[ \t]*och|;)[ \t]*\n?[ \t]*$/u;
 
 const isDay = (m: RawMention) => m.grain === "day" && !m.relative;
+const monthDay = (p: DateParts) => (p.m ?? 0) * 100 + (p.d ?? 0);
+
+/** "15 december – 15 januari 2024": a range that names its year once, at the end, starts a year earlier when it turns the year. */
+function startYear(start: DateParts, end: DateParts): number | undefined {
+  if (start.y !== undefined || end.y === undefined) return start.y ?? end.y;
+  return monthDay(start) > monthDay(end) ? end.y - 1 : end.y;
+}
 
 /** "8 aug - 12 aug", "januari–april 2017": two mentions joined by a dash or "till" become one range. */
 export function mergeRanges(text: string, ms: RawMention[]): RawMention[] {
@@ -13,8 +20,7 @@ export function mergeRanges(text: string, ms: RawMention[]): RawMention[] {
     const prev = out[out.length - 1];
     if (prev && !prev.end && !m.end && prev.grain === m.grain && !prev.relative && !m.relative && prev.grain !== "time" &&
         RANGE_GAP.test(text.slice(prev.lastIndex, m.index))) {
-      const y = prev.start.y ?? m.start.y;
-      out[out.length - 1] = { ...prev, lastIndex: m.lastIndex, start: { ...prev.start, y }, end: { ...m.start, y: m.start.y ?? y }, rule: `${prev.rule}+range` };
+      out[out.length - 1] = { ...prev, lastIndex: m.lastIndex, start: { ...prev.start, y: startYear(prev.start, m.start) }, end: { ...m.start, y: m.start.y ?? prev.start.y }, rule: `${prev.rule}+range` };
       continue;
     }
     out.push(m);

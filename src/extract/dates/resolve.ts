@@ -1,7 +1,11 @@
-import { addDays, addWeeks, getDaysInMonth, isValid, setISOWeek, startOfISOWeek } from "date-fns";
+import { addDays, addWeeks, getDaysInMonth, getISOWeeksInYear, setISOWeek, startOfISOWeek } from "date-fns";
 import type { DateMention, DateParts, Grain, RawMention } from "./types.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** Four-digit years only: the output's ISO values have room for no others. */
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
 
 export interface Reference {
   y: number;
@@ -57,22 +61,57 @@ function format(p: DateParts, grain: Grain): string {
     case "season": return p.y === undefined ? `--${pad(p.m!)}` : `${y}-${pad(p.m!)}`;
     case "time": return `T${pad(p.h!)}:${pad(p.min ?? 0)}`;
     case "minute": return `${y}-${pad(p.m!)}-${pad(p.d!)}T${pad(p.h!)}:${pad(p.min ?? 0)}`;
-    case "month-day": return `--${pad(p.m!)}-${pad(p.d!)}`;
+    case "month-day": return `--${pad(p.m!)}-${pad(p.d!)}${p.h === undefined ? "" : `T${pad(p.h)}:${pad(p.min ?? 0)}`}`;
     default: return `${y}-${pad(p.m!)}-${pad(p.d!)}`;
   }
 }
 
-function validDay(p: DateParts): boolean {
-  if (p.y === undefined || p.m === undefined || p.d === undefined) return true;
-  return isValid(new Date(p.y, p.m - 1, p.d)) && p.d <= getDaysInMonth(new Date(p.y, p.m - 1, 1));
+/** Days in a month; without a year, the most it can have (29 February stands). */
+function daysIn(y: number | undefined, m: number): number {
+  return getDaysInMonth(new Date(y ?? 2024, m - 1, 1));
 }
+
+/** Why a placed date cannot be: a day past its month, a year outside four digits, 24:xx. Null when it can. */
+function impossible(p: DateParts, isEnd: boolean): string | null {
+  if (p.y !== undefined && (p.y < MIN_YEAR || p.y > MAX_YEAR)) return `the year ${p.y} is outside ${MIN_YEAR}–${MAX_YEAR}`;
+  if (p.m !== undefined && p.d !== undefined && p.d > daysIn(p.y, p.m)) return `${p.y ?? "no year"}-${pad(p.m)} has no day ${p.d}`;
+  // 24:00 is the end of a day: it may end a range, never start one, and 24:30 is no time.
+  if (p.h !== undefined && (p.h > 24 || (p.h === 24 && ((p.min ?? 0) > 0 || !isEnd)))) return `${pad(p.h)}:${pad(p.min ?? 0)} is no time of day`;
+  return null;
+}
+
+/** The day after a (possibly year-less) date: a clock range across midnight ends on it. */
+function nextDay(p: DateParts): DateParts {
+  // Without a year, 28 February is followed by 1 March in three years of four.
+  const n = partsOf(addDays(new Date(p.y ?? 2023, p.m! - 1, p.d!), 1));
+  return { ...p, y: p.y === undefined ? undefined : n.y, m: n.m, d: n.d };
+}
+
+const clockOf = (p: DateParts) => (p.h ?? 0) * 60 + (p.min ?? 0);
+
+/**
+ * The end of a clock range on the calendar: "kl 23.00–0.30" ends the next day, and "18.00–24.00"
+ * ends at 00:00 of the next day (ISO 8601 no longer has 24:00, and date libraries reject it).
+ */
+function clockEnd(start: DateParts, end: DateParts): DateParts {
+  const midnight = end.h === 24;
+  const e = midnight ? { ...end, h: 0, min: 0 } : end;
+  const sameDay = start.d !== undefined && e.d === start.d && e.m === start.m && e.y === start.y;
+  if (sameDay && (midnight || clockOf(e) < clockOf(start))) return nextDay(e);
+  return e;
+}
+
+/** A mention placed on the calendar, or why it cannot be placed (null: a relative one with no reference). */
+export type Resolution = { mention: DateMention; rejected?: undefined } | { mention?: undefined; rejected: string | null };
 
 /**
  * Places a raw mention on the calendar: relative expressions from the reference, missing years
- * from the year context or, failing that, the year nearest the reference. Returns null when a
- * relative expression has no reference to count from.
+ * from the year context or, failing that, the year nearest the reference. A day or minute whose
+ * year stays unknown becomes "month-day" (--MM-DD, --MM-DDTHH:MM): only full ISO values ever
+ * carry the grains "day" and "minute". Impossible values (31 April, week 53 of a year with 52,
+ * year 10000, a range ending before it starts) are rejected with the reason.
  */
-export function resolve(text: string, m: RawMention, ref: Reference | null, contextYear: number | null): DateMention | null {
+export function resolveMention(text: string, m: RawMention, ref: Reference | null, contextYear: number | null): Resolution {
   const inferred: string[] = [];
   let grain = m.grain;
   let start: DateParts = { ...m.start };
@@ -81,13 +120,15 @@ export function resolve(text: string, m: RawMention, ref: Reference | null, cont
   if (rel) {
     if (rel.week !== undefined) {
       const y = start.y ?? contextYear ?? ref?.y;
-      if (y === undefined) return null;
+      if (y === undefined) return { rejected: null };
       if (start.y === undefined) inferred.push("year");
+      if (y < MIN_YEAR || y > MAX_YEAR) return { rejected: `the year ${y} is outside ${MIN_YEAR}–${MAX_YEAR}` };
+      if (rel.week > getISOWeeksInYear(new Date(y, 5, 1))) return { rejected: `${y} has no week ${rel.week}` };
       const mon = isoWeekMonday(y, rel.week);
       start = partsOf(mon);
       end = partsOf(addDays(mon, 6));
     } else {
-      if (!ref) return null;
+      if (!ref) return { rejected: null };
       if (rel.days !== undefined) start = partsOf(addDays(local(ref), rel.days));
       else if (rel.weeks !== undefined) {
         const mon = startOfISOWeek(addWeeks(local(ref), rel.weeks));
@@ -112,19 +153,32 @@ export function resolve(text: string, m: RawMention, ref: Reference | null, cont
       start.y = y;
       if (end) end.y = end.y ?? (end.m! < start.m! ? y + 1 : y);
       inferred.push("year");
-    } else if (grain === "day") {
+    } else if (grain === "day" || grain === "minute") {
       grain = "month-day";
     }
   }
-  if (!validDay(start) || (end && !validDay(end))) return null;
+  const why = impossible(start, false) ?? (end ? impossible(end, true) : null);
+  if (why) return { rejected: why };
+  if (end?.h !== undefined) end = clockEnd(start, end);
+  const value = format(start, grain);
+  const endValue = end ? format(end, grain) : null;
+  // Full ISO values on both sides order as strings do; year-less ones ("vintern": --12 to --02) cannot be ordered.
+  if (endValue !== null && /^\d/.test(value) && /^\d/.test(endValue) && endValue < value) return { rejected: `the range ends (${endValue}) before it starts (${value})` };
   return {
-    text: text.slice(m.index, m.lastIndex),
-    value: format(start, grain),
-    end: end ? format(end, grain) : null,
-    grain,
-    index: m.index,
-    lastIndex: m.lastIndex,
-    rule: m.rule,
-    inferred,
+    mention: {
+      text: text.slice(m.index, m.lastIndex),
+      value,
+      end: endValue,
+      grain,
+      index: m.index,
+      lastIndex: m.lastIndex,
+      rule: m.rule,
+      inferred,
+    },
   };
+}
+
+/** resolveMention without the reason: the mention, or null when it cannot be placed. */
+export function resolve(text: string, m: RawMention, ref: Reference | null, contextYear: number | null): DateMention | null {
+  return resolveMention(text, m, ref, contextYear).mention ?? null;
 }

@@ -15,6 +15,9 @@ const load = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 export function pdfDate(raw: unknown): string | null {
   const m = typeof raw === "string" ? /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(raw) : null;
   if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? "01"), Number(m[3] ?? "01")];
+  // A damaged or hand-made info dictionary ("D:20241399"): no creation date rather than an impossible one.
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
   return `${m[1]}-${m[2] ?? "01"}-${m[3] ?? "01"}`;
 }
 
