@@ -23,7 +23,11 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     postedOn: null,
     removedOn: null,
   };
-  const day = (d: DateMention) => (d.grain === "day" || d.grain === "minute" ? d.value.slice(0, 10) : null);
+  // A date without its year ("tisdagen den 10 juni") has no ISO day: leave the field unknown, never invalid.
+  const day = (d: DateMention) => {
+    const v = d.grain === "day" || d.grain === "minute" ? d.value.slice(0, 10) : null;
+    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+  };
   const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
   for (const d of front) {
     const before = text.slice(Math.max(0, d.index - 90), d.index);

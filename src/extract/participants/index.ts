@@ -3,7 +3,7 @@ import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
 import { positionsFromItems } from "./elected.js";
-import { findAttendanceLabels, type AttendanceLabelHit } from "./labels.js";
+import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
 
 export interface RawParticipant {
@@ -44,6 +44,37 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   }
   out.push({ start: at, end: block.end });
   return out.filter((r) => r.end > r.start);
+}
+
+/** What lies between two labels of a header row: nothing, or a short column word ("Närv.", "Parti"). */
+const HEADER_CELL = /^[ \t]*(?:\p{L}{1,6}\.?[ \t]*)?$/u;
+
+interface HeaderRow {
+  label: AttendanceLabel;
+  /** The row has presence columns (Närv. / Frånvarande) whose marks are lost in the text. */
+  presenceUnknown: boolean;
+  /** The row has a column of officials: a titled person without a party belongs there. */
+  otherColumn: boolean;
+}
+
+/**
+ * The labels of a flattened header row and the label the names follow. The row's first group governs
+ * the names when the run has three labels or ends in a presence column or a stop label ("Paragraf");
+ * two group labels alone ("Ersättare Övriga närvarande Marie Färm, kanslichef") are an empty list and
+ * the next one.
+ */
+function headerRow(cells: AttendanceLabel[], last: AttendanceLabel | null): HeaderRow | null {
+  if (!cells.length || !last || last.type === "role") return null;
+  const all = [...cells, last];
+  const first = all.find((l): l is Extract<AttendanceLabel, { type: "group" }> => l.type === "group" && l.group !== null);
+  if (!first || first === last) return null;
+  const presence = all.some((l) => l.type === "group" && l.group === null);
+  if (all.length < 3 && !presence && last.type !== "stop") return null;
+  return {
+    label: first,
+    presenceUnknown: presence,
+    otherColumn: all.some((l) => l !== first && l.type === "group" && l.group === "other"),
+  };
 }
 
 function hasNameMark(text: string, seg: Range): boolean {
@@ -99,14 +130,25 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     // Signature tables flattened to "Sekreterare Ordförande Justerande Maria Westberg Ingvar Smedlund …":
     // role labels with nothing after them wait for the names that follow, in order.
     const queued: Position[] = [];
+    // A table's header row flattened to one run of labels ("Ledamöter Närv. Frånvarande Tjänstgörande
+    // ersättare Paragraf", "Kallade ledamöter För kännedom Övriga kallade"): the names follow the last one.
+    const header: AttendanceLabel[] = [];
     for (const b of blocks) {
       const raw = b.label?.label ?? null;
       if (raw?.type === "role" && !/\p{L}/u.test(text.slice(b.start, b.end))) {
         queued.push(raw.position);
+        header.length = 0;
         continue;
       }
+      if (raw && raw.type !== "role" && HEADER_CELL.test(text.slice(b.start, b.end))) {
+        header.push(raw);
+        continue;
+      }
+      const row = headerRow(header.splice(0), raw);
       // A stop label's value (place, time) may run on into a list whose heading was lost.
-      const label = raw?.type === "stop" ? null : raw;
+      const label = row?.label ?? (raw?.type === "stop" ? null : raw);
+      const presenceUnknown = row?.presenceUnknown ?? false;
+      const otherColumn = row?.otherColumn ?? false;
       const waiting = queued.splice(0);
       let nth = 0;
       const pending: RawParticipant[] = [];
@@ -142,12 +184,13 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           }
           const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v, firstItem);
           // Outside any list, a titled person without a party is an official (övriga närvarande).
-          const group = label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
+          const group = otherColumn && a.title && !a.party ? "other"
+            : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
-          const present = !knownPresence ? null : a.present ?? (label?.type === "group" ? label.present : true);
+          const present = !knownPresence ? null : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
           pending.push({
             name: n.name,
             party: a.party,
