@@ -46,6 +46,60 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   return out.filter((r) => r.end > r.start);
 }
 
+/** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
+const ATTACHED_LIST = /(?<=^|\n)[ \t]*(?:Bilaga[ \t]+\d{1,2}[ \t:.–-]*)?(?:Närvarolista|Närvaroförteckning)[ \t]*(?=\n)/gu;
+/** A list row holding a person: a cell of two to four capitalised words. */
+const PERSON_CELL = /(?:^|\t)[ \t]*\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{L}[\p{Ll}’'-]+){1,3}[ \t]*(?:\t|$)/u;
+/** Lines without a person that end an attached list. */
+const LIST_GAP = 8;
+
+/**
+ * Attendance lists attached after the front matter (a bilaga "Närvarolista" of an association's
+ * meeting): from the heading to the last row holding a person before a stretch without any.
+ */
+function attachedLists(text: string, view: RecordView): Range[] {
+  const out: Range[] = [];
+  const inFront = (i: number) => view.front.some((r) => i >= r.start && i < r.end);
+  const s = text.slice(view.rec.start, view.rec.end);
+  for (const m of s.matchAll(ATTACHED_LIST)) {
+    const start = view.rec.start + m.index;
+    if (inFront(start)) continue;
+    let end = start + m[0].length;
+    let at = end;
+    let gap = 0;
+    while (at < view.rec.end && gap < LIST_GAP) {
+      const nl = text.indexOf("\n", at + 1);
+      const lineEnd = nl === -1 || nl > view.rec.end ? view.rec.end : nl;
+      const line = text.slice(at, lineEnd).replace(/^\n/, "");
+      if (line.trim()) {
+        if (PERSON_CELL.test(line)) { end = lineEnd; gap = 0; } else gap++;
+      }
+      at = lineEnd;
+    }
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * A role label opening a tab-separated row ("Mötesordförande\tAndreas Ekeroot\tekeroot", a "Funktion |
+ * Namn" table) names that row's person only. A capitalised word after the role in its cell ("Ordförande
+ * Delta") makes it the role of another body.
+ */
+function tableRow(text: string, l: AttendanceLabelHit, blockEnd: number): { end: number; ofOther: boolean } | null {
+  const lineStart = text.lastIndexOf("\n", l.start - 1) + 1;
+  if (text.slice(lineStart, l.start).trim() !== "") return null;
+  const nl = text.indexOf("\n", l.end);
+  const lineEnd = Math.min(nl === -1 ? text.length : nl, blockEnd);
+  const line = text.slice(l.end, lineEnd);
+  const tab = line.indexOf("\t");
+  if (tab === -1) return null;
+  return { end: lineEnd, ofOther: /^[ \t]+\p{Lu}/u.test(line.slice(0, tab)) };
+}
+
+/** Rows of a role table without a role label of their own: people, group and role not said. */
+const TABLE_ROWS: AttendanceLabel = { type: "group", group: null, present: true, serving: false };
+
 /** What lies between two labels of a header row: nothing, or a short column word ("Närv.", "Parti"). */
 const HEADER_CELL = /^[ \t]*(?:\p{L}{1,6}\.?[ \t]*)?$/u;
 
@@ -107,13 +161,28 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.listed ||= p.listed;
     if (p.present === false) old.present = false;
   };
-  for (const range of view.front) {
+  for (const range of [...view.front, ...attachedLists(text, view)]) {
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
     blocks.push({ label: null, start: range.start, end: firstLabel });
     labels.forEach((l, i) => {
       let end = labels[i + 1]?.start ?? range.end;
+      const row = l.label.type === "role" ? tableRow(text, l, end) : null;
+      if (row) {
+        // "Kassör Delta\tAlgot Nilsson": the role of another body, no position here.
+        blocks.push({ label: row.ofOther ? null : l, start: l.end, end: row.end });
+        // The table's other rows ("Sektionsordförande\tViktor Hallén") up to a blank line list people too.
+        const rest = text.slice(row.end, end);
+        const blank = /\n[ \t]*\n/u.exec(rest);
+        const rowsEnd = blank ? row.end + blank.index : end;
+        const rows = text.slice(row.end, rowsEnd).split("\n").filter((x) => x.trim());
+        if (rows.length && rows.every((x) => x.includes("\t"))) {
+          blocks.push({ label: { ...l, label: TABLE_ROWS }, start: row.end, end: rowsEnd });
+          blocks.push({ label: null, start: rowsEnd, end });
+        } else blocks.push({ label: null, start: row.end, end });
+        return;
+      }
       if (l.paragraphOnly) {
         const body = text.slice(l.end, end);
         const lead = /^\s*/u.exec(body)![0].length;
