@@ -37,7 +37,9 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
     if (m[0] === "\n") {
       const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
       const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
-      if (lastWord && nv.isFirstName(lastWord) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
+      // Not when the line is a whole name written surname first ("Lind Mattias").
+      const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
+      if (lastWord && nv.isFirstName(lastWord) && !(surnameFirst && !nv.isFirstName(surnameFirst[1]!)) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
     }
     out.push({ start: at, end: block.start + m.index });
     at = block.start + m.index + m[0].length;
@@ -99,6 +101,23 @@ function tableRow(text: string, l: AttendanceLabelHit, blockEnd: number): { end:
 
 /** Rows of a role table without a role label of their own: people, group and role not said. */
 const TABLE_ROWS: AttendanceLabel = { type: "group", group: null, present: true, serving: false };
+
+/**
+ * A roll call written surname first ("Andersson Jens", "Fälth Simonsson Annelie", "Frostdahl Steven"):
+ * when most names of a paragraph end in a known first name and do not start with one, each such name
+ * is turned to "Jens Andersson". Names already written first name first ("Niklas Lauden") stay.
+ */
+function firstNameFirst(list: RawParticipant[], nv: NameVocabulary): void {
+  const words = (p: RawParticipant) => p.name.split(" ");
+  const reversed = (w: string[]) => w.length >= 2 && !nv.isFirstName(w[0]!) && nv.isFirstName(w[w.length - 1]!);
+  const straight = (w: string[]) => w.length >= 2 && nv.isFirstName(w[0]!) && !nv.isFirstName(w[w.length - 1]!);
+  const back = list.filter((p) => reversed(words(p))).length;
+  if (back < 3 || back <= list.filter((p) => straight(words(p))).length) return;
+  for (const p of list) {
+    const w = words(p);
+    if (w.length >= 2 && !nv.isFirstName(w[0]!)) p.name = [w[w.length - 1], ...w.slice(0, -1)].join(" ");
+  }
+}
 
 /** What lies between two labels of a header row: nothing, or a short column word ("Närv.", "Parti"). */
 const HEADER_CELL = /^[ \t]*(?:\p{L}{1,6}\.?[ \t]*)?$/u;
@@ -226,6 +245,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         if (!label && pending.length && pending.every((p) => !p.party) && pending.some((p) => p.title)) {
           for (const p of pending) p.group ??= "other";
         }
+        firstNameFirst(pending, nv);
         pending.splice(0).forEach(add);
       };
       for (const seg of segments(text, b, nv)) {
@@ -259,7 +279,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
-          const present = !knownPresence ? null : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
+          // "[X] Name" present, "[ ] Name" absent: a checkbox roll call.
+          const box = /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start));
+          const present = !knownPresence ? null : box ? box[1]!.trim() !== "" : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
           pending.push({
             name: n.name,
             party: a.party,

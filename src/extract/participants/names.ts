@@ -89,6 +89,8 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
     if (personShapeAfter && tokens.length >= 2 && tokens.length <= 3) out.push(tokens);
     return out;
   }
+  // "Lindvall Mikael" alone in a list cell: a name written surname first (turned round by the list, see index).
+  if (personShapeAfter && tokens.length === 2 && !first(tokens[0]) && first(tokens[1])) return [tokens];
   const used = new Array<boolean>(tokens.length).fill(false);
   let i = 0;
   while (i < tokens.length) {
@@ -130,7 +132,8 @@ function withoutNicknames(s: string): string {
 /** Names in one stretch of an attendance list. In a list, a bare "Unni Livengård" on its own line is a name too. */
 export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = false): NameHit[] {
   const s = withoutNicknames(text.slice(seg.start, seg.end));
-  const lead = s.length - s.trimStart().length;
+  // A checkbox before the name ("[X] Lindvall Mikael") is part of the row's lead.
+  const lead = /^\s*(?:\[[ \txX✓]?\][ \t]*)?/u.exec(s)![0].length;
   const hits: NameHit[] = [];
   for (const m of scanAll(scanner(RUN), s)) {
     const tokens: Token[] = [...scanAll(scanner(TOKEN), m[0])].map((t) => ({
