@@ -308,5 +308,30 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     const p = people.get(e.name.toLowerCase());
     if (p) p.positions = [...new Set([...p.positions, e.position])];
   }
+  mergeTurnedNames(people, nv);
   return [...people.values()];
+}
+
+/**
+ * One person written both ways ("Wikblad Kristina" in a surname-first list, "Kristina Wikblad" under
+ * the signature) is one participant: kept under the form that starts with a first name, else the earlier.
+ */
+function mergeTurnedNames(people: Map<string, RawParticipant>, nv: NameVocabulary): void {
+  for (const [key, p] of [...people]) {
+    const w = p.name.split(" ");
+    if (w.length < 2 || !people.has(key)) continue;
+    const turned = [w[w.length - 1], ...w.slice(0, -1)].join(" ").toLowerCase();
+    const q = people.get(turned);
+    if (!q || q === p) continue;
+    const nameOfQ = nv.isFirstName(q.name.split(" ")[0]!) && !nv.isFirstName(w[0]!) || (!nv.isFirstName(w[0]!) && q.start < p.start);
+    // The earlier entry keeps its place in the list.
+    const [keep, drop, dropKey] = q.start < p.start ? [q, p, key] : [p, q, turned];
+    keep.name = nameOfQ ? q.name : p.name;
+    keep.positions = [...new Set([...keep.positions, ...drop.positions])];
+    keep.party ??= drop.party;
+    keep.title ??= drop.title;
+    keep.group ??= drop.group;
+    keep.listed ||= drop.listed;
+    people.delete(dropKey);
+  }
 }
