@@ -60,18 +60,30 @@ const LIST_GAP = 8;
  * meeting): from the heading to the last row holding a person before a stretch without any.
  */
 function attachedLists(text: string, view: RecordView): Range[] {
+  const out = listsIn(text, view, view.rec.start, view.rec.end);
+  // "Övriga närvarande, se bilaga 2": the bilaga may lie after the record (bundled with other records).
+  if (!out.length && view.front.some((r) => LIST_REFERENCE.test(text.slice(r.start, r.end)))) {
+    out.push(...listsIn(text, view, view.rec.end, text.length).slice(0, 1));
+  }
+  return out;
+}
+
+/** A front matter pointing to an attached attendance list. */
+const LIST_REFERENCE = /(?:närvarande|beslutande|deltagare|ledamöter)[ \t,:]*(?:se|enligt)[ \t]+(?:bifogad[ \t]+|särskild[ \t]+)?(?:närvarolista|bilaga)/iu;
+
+function listsIn(text: string, view: RecordView, from: number, to: number): Range[] {
   const out: Range[] = [];
   const inFront = (i: number) => view.front.some((r) => i >= r.start && i < r.end);
-  const s = text.slice(view.rec.start, view.rec.end);
+  const s = text.slice(from, to);
   for (const m of s.matchAll(ATTACHED_LIST)) {
-    const start = view.rec.start + m.index;
+    const start = from + m.index;
     if (inFront(start)) continue;
     let end = start + m[0].length;
     let at = end;
     let gap = 0;
-    while (at < view.rec.end && gap < LIST_GAP) {
+    while (at < to && gap < LIST_GAP) {
       const nl = text.indexOf("\n", at + 1);
-      const lineEnd = nl === -1 || nl > view.rec.end ? view.rec.end : nl;
+      const lineEnd = nl === -1 || nl > to ? to : nl;
       const line = text.slice(at, lineEnd).replace(/^\n/, "");
       if (line.trim()) {
         if (PERSON_CELL.test(line)) { end = lineEnd; gap = 0; } else gap++;
@@ -180,7 +192,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.listed ||= p.listed;
     if (p.present === false) old.present = false;
   };
-  for (const range of [...view.front, ...attachedLists(text, view)]) {
+  // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
+  const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  for (const range of [...view.front, ...attached]) {
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
