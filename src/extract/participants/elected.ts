@@ -6,6 +6,7 @@ import { sentences } from "../sentences.js";
 const ROLE_BY_WORD: Array<[RegExp, Position]> = [
   [/justera|justerare|protokolljusterare|protokollsjusterare/iu, "adjuster"],
   [/sekreterare/iu, "secretary"],
+  [/vice[ \t]+(?:mötes)?ordförande/iu, "vice-chair"],
   [/mötesordförande|ordförande/iu, "chair"],
 ];
 

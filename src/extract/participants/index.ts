@@ -3,7 +3,7 @@ import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
 import { positionsFromItems } from "./elected.js";
-import { findAttendanceLabels, type AttendanceLabelHit } from "./labels.js";
+import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
 
 export interface RawParticipant {
@@ -37,13 +37,129 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
     if (m[0] === "\n") {
       const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
       const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
-      if (lastWord && nv.isFirstName(lastWord) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
+      // Not when the line is a whole name written surname first ("Lind Mattias").
+      const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
+      if (lastWord && nv.isFirstName(lastWord) && !(surnameFirst && !nv.isFirstName(surnameFirst[1]!)) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
     }
     out.push({ start: at, end: block.start + m.index });
     at = block.start + m.index + m[0].length;
   }
   out.push({ start: at, end: block.end });
   return out.filter((r) => r.end > r.start);
+}
+
+/** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
+const ATTACHED_LIST = /(?<=^|\n)[ \t]*(?:Bilaga[ \t]+\d{1,2}[ \t:.–-]*)?(?:Närvarolista|Närvaroförteckning)[ \t]*(?=\n)/gu;
+/** A list row holding a person: a cell of two to four capitalised words. */
+const PERSON_CELL = /(?:^|\t)[ \t]*\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{L}[\p{Ll}’'-]+){1,3}[ \t]*(?:\t|$)/u;
+/** Lines without a person that end an attached list. */
+const LIST_GAP = 8;
+
+/**
+ * Attendance lists attached after the front matter (a bilaga "Närvarolista" of an association's
+ * meeting): from the heading to the last row holding a person before a stretch without any.
+ */
+function attachedLists(text: string, view: RecordView): Range[] {
+  const out = listsIn(text, view, view.rec.start, view.rec.end);
+  // "Övriga närvarande, se bilaga 2": the bilaga may lie after the record (bundled with other records).
+  if (!out.length && view.front.some((r) => LIST_REFERENCE.test(text.slice(r.start, r.end)))) {
+    out.push(...listsIn(text, view, view.rec.end, text.length).slice(0, 1));
+  }
+  return out;
+}
+
+/** A front matter pointing to an attached attendance list. */
+const LIST_REFERENCE = /(?:närvarande|beslutande|deltagare|ledamöter)[ \t,:]*(?:se|enligt)[ \t]+(?:bifogad[ \t]+|särskild[ \t]+)?(?:närvarolista|bilaga)/iu;
+
+function listsIn(text: string, view: RecordView, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  const inFront = (i: number) => view.front.some((r) => i >= r.start && i < r.end);
+  const s = text.slice(from, to);
+  for (const m of s.matchAll(ATTACHED_LIST)) {
+    const start = from + m.index;
+    if (inFront(start)) continue;
+    let end = start + m[0].length;
+    let at = end;
+    let gap = 0;
+    while (at < to && gap < LIST_GAP) {
+      const nl = text.indexOf("\n", at + 1);
+      const lineEnd = nl === -1 || nl > to ? to : nl;
+      const line = text.slice(at, lineEnd).replace(/^\n/, "");
+      if (line.trim()) {
+        if (PERSON_CELL.test(line)) { end = lineEnd; gap = 0; } else gap++;
+      }
+      at = lineEnd;
+    }
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * A role label opening a tab-separated row ("Mötesordförande\tAndreas Ekeroot\tekeroot", a "Funktion |
+ * Namn" table) names that row's person only. A capitalised word after the role in its cell ("Ordförande
+ * Delta") makes it the role of another body.
+ */
+function tableRow(text: string, l: AttendanceLabelHit, blockEnd: number): { end: number; ofOther: boolean } | null {
+  const lineStart = text.lastIndexOf("\n", l.start - 1) + 1;
+  if (text.slice(lineStart, l.start).trim() !== "") return null;
+  const nl = text.indexOf("\n", l.end);
+  const lineEnd = Math.min(nl === -1 ? text.length : nl, blockEnd);
+  const line = text.slice(l.end, lineEnd);
+  const tab = line.indexOf("\t");
+  if (tab === -1) return null;
+  return { end: lineEnd, ofOther: /^[ \t]+\p{Lu}/u.test(line.slice(0, tab)) };
+}
+
+/** Rows of a role table without a role label of their own: people, group and role not said. */
+const TABLE_ROWS: AttendanceLabel = { type: "group", group: null, present: true, serving: false };
+
+/**
+ * A roll call written surname first ("Andersson Jens", "Fälth Simonsson Annelie", "Frostdahl Steven"):
+ * when most names of a paragraph end in a known first name and do not start with one, each such name
+ * is turned to "Jens Andersson". Names already written first name first ("Niklas Lauden") stay.
+ */
+function firstNameFirst(list: RawParticipant[], nv: NameVocabulary): void {
+  const words = (p: RawParticipant) => p.name.split(" ");
+  const reversed = (w: string[]) => w.length >= 2 && !nv.isFirstName(w[0]!) && nv.isFirstName(w[w.length - 1]!);
+  const straight = (w: string[]) => w.length >= 2 && nv.isFirstName(w[0]!) && !nv.isFirstName(w[w.length - 1]!);
+  const back = list.filter((p) => reversed(words(p))).length;
+  if (back < 3 || back <= list.filter((p) => straight(words(p))).length) return;
+  for (const p of list) {
+    const w = words(p);
+    if (w.length >= 2 && !nv.isFirstName(w[0]!)) p.name = [w[w.length - 1], ...w.slice(0, -1)].join(" ");
+  }
+}
+
+/** What lies between two labels of a header row: nothing, or a short column word ("Närv.", "Parti"). */
+const HEADER_CELL = /^[ \t]*(?:\p{L}{1,6}\.?[ \t]*)?$/u;
+
+interface HeaderRow {
+  label: AttendanceLabel;
+  /** The row has presence columns (Närv. / Frånvarande) whose marks are lost in the text. */
+  presenceUnknown: boolean;
+  /** The row has a column of officials: a titled person without a party belongs there. */
+  otherColumn: boolean;
+}
+
+/**
+ * The labels of a flattened header row and the label the names follow. The row's first group governs
+ * the names when the run has three labels or ends in a presence column or a stop label ("Paragraf");
+ * two group labels alone ("Ersättare Övriga närvarande Marie Färm, kanslichef") are an empty list and
+ * the next one.
+ */
+function headerRow(cells: AttendanceLabel[], last: AttendanceLabel | null): HeaderRow | null {
+  if (!cells.length || !last || last.type === "role") return null;
+  const all = [...cells, last];
+  const first = all.find((l): l is Extract<AttendanceLabel, { type: "group" }> => l.type === "group" && l.group !== null);
+  if (!first || first === last) return null;
+  const presence = all.some((l) => l.type === "group" && l.group === null);
+  if (all.length < 3 && !presence && last.type !== "stop") return null;
+  return {
+    label: first,
+    presenceUnknown: presence,
+    otherColumn: all.some((l) => l !== first && l.type === "group" && l.group === "other"),
+  };
 }
 
 function hasNameMark(text: string, seg: Range): boolean {
@@ -76,13 +192,30 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.listed ||= p.listed;
     if (p.present === false) old.present = false;
   };
-  for (const range of view.front) {
+  // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
+  const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  for (const range of [...view.front, ...attached]) {
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
     blocks.push({ label: null, start: range.start, end: firstLabel });
     labels.forEach((l, i) => {
       let end = labels[i + 1]?.start ?? range.end;
+      const row = l.label.type === "role" ? tableRow(text, l, end) : null;
+      if (row) {
+        // "Kassör Delta\tAlgot Nilsson": the role of another body, no position here.
+        blocks.push({ label: row.ofOther ? null : l, start: l.end, end: row.end });
+        // The table's other rows ("Sektionsordförande\tViktor Hallén") up to a blank line list people too.
+        const rest = text.slice(row.end, end);
+        const blank = /\n[ \t]*\n/u.exec(rest);
+        const rowsEnd = blank ? row.end + blank.index : end;
+        const rows = text.slice(row.end, rowsEnd).split("\n").filter((x) => x.trim());
+        if (rows.length && rows.every((x) => x.includes("\t"))) {
+          blocks.push({ label: { ...l, label: TABLE_ROWS }, start: row.end, end: rowsEnd });
+          blocks.push({ label: null, start: rowsEnd, end });
+        } else blocks.push({ label: null, start: row.end, end });
+        return;
+      }
       if (l.paragraphOnly) {
         const body = text.slice(l.end, end);
         const lead = /^\s*/u.exec(body)![0].length;
@@ -99,14 +232,25 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     // Signature tables flattened to "Sekreterare Ordförande Justerande Maria Westberg Ingvar Smedlund …":
     // role labels with nothing after them wait for the names that follow, in order.
     const queued: Position[] = [];
+    // A table's header row flattened to one run of labels ("Ledamöter Närv. Frånvarande Tjänstgörande
+    // ersättare Paragraf", "Kallade ledamöter För kännedom Övriga kallade"): the names follow the last one.
+    const header: AttendanceLabel[] = [];
     for (const b of blocks) {
       const raw = b.label?.label ?? null;
       if (raw?.type === "role" && !/\p{L}/u.test(text.slice(b.start, b.end))) {
         queued.push(raw.position);
+        header.length = 0;
         continue;
       }
+      if (raw && raw.type !== "role" && HEADER_CELL.test(text.slice(b.start, b.end))) {
+        header.push(raw);
+        continue;
+      }
+      const row = headerRow(header.splice(0), raw);
       // A stop label's value (place, time) may run on into a list whose heading was lost.
-      const label = raw?.type === "stop" ? null : raw;
+      const label = row?.label ?? (raw?.type === "stop" ? null : raw);
+      const presenceUnknown = row?.presenceUnknown ?? false;
+      const otherColumn = row?.otherColumn ?? false;
       const waiting = queued.splice(0);
       let nth = 0;
       const pending: RawParticipant[] = [];
@@ -115,6 +259,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         if (!label && pending.length && pending.every((p) => !p.party) && pending.some((p) => p.title)) {
           for (const p of pending) p.group ??= "other";
         }
+        firstNameFirst(pending, nv);
         pending.splice(0).forEach(add);
       };
       for (const seg of segments(text, b, nv)) {
@@ -142,12 +287,15 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           }
           const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v, firstItem);
           // Outside any list, a titled person without a party is an official (övriga närvarande).
-          const group = label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
+          const group = otherColumn && a.title && !a.party ? "other"
+            : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
-          const present = !knownPresence ? null : a.present ?? (label?.type === "group" ? label.present : true);
+          // "[X] Name" present, "[ ] Name" absent: a checkbox roll call.
+          const box = /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start));
+          const present = !knownPresence ? null : box ? box[1]!.trim() !== "" : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
           pending.push({
             name: n.name,
             party: a.party,
@@ -174,5 +322,30 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     const p = people.get(e.name.toLowerCase());
     if (p) p.positions = [...new Set([...p.positions, e.position])];
   }
+  mergeTurnedNames(people, nv);
   return [...people.values()];
+}
+
+/**
+ * One person written both ways ("Wikblad Kristina" in a surname-first list, "Kristina Wikblad" under
+ * the signature) is one participant: kept under the form that starts with a first name, else the earlier.
+ */
+function mergeTurnedNames(people: Map<string, RawParticipant>, nv: NameVocabulary): void {
+  for (const [key, p] of [...people]) {
+    const w = p.name.split(" ");
+    if (w.length < 2 || !people.has(key)) continue;
+    const turned = [w[w.length - 1], ...w.slice(0, -1)].join(" ").toLowerCase();
+    const q = people.get(turned);
+    if (!q || q === p) continue;
+    const nameOfQ = nv.isFirstName(q.name.split(" ")[0]!) && !nv.isFirstName(w[0]!) || (!nv.isFirstName(w[0]!) && q.start < p.start);
+    // The earlier entry keeps its place in the list.
+    const [keep, drop, dropKey] = q.start < p.start ? [q, p, key] : [p, q, turned];
+    keep.name = nameOfQ ? q.name : p.name;
+    keep.positions = [...new Set([...keep.positions, ...drop.positions])];
+    keep.party ??= drop.party;
+    keep.title ??= drop.title;
+    keep.group ??= drop.group;
+    keep.listed ||= drop.listed;
+    people.delete(dropKey);
+  }
 }

@@ -23,7 +23,7 @@ const FOR_COLUMNS = /(?<=^|\n)[ \t]*För[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+För[ \t]+
 const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
   "justerare/justerande": "adjuster", protokolljusterare: "adjuster", sekreterare: "secretary", "mötessekreterare": "secretary",
-  ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair",
+  ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair", "vice mötesordförande": "vice-chair",
   justeras: "adjuster", "justeras av": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
 };
 const STOP_LABELS = [

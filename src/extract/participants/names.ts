@@ -16,7 +16,7 @@ const NOT_A_FIRST_WORD = new Set([
   "folkets", "mälardalens", "sveriges", "vice", "förvaltningsbyggnaden", "kommunhuset", "stadshuset", "regionhuset",
   "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets", "bevis",
   "justeras", "intygar", "underskrift", "paragraf", "sammanträdesdag", "kansli", "privata", "kommunal",
-  "parti", "närvaro", "namn", "ja", "nej", "avstår", "funktion", "roll", "ledamot", "ersättare", "närvarolista",
+  "parti", "närvaro", "kassör", "namn", "ja", "nej", "avstår", "funktion", "roll", "ledamot", "ersättare", "närvarolista",
 ]);
 
 /** Job titles written with a capital in lists ("Samordnare", "Förbundschef"): never part of a name. */
@@ -89,6 +89,8 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
     if (personShapeAfter && tokens.length >= 2 && tokens.length <= 3) out.push(tokens);
     return out;
   }
+  // "Lindvall Mikael" alone in a list cell: a name written surname first (turned round by the list, see index).
+  if (personShapeAfter && tokens.length === 2 && !first(tokens[0]) && first(tokens[1])) return [tokens];
   const used = new Array<boolean>(tokens.length).fill(false);
   let i = 0;
   while (i < tokens.length) {
@@ -119,10 +121,19 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
   return out.sort((x, y) => x[0]!.start - y[0]!.start);
 }
 
+/** A nickname quoted between first name and surname ("Andreas “Equeroot” Ekeroot"). */
+const NICKNAME = /(?<=\p{Lu}[\p{Ll}-]+[ \t]+)[“"‘'][\p{L}\p{N} .-]{1,24}[”"’'](?=[ \t]+\p{Lu})/gu;
+
+/** The text with quoted nicknames blanked (same length, so spans stay): the name is read without them. */
+function withoutNicknames(s: string): string {
+  return s.replace(NICKNAME, (m) => " ".repeat(m.length));
+}
+
 /** Names in one stretch of an attendance list. In a list, a bare "Unni Livengård" on its own line is a name too. */
 export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = false): NameHit[] {
-  const s = text.slice(seg.start, seg.end);
-  const lead = s.length - s.trimStart().length;
+  const s = withoutNicknames(text.slice(seg.start, seg.end));
+  // A checkbox before the name ("[X] Lindvall Mikael") is part of the row's lead.
+  const lead = /^\s*(?:\[[ \txX✓]?\][ \t]*)?/u.exec(s)![0].length;
   const hits: NameHit[] = [];
   for (const m of scanAll(scanner(RUN), s)) {
     const tokens: Token[] = [...scanAll(scanner(TOKEN), m[0])].map((t) => ({
@@ -141,7 +152,7 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
     for (const name of splitRun(tokens, v, personShape)) {
       const start = name[0]!.start;
       const end = name[name.length - 1]!.end;
-      const text2 = text.slice(start, end).replace(/\s+/g, " ");
+      const text2 = s.slice(start - seg.start, end - seg.start).replace(/\s+/g, " ");
       // A name never spans two lines unless the first ends in its first name ("Kenneth" + "Östberg").
       const nl = text.slice(start, end).indexOf("\n");
       if (nl >= 0 && !v.isFirstName(text.slice(start, start + nl).trim().split(/\s+/).pop() ?? "")) continue;
