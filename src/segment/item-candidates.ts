@@ -3,7 +3,7 @@ import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
 import { BARE, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
-import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
+import { inRanges, isFlat, sliceWithout, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
 export type ItemStyle = "para" | "dot" | "colon" | "paren" | "bare" | `prefix:${string}`;
@@ -22,6 +22,13 @@ export interface ItemCandidate {
   line: Line;
 }
 
+
+/** Whether only furniture (a page's running header, its page number) and blanks stand between a line's start and `at`. */
+function afterFurniture(furniture: readonly Range[], lineStart: number, at: number, text: string): boolean {
+  if (at - lineStart <= 16) return false;
+  const before = sliceWithout(text, lineStart, at, furniture);
+  return before.length < at - lineStart && before.trim() === "";
+}
 
 /** Words right before a number that make it a reference, not an item header. */
 const REFERENCE_BEFORE =
@@ -67,6 +74,8 @@ function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   labelRe ??= compileLabels(lex);
   kindRe ??= kindWordRe(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
+  // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
+  if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
   if (isLabel(title)) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
@@ -94,7 +103,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const flat = isFlat(line);
     // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
     const head = line.text.slice(0, Math.min(idx, 16));
-    const atLineStart = idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head));
+    const atLineStart = (idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);

@@ -62,7 +62,7 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
 
 const heads = new WeakMap<ItemCandidate, string>();
 /** The first words of a title, computed once per candidate. */
-const head = (c: ItemCandidate, text: string) => {
+export const head = (c: ItemCandidate, text: string) => {
   let h = heads.get(c);
   if (h === undefined) {
     h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
