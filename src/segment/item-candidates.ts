@@ -2,7 +2,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
-import { BARE, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
+import { BARE, TOC_ROW, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
 import { inRanges, isFlat, sliceWithout, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
@@ -20,6 +20,8 @@ export interface ItemCandidate {
   /** The header follows a blank line: a hint that it opens a block rather than a list row. */
   afterBlank: boolean;
   line: Line;
+  /** Read from a contents row ("141 4 Title"): the title runs to the next row. */
+  toc?: boolean;
 }
 
 
@@ -96,7 +98,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   // Each pattern runs once over the whole text (no pattern crosses a line end), each match is then
   // placed on its line: running every pattern per line cost a regex clone per line and pattern.
   let order = 0;
-  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number) => {
+  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number, toc = false) => {
     const line = lines[li]!;
     const start = line.start + idx;
     if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
@@ -115,7 +117,9 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const number = Number(num);
     if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    found.push({ li, order, c: { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line } });
+    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line };
+    if (toc) c.toc = true;
+    found.push({ li, order, c });
   };
   const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;
   const each = (matches: Iterable<HeaderMatch>, f: (m: HeaderMatch, li: number, idx: number) => void) => {
@@ -137,6 +141,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     push(li, idx, m.num, m.word === "." ? "dot" : m.word === ":" ? "colon" : "paren", idx + m.length);
   });
   each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
+  each(regexHeaders(TOC_ROW, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length, true));
   each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
     if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(m.word)) return;
     push(li, idx, m.num, `prefix:${m.word}`, idx + m.length);

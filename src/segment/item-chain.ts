@@ -14,7 +14,9 @@ interface Scored {
 
 function bonus(c: ItemCandidate): number {
   // A header that opens a block (after a blank line) beats a row of a numbered list.
-  return c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0;
+  // A contents-row reading ("13 8 Title") yields to a plain one at the same place ("8 Title"): rows
+  // are written "item page title" and "page item title" alike.
+  return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0);
 }
 
 /** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */
