@@ -72,6 +72,22 @@ function kindWordRe(lex: Lexicon): RegExp {
 }
 let kindRe: RegExp | null = null;
 
+let firstNames: Set<string> | null = null;
+
+/**
+ * "231 Christine Lysell Kommunledningssektorn": a given name and a capitalised surname after a number
+ * is a person in an attendance list (the number a § reference), unless the surname is a genitive
+ * ("Martti Hopponens motion") or a sentence goes on in lower case.
+ */
+function startsWithPerson(title: string, lex: Lexicon): boolean {
+  const m = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(title);
+  if (!m) return false;
+  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
+  // "Martin Hylander vald till mötesordförande": a sentence about the person is an item's title.
+  if (/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length))) return false;
+  return firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
+}
+
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   labelRe ??= compileLabels(lex);
   kindRe ??= kindWordRe(lex);
@@ -81,6 +97,7 @@ function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   if (isLabel(title)) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
+  if (style !== "para" && !style.startsWith("prefix:") && startsWithPerson(title, lex)) return false;
   if (style !== "para" && !style.startsWith("prefix:")) {
     if (!/^(?:\p{Lu}|[a-z]\)|["”'(])/u.test(title)) return false;
     if (ALL_CAPS_WORD.test(title)) return false;

@@ -41,3 +41,11 @@ describe("contents rows", () => {
     expect(items[1]!.title).toBe("Avtal med Region Norr om Vägen AB");
   });
 });
+
+describe("§ numbers beside people", () => {
+  it("'231 Christine Lysell Sektorn' in an attendance list is no item; 'Martin Ek vald till …' and a genitive are", () => {
+    const attendance = "Övriga deltagande Linda Berg Sektorn 231 Christine Lysell Sektorn 232 Mattias Holm Sektorn 233 Patrik Olsson Sektorn 234 Kjell Ek Sektorn 235 Robert Ås Sektorn";
+    const { records } = segmentText(`PROTOKOLL\n\n${attendance} ${"x ".repeat(120)}\n\n1 Martin Ek vald till ordförande.\n\n2 Anna Bergs motion om parken\n\n3 Övriga frågor\n`);
+    expect(records.map(numbers)).toEqual([["1", "2", "3"]]);
+  });
+});
