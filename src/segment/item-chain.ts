@@ -89,8 +89,13 @@ export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate
   let top = ranked[0];
   if (!top) return [];
   // A run that starts inside the last item of an earlier run is a list in that item ("4: …  1. …").
+  // So is a run from 1 on the very line of a single item header ("283 Utredning … Arbetsutskottet
+  // beslutar 1 Utredningen skickas … 2 Yttrandet ska …"): numbered decision points, not items.
   const outer = ranked.find(
-    (r) => r !== top && r.chain.length >= 2 && r.chain[r.chain.length - 1]!.start < top!.chain[0]!.start,
+    (r) =>
+      r !== top &&
+      r.chain[r.chain.length - 1]!.start < top!.chain[0]!.start &&
+      (r.chain.length >= 2 || (r.chain[0]!.atLineStart && top!.chain[0]!.number === 1 && top!.chain[0]!.line.start === r.chain[0]!.line.start)),
   );
   if (outer) top = outer;
   const winner: Scored = top;
