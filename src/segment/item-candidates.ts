@@ -27,7 +27,8 @@ export interface ItemCandidate {
 
 /** Whether only furniture (a page's running header, its page number) and blanks stand between a line's start and `at`. */
 function afterFurniture(furniture: readonly Range[], lineStart: number, at: number, text: string): boolean {
-  if (at - lineStart <= 16) return false;
+  // A running header is short: looking further would make every candidate on a long flat line slice it again.
+  if (at - lineStart <= 16 || at - lineStart > 200) return false;
   const before = sliceWithout(text, lineStart, at, furniture);
   return before.length < at - lineStart && before.trim() === "";
 }
