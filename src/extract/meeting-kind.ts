@@ -15,8 +15,12 @@ export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind 
   const index = ctx.lex.index("meeting-kinds");
   const votes = new Map<string, number>();
   let first: { kind: string; at: number } | null = null;
-  // The record's own front matter speaks first; a web page title only when it says nothing.
-  for (const r of [...view.front, ...(view.front.some((f) => hasKindWord(text, f)) ? [] : view.chrome)]) {
+  // The record's own front matter speaks first, with its first page's running header ("KALLELSE 1 (32)",
+  // cut from the front as furniture, but the kind word a reader sees on every page); a web page title
+  // only when neither says anything.
+  const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= view.rec.start && f.start < view.rec.end);
+  const own = header ? [...view.front, { start: header.start, end: header.end }] : view.front;
+  for (const r of [...own, ...(own.some((f) => hasKindWord(text, f)) ? [] : view.chrome)]) {
     const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
     for (const m of compoundWords(s, kindRe)) {
       const word = m.form.toLowerCase().replace(/\s+/g, " ");
@@ -51,3 +55,4 @@ export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind 
 function hasKindWord(text: string, r: { start: number; end: number }): boolean {
   return /(?<![\p{L}])(?:\p{L}*protokoll|PROTOKOLL|Minnesanteckningar|MINNESANTECKNINGAR|Mötesanteckningar?|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista)(?![\p{L}])/u.test(text.slice(r.start, Math.min(r.end, r.start + 4000)));
 }
+

@@ -39,19 +39,43 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
     else if (signatureBox.test(l.text)) add(l, "signature-box");
     else if (l.text.length < 400 && (chrome.test(l.text) || (hasMetaMark(l.text) && META_LINE.test(l.text)))) add(l, "transcript-chrome");
   }
-  out.push(...runningPrefixes(lines));
   // A web transcript's page title and viewer buttons stand before its "Transkript" line.
   const marker = /^[ \t]*(?:transkript|full text)[ \t]*$/imu.exec(text.slice(0, 1500));
-  if (marker) out.push({ start: 0, end: marker.index + marker[0].length, kind: "transcript-chrome", text: text.slice(0, marker.index + marker[0].length) });
+  const markerEnd = marker ? marker.index + marker[0].length : -1;
+  // After the marker each line is one page, however short.
+  const pageLines = marker ? lines.filter((l) => l.start > markerEnd && l.text.trim() !== "") : [];
+  out.push(...runningPrefixes(lines, pageLines));
+  if (marker) {
+    out.push({ start: 0, end: markerEnd, kind: "transcript-chrome", text: text.slice(0, markerEnd) });
+    out.push(...transcriptPageNumbers(lines, markerEnd));
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * After a web transcript's "Transkript" line every page is one line led by its page ordinal
+ * (1, 2, 3 …): that leading number is the page's, never an item's ("1 Kommunstyrelsen Sammanträdesdatum").
+ * Only a number that continues the sequence counts.
+ */
+function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
+  const out: Furniture[] = [];
+  let expected = 1;
+  for (const l of lines) {
+    if (l.start < after || l.text.trim() === "") continue;
+    const m = /^[ \t]*(\d{1,5})(?=[ \t]|$)/u.exec(l.text);
+    if (!m || Number(m[1]) !== expected) continue;
+    out.push({ start: l.start, end: l.start + m[0].length, kind: "page-number", text: m[0] });
+    expected++;
+  }
+  return out;
 }
 
 /**
  * Web transcripts flatten each PDF page onto one line; the page's running header then
  * stands at the start of several such lines. The shared word prefix (digits ignored) is furniture.
  */
-function runningPrefixes(lines: Line[]): Furniture[] {
-  const flat = lines.filter(isFlat);
+function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
+  const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
   const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/).slice(0, 8);
   const norm = (w: string) => w.replace(/\d+/g, "#");
@@ -66,16 +90,26 @@ function runningPrefixes(lines: Line[]): Furniture[] {
     const a = all[i]!;
     let best = 0;
     for (let k = 2; k <= a.length && (shared.get(key(a, k)) ?? 0) >= 2; k++) best = k;
+    // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
+    for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && /^\d/u.test(a[j + 1] ?? "")) || /^§\d/u.test(a[j]!)) best = Math.min(best, j);
     if (best < 2) continue;
     const line = flat[i]!;
     // Prose can start alike too; a page header starts with the page number or names the record.
     const prefix = a.slice(0, best).join(" ");
     if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista/iu.test(prefix)) continue;
     const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
-    if (m) out.push({ start: line.start, end: line.start + m[0].length, kind: "running-header", text: m[0] });
+    if (!m) continue;
+    // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
+    const ordinal = /^\s*(\d{1,4})\s/u.exec(line.text)?.[1];
+    const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(m[0].length));
+    const end = m[0].length + (page && page[1] === ordinal ? page[0].length : 0);
+    out.push({ start: line.start, end: line.start + end, kind: "running-header", text: line.text.slice(0, end) });
   }
   return out;
 }
+
+/** A short word that prefixes item numbers ("KS", "Ks", "KHR", "§"); not a page word ("Sid 3"). */
+const isItemPrefix = (w: string) => /^(?:§|\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})$/u.test(w) && !/^(?:sid|sida|blad|page|nr)$/iu.test(w);
 
 export function furnitureRanges(f: readonly Furniture[]): Range[] {
   return mergeRanges(f);

@@ -2,8 +2,8 @@ import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
-import { BARE, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
-import { inRanges, isFlat, splitLines, type Line } from "./lines.js";
+import { BARE, TOC_ROW, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
+import { inRanges, isFlat, sliceWithout, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
 export type ItemStyle = "para" | "dot" | "colon" | "paren" | "bare" | `prefix:${string}`;
@@ -20,8 +20,18 @@ export interface ItemCandidate {
   /** The header follows a blank line: a hint that it opens a block rather than a list row. */
   afterBlank: boolean;
   line: Line;
+  /** Read from a contents row ("141 4 Title"): the title runs to the next row. */
+  toc?: boolean;
 }
 
+
+/** Whether only furniture (a page's running header, its page number) and blanks stand between a line's start and `at`. */
+function afterFurniture(furniture: readonly Range[], lineStart: number, at: number, text: string): boolean {
+  // A running header is short: looking further would make every candidate on a long flat line slice it again.
+  if (at - lineStart <= 16 || at - lineStart > 200) return false;
+  const before = sliceWithout(text, lineStart, at, furniture);
+  return before.length < at - lineStart && before.trim() === "";
+}
 
 /** Words right before a number that make it a reference, not an item header. */
 const REFERENCE_BEFORE =
@@ -63,13 +73,32 @@ function kindWordRe(lex: Lexicon): RegExp {
 }
 let kindRe: RegExp | null = null;
 
+let firstNames: Set<string> | null = null;
+
+/**
+ * "231 Christine Lysell Kommunledningssektorn": a given name and a capitalised surname after a number
+ * is a person in an attendance list (the number a § reference), unless the surname is a genitive
+ * ("Martti Hopponens motion") or a sentence goes on in lower case.
+ */
+function startsWithPerson(title: string, lex: Lexicon): boolean {
+  const m = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(title);
+  if (!m) return false;
+  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
+  // "Martin Hylander vald till mötesordförande": a sentence about the person is an item's title.
+  if (/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length))) return false;
+  return firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
+}
+
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   labelRe ??= compileLabels(lex);
   kindRe ??= kindWordRe(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
+  // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
+  if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
   if (isLabel(title)) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
+  if (style !== "para" && !style.startsWith("prefix:") && startsWithPerson(title, lex)) return false;
   if (style !== "para" && !style.startsWith("prefix:")) {
     if (!/^(?:\p{Lu}|[a-z]\)|["”'(])/u.test(title)) return false;
     if (ALL_CAPS_WORD.test(title)) return false;
@@ -87,14 +116,14 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   // Each pattern runs once over the whole text (no pattern crosses a line end), each match is then
   // placed on its line: running every pattern per line cost a regex clone per line and pattern.
   let order = 0;
-  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number) => {
+  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number, toc = false) => {
     const line = lines[li]!;
     const start = line.start + idx;
     if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
     const flat = isFlat(line);
     // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
     const head = line.text.slice(0, Math.min(idx, 16));
-    const atLineStart = idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head));
+    const atLineStart = (idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);
@@ -106,7 +135,9 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const number = Number(num);
     if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    found.push({ li, order, c: { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line } });
+    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line };
+    if (toc) c.toc = true;
+    found.push({ li, order, c });
   };
   const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;
   const each = (matches: Iterable<HeaderMatch>, f: (m: HeaderMatch, li: number, idx: number) => void) => {
@@ -128,6 +159,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     push(li, idx, m.num, m.word === "." ? "dot" : m.word === ":" ? "colon" : "paren", idx + m.length);
   });
   each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
+  each(regexHeaders(TOC_ROW, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length, true));
   each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
     if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(m.word)) return;
     push(li, idx, m.num, `prefix:${m.word}`, idx + m.length);

@@ -14,7 +14,9 @@ interface Scored {
 
 function bonus(c: ItemCandidate): number {
   // A header that opens a block (after a blank line) beats a row of a numbered list.
-  return c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0;
+  // A contents-row reading ("13 8 Title") yields to a plain one at the same place ("8 Title"): rows
+  // are written "item page title" and "page item title" alike.
+  return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0);
 }
 
 /** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */
@@ -62,7 +64,7 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
 
 const heads = new WeakMap<ItemCandidate, string>();
 /** The first words of a title, computed once per candidate. */
-const head = (c: ItemCandidate, text: string) => {
+export const head = (c: ItemCandidate, text: string) => {
   let h = heads.get(c);
   if (h === undefined) {
     h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
@@ -87,8 +89,13 @@ export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate
   let top = ranked[0];
   if (!top) return [];
   // A run that starts inside the last item of an earlier run is a list in that item ("4: …  1. …").
+  // So is a run from 1 on the very line of a single item header ("283 Utredning … Arbetsutskottet
+  // beslutar 1 Utredningen skickas … 2 Yttrandet ska …"): numbered decision points, not items.
   const outer = ranked.find(
-    (r) => r !== top && r.chain.length >= 2 && r.chain[r.chain.length - 1]!.start < top!.chain[0]!.start,
+    (r) =>
+      r !== top &&
+      r.chain[r.chain.length - 1]!.start < top!.chain[0]!.start &&
+      (r.chain.length >= 2 || (r.chain[0]!.atLineStart && top!.chain[0]!.number === 1 && top!.chain[0]!.line.start === r.chain[0]!.line.start)),
   );
   if (outer) top = outer;
   const winner: Scored = top;

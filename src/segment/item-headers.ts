@@ -20,6 +20,12 @@ export const PARA_AFTER = /(?<![\p{L}\p{N}§.,])(?<num>\d{1,4})[ \t]*§(?!§)/gu
 export const NUMBERED = /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*/gu;
 export const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{Lu}"”'(])/gu;
 
+/**
+ * A contents row: the item's number, the page it starts on, its title ("141 4 Godkännande av dagordning
+ * 142 5 Information …"). The page number belongs to the row, not to the title.
+ */
+export const TOC_ROW = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+\d{1,3}[ \t]+(?=\p{Lu}\p{Ll})/gu;
+
 /** Matches of a plain pattern; `word` is its `sep` group. */
 export function* regexHeaders(re: RegExp, text: string, from: number, to: number): Generator<HeaderMatch> {
   for (const m of scanAll(scanner(re), text, from, to)) yield { index: m.index, length: m[0].length, num: m.groups!.num!, word: m.groups!.sep ?? "" };

@@ -35,7 +35,8 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
   const stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
   const lead = LEAD.exec(text.slice(c.titleStart, stop));
   const start = lead && lead[0].length < stop - c.titleStart ? c.titleStart + lead[0].length : c.titleStart;
-  let e = flat ? flatTitleEnd(text, start, stop, ctx.isPlace) : stop;
+  // A contents row's title is all of it up to the next row; proper nouns inside do not end it.
+  let e = flat && !(c.toc && stop - start < 240) ? flatTitleEnd(text, start, stop, ctx.isPlace) : stop;
   const bold = text.indexOf("**", start);
   if (bold !== -1 && bold < e) e = bold;
   while (e > start && /\s/.test(text[e - 1]!)) e--;

@@ -3,7 +3,7 @@ import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
-import { chooseItems } from "./item-chain.js";
+import { chooseItems, head as titleHead } from "./item-chain.js";
 import { isFlat, splitLines } from "./lines.js";
 import { lowerBound, sliceByKey } from "../text/sorted.js";
 
@@ -89,7 +89,9 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
   const all: Range = { start: 0, end: text.length };
   const cands = findItemCandidates(ctx, all);
   const breaks = cands.filter((c) => c.atLineStart && !isFlat(c.line)).map((c) => c.start);
-  const blocks = findHeaderBlocks(text, ctx.lex, breaks).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end));
+  // A box wholly inside a running header is the page's; one whose labels run on past it ("PROTOKOLL UTDRAG
+  // Regionstyrelsens arbetsutskott … Tid: … Plats:") heads a record.
+  const blocks = findHeaderBlocks(text, ctx.lex, breaks).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end && b.end <= f.end));
   const records: RecordSegment[] = [];
   let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [] };
   for (const b of blocks) {
@@ -121,11 +123,28 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
   return records;
 }
 
+/**
+ * Where the record's items are first named: a table of contents row ("71 Rapport … 3") before the
+ * items in full, whose place chooseItems gave to the later one. The front matter ends there.
+ * Only the candidates before the first chosen item are looked at.
+ */
+function firstMention(cands: ItemCandidate[], items: ItemCandidate[], from: number, text: string): number {
+  const first = items[0];
+  if (!first) return Infinity;
+  const heads = new Map(items.map((i) => [`${i.style} ${i.number}`, titleHead(i, text)]));
+  for (let i = lowerBound(cands, from, (c) => c.start); i < cands.length && cands[i]!.start < first.start; i++) {
+    const c = cands[i]!;
+    const h = heads.get(`${c.style} ${c.number}`);
+    if (h && titleHead(c, text) === h) return c.start;
+  }
+  return first.start;
+}
+
 function finish(ctx: RecordContext, cands: ItemCandidate[], rec: RecordSegment): RecordSegment {
   const range: Range = { start: rec.start, end: rec.end };
   const later = rec.later;
   const items = itemsIn(ctx, cands, range, later);
-  const firstItem = items[0]?.start ?? rec.end;
+  const firstItem = Math.min(rec.end, firstMention(cands, items, rec.start, ctx.text));
   const head: Range = { start: rec.start, end: firstItem };
   // Boxes met after the first item stay front matter; the head is everything before it.
   const front = [head, ...later.filter((f) => f.start >= firstItem)];

@@ -53,7 +53,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
   // Every month rule has the month end a word.
   const ANY_MONTH = `(?:${v.month})(?![\\p{L}\\p{N}])`;
   return [
-    rule("iso-date-time", "2024-10-28 00:00", `${B}(?<y>\\d{4})-(?<m>\\d{1,2})-[ ]?(?<d>\\d{1,2})(?:(?:[ \\t]+|T)(?:kl\\.?[ \\t]*)?(?<h>\\d{1,2})[:.](?<min>\\d{2}))?(?![\\d-]|/\\d)`, (m) => {
+    rule("iso-date-time", "2024-10-28 00:00", `${B}(?<y>\\d{4})(?<sep>[-–])(?<m>\\d{1,2})\\k<sep>[ ]?(?<d>\\d{1,2})(?:(?:[ \\t]+|T)(?:kl\\.?[ \\t]*)?(?<h>\\d{1,2})[:.](?<min>\\d{2}))?(?![\\d–-]|/\\d)`, (m) => {
       const g = m.groups!;
       const start = { y: num(g.y), m: num(g.m), d: num(g.d), h: num(g.h), min: num(g.min) };
       return parts(g.h ? "minute" : "day", start);
