@@ -126,6 +126,22 @@ writeFileSync(new URL("tex-accents.pdf", out), pdf([[
   { x: 56, y: 700, font: "courier", text: "Beslut om caf\u00b4e och m\u00a8otesordf\u00a8orande" },
 ]]));
 
+// A bundle of eight pages: three pages of minutes under a running header whose § and page numbers
+// vary, then five pages of attachments without it.
+const bundle = [];
+for (let p = 0; p < 8; p++) {
+  const page = [];
+  if (p < 3) page.push({ x: 56, y: 800, size: 9, text: `Protokoll ${12 + p} § 2024-03-12 Sida ${p + 1}` });
+  const titles = ["Val av justerare", "Budget för skolan", "Motion om cykelbanor"];
+  const attachments = ["Bilagan om budgeten", "Kalkylen för skolan", "Remissvaret från länet", "Yttrandet om trafiken", "Kartan över cykelbanor"];
+  const heading = p < 3 ? titles[p] : attachments[p - 3];
+  page.push({ x: 56, y: 740, text: p < 3 ? `§ ${12 + p} ${heading}` : heading });
+  const body = ["Ärendet har beretts av förvaltningen.", "Nämnden har tagit del av underlaget.", "Ordföranden ställer proposition.", "Nämnden beslutar enligt förslaget."];
+  body.forEach((text, i) => page.push({ x: 56, y: 720 - i * 16, text: `${text} ${heading.toLowerCase()}` }));
+  bundle.push(page);
+}
+writeFileSync(new URL("bundle-varying-header.pdf", out), pdf(bundle));
+
 // A scan: one page with an image and no text.
 writeFileSync(new URL("image-only.pdf", out), pdf([[]], { image: true }));
 console.log("wrote test/fixtures/pdf/*.pdf");

@@ -26,3 +26,19 @@ describe("PDF layout from word-positioned and TeX text layers", () => {
     expect(composeAccents("`code` and 5´ x")).toBe("`code` and 5´ x");
   });
 });
+
+describe("running headers of long bundles", () => {
+  it("removes a header whose numbers vary when it stands only on the minutes' pages, and keeps it as removed furniture", async () => {
+    const r = await readPdf(own("bundle-varying-header.pdf"));
+    const page = (n: number) => r.text.slice(r.pageStarts[n - 1], r.pageStarts[n] ?? r.text.length);
+    // The first page keeps it: there it is the document's own heading (kind and date).
+    expect(page(1)).toContain("Protokoll 12 § 2024-03-12");
+    expect(page(2)).not.toContain("Protokoll 13 §");
+    expect(page(3)).not.toContain("Protokoll 14 §");
+    expect(page(2)).toContain("§ 13 Budget för skolan");
+    const header = r.removed.find((x) => x.kind === "running-header");
+    expect(header?.pages).toEqual([2, 3]);
+    // The date standing in the header stays available as a clue.
+    expect(header?.text).toContain("2024-03-12");
+  });
+});
