@@ -10,6 +10,9 @@ const isBoxRow = (text: string) => {
   return cells.length > 1 && cells.every((c) => PAGE_NUMBER.test(c) || SIGNATURE_BOX.test(c)) && cells.some((c) => PAGE_NUMBER.test(c));
 };
 
+/** Words of letters: a lone labelled number ("1(4) Bilaga 1", "Dnr 12/2023") is a heading, not a running header. */
+const wordsOf = (s: string) => (s.match(/\p{L}{2,}/gu) ?? []).length;
+
 const norm = (s: string) => s.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
@@ -25,6 +28,13 @@ export function removeFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; remov
     for (const k of zone) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const needed = Math.max(2, Math.ceil(pages.length * 0.5));
+  // A header whose numbers vary (page, §, date) in a long bundle stands only on the pages of the
+  // minutes, not on the attachments after them: a few pages at the same place suffice.
+  const neededVarying = pages.length >= 6 ? Math.max(3, Math.ceil(pages.length * 0.15)) : needed;
+  const isFurniture = (l: PdfLine, top: boolean, p: number) => {
+    const n = counts.get(key(l, top)) ?? 0;
+    return n >= needed || (p > 0 && n >= neededVarying && /#/.test(norm(l.text)) && wordsOf(l.text) >= 2);
+  };
   const removed = new Map<string, RemovedFurniture>();
   const note = (kind: RemovedFurniture["kind"], text: string, page: number) => {
     const key = `${kind}|${norm(text)}`;
@@ -39,7 +49,7 @@ export function removeFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; remov
       if (!top && !bottom) return true;
       const t = l.text.replace(/\t/g, " ").trim();
       if (PAGE_NUMBER.test(t) || isBoxRow(l.text)) { note("page-number", t, p + 1); return false; }
-      if (pages.length >= 2 && (counts.get(key(l, top)) ?? 0) >= needed && t.length > 0) {
+      if (pages.length >= 2 && isFurniture(l, top, p) && t.length > 0) {
         note(top ? "running-header" : "running-footer", t, p + 1);
         return false;
       }

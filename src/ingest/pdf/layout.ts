@@ -1,3 +1,4 @@
+import { composeAccents, placeLoneAccents } from "./accents.js";
 import type { PdfItem, PdfLine } from "./types.js";
 
 interface Segment {
@@ -15,7 +16,7 @@ interface Row {
 /** Items on one baseline (within 40 % of the font size), left to right. */
 function rows(items: PdfItem[]): Row[] {
   const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-  const out: Array<{ y: number; size: number; items: PdfItem[] }> = [];
+  const out: RawRow[] = [];
   for (const it of sorted) {
     const last = out[out.length - 1];
     if (last && Math.abs(last.y - it.y) <= 0.4 * Math.max(last.size, it.size)) {
@@ -23,45 +24,91 @@ function rows(items: PdfItem[]): Row[] {
       last.size = Math.max(last.size, it.size);
     } else out.push({ y: it.y, size: it.size, items: [it] });
   }
-  for (const r of out) r.items.sort((a, b) => a.x - b.x);
-  const starts = columnStarts(out);
-  return out.map((r) => ({ y: r.y, size: r.size, segments: segmentsOf(r.items, r.size, starts) }));
+  for (const r of out) r.items = placeLoneAccents(r.items).sort((a, b) => a.x - b.x);
+  const word = wordGap(out);
+  const starts = columnStarts(out, word);
+  return out.map((r) => ({ y: r.y, size: r.size, segments: segmentsOf(r.items, r.size, starts, word) }));
+}
+
+interface RawRow {
+  y: number;
+  size: number;
+  items: PdfItem[];
+}
+
+const gapsOf = (r: RawRow) => r.items.slice(1).map((it, i) => it.x - (r.items[i]!.x + r.items[i]!.width));
+
+/**
+ * The page's word space as a fraction of the font size: the median of the gaps between items that
+ * are more than touching (letters of one word touch). Word-positioned text layers (OCR layers,
+ * macOS Quartz, one item per word or per letter) draw every word space as such a gap, often wider
+ * than a typeset space; a page of whole-line items has few gaps and keeps the typeset default.
+ */
+function wordGap(rs: RawRow[]): number {
+  const rel: number[] = [];
+  for (const r of rs) for (const g of gapsOf(r)) if (g > 0.08 * r.size && g < 3 * r.size) rel.push(g / r.size);
+  if (rel.length < 20) return 0.25;
+  return Math.max(0.25, median(rel));
 }
 
 /**
  * x positions where text starts after a gap on several rows: the left edges of columns and table
- * cells, even when a long cell nearly touches the next one.
+ * cells, even when a long cell nearly touches the next one. An edge is real only when the rows
+ * around it do not run through it: in word-positioned text, word starts line up by chance on a few
+ * rows of a paragraph while the other rows have a word across that x.
  */
-function columnStarts(rs: Array<{ size: number; items: PdfItem[] }>): number[] {
-  const bins = new Map<number, number>();
-  for (const r of rs) {
+function columnStarts(rs: RawRow[], word: number): number[] {
+  const hits = new Map<number, number[]>();
+  rs.forEach((r, ri) => {
+    const gaps = gapsOf(r);
     const seen = new Set<number>();
     for (let i = 1; i < r.items.length; i++) {
-      const prev = r.items[i - 1]!;
-      const it = r.items[i]!;
-      if (it.x - (prev.x + prev.width) < 0.25 * r.size) continue;
-      const bin = Math.round(it.x / 3);
-      if (!seen.has(bin)) bins.set(bin, (bins.get(bin) ?? 0) + 1);
+      if (gaps[i - 1]! < Math.max(0.25, 1.3 * word) * r.size) continue;
+      const bin = Math.round(r.items[i]!.x / 3);
+      if (seen.has(bin)) continue;
       seen.add(bin);
+      hits.set(bin, [...(hits.get(bin) ?? []), ri]);
     }
+  });
+  const out: number[] = [];
+  for (const [bin, at] of hits) {
+    if (at.length < 3) continue;
+    const x = bin * 3;
+    let crossings = 0;
+    for (let ri = at[0]!; ri <= at[at.length - 1]!; ri++) if (runsAcross(rs[ri]!, x, word)) crossings++;
+    if (crossings * 2 <= at.length) out.push(x);
   }
-  return [...bins].filter(([, n]) => n >= 3).map(([b]) => b * 3);
+  return out;
+}
+
+/** Whether a word of the row stands across x (letters closer than half a word space form one word). */
+function runsAcross(r: RawRow, x: number, word: number): boolean {
+  let start = r.items[0]!.x;
+  let end = start;
+  for (const it of r.items) {
+    if (it.x - end > 0.5 * word * r.size) start = it.x;
+    end = Math.max(end, it.x + it.width);
+    if (start < x - 1.5 && end > x + 1.5) return true;
+  }
+  return false;
 }
 
 /** Joins a row's items into segments; a wide gap, or a gap at a column start, separates cells or columns. */
-function segmentsOf(items: PdfItem[], size: number, starts: number[]): Segment[] {
+function segmentsOf(items: PdfItem[], size: number, starts: number[], word: number): Segment[] {
   const out: Segment[] = [];
+  // A cell gap is wide against the font size and against the page's own word space.
+  const wide = Math.max(1.8 * size, 10, 2.5 * word * size);
   for (const it of items) {
     const last = out[out.length - 1];
     const gap = last ? it.x - last.x1 : Infinity;
-    const atColumn = gap >= 0.25 * size && starts.some((x) => Math.abs(x - it.x) <= 3);
-    if (last && gap <= Math.max(1.8 * size, 10) && !atColumn) {
+    const atColumn = gap >= Math.max(0.25, 1.3 * word) * size && starts.some((x) => Math.abs(x - it.x) <= 3);
+    if (last && gap <= wide && !atColumn) {
       const space = gap > 0.15 * size && !/\s$/.test(last.text) && !/^\s/.test(it.str);
       last.text += (space ? " " : "") + it.str;
       last.x1 = Math.max(last.x1, it.x + it.width);
     } else out.push({ text: it.str, x0: it.x, x1: it.x + it.width });
   }
-  return out.map((s) => ({ ...s, text: s.text.replace(/\s+/g, " ").trim() })).filter((s) => s.text !== "");
+  return out.map((s) => ({ ...s, text: composeAccents(s.text.replace(/\s+/g, " ").trim()) })).filter((s) => s.text !== "");
 }
 
 const median = (xs: number[]) => {
