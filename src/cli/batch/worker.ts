@@ -3,8 +3,13 @@ import { ingestAsync } from "../../ingest/index.js";
 import { parseDocument } from "../../pipeline.js";
 import { serveTasks } from "../../workers/process-pool.js";
 
-serveTasks(async ({ label, bytes }: { label: string; bytes: Uint8Array }) => {
-  const doc = await ingestAsync(label, new Uint8Array(bytes));
-  const { output, text } = parseDocument(doc);
-  return { output, text };
-});
+type Task = { label: string; bytes: Uint8Array };
+
+serveTasks(
+  async ({ label, bytes }: Task) => {
+    const doc = await ingestAsync(label, new Uint8Array(bytes));
+    const { output, text } = parseDocument(doc);
+    return { output, text };
+  },
+  { label: (t: Task) => t.label },
+);
