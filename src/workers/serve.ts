@@ -19,6 +19,8 @@ function describe(e: unknown): string {
   return `${name}${String(err?.message ?? e)}`;
 }
 
+const claimed = (reason: unknown) => typeof reason === "object" && reason !== null && Symbol.for("protokoll.rejection-claimed") in reason;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -47,7 +49,8 @@ export function serveTasks<Req, Res>(handle: (payload: Req) => Promise<Res>, opt
     if (current === null) process.exit(70);
     send({ id: current, ok: false, code: "worker-crashed", message, retire: true }, () => process.exit(70));
   };
-  process.on("unhandledRejection", fault);
+  // A rejection a reader claims as its own (see ingest/pdf/stray.ts) is not a fault; listeners all run before this microtask.
+  process.on("unhandledRejection", (reason) => queueMicrotask(() => claimed(reason) || fault(reason)));
   process.on("uncaughtException", fault);
   // Ctrl-C reaches the whole process group: the parent decides, and closes the pool.
   process.on("SIGINT", () => undefined);

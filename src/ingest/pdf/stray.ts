@@ -25,10 +25,13 @@ export function describeStray(reason: unknown): string {
 }
 
 const readers = new Set<string[]>();
+const CLAIMED = Symbol.for("protokoll.rejection-claimed");
 
 function onRejection(reason: unknown): void {
   if (fromPdfJs(reason)) {
     for (const strays of readers) strays.push(describeStray(reason));
+    // Other listeners (a worker's fault handler) see that it was dealt with here.
+    if (typeof reason === "object" && reason !== null) Object.defineProperty(reason, CLAIMED, { value: true });
     return;
   }
   // Not ours: with no other listener Node would have ended the process; keep that behaviour.
