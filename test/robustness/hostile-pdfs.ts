@@ -120,3 +120,15 @@ export function strayRejection(): Buffer {
     stream(text("Sida 2")),
   ], "", { misplaced: 5 });
 }
+
+/** A content stream with text, an array nested `depth` deep, then more text. */
+export function deepArray(depth: number): Buffer {
+  const body = `${text("Protokoll före")}\n${"[".repeat(depth)}${"]".repeat(depth)}\nBT /F1 11 Tf 56 700 Td (Efter djupet) Tj ET`;
+  return assemble([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    FONT,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    stream(body),
+  ]);
+}

@@ -37,11 +37,12 @@ function classify(e: unknown): InputError {
  */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfExtraction> {
   // pdf.js reports through console.log / console.warn: while a file is read those calls are counted
-  // per page (a damaged content stream shows only there), not printed.
+  // per page (a damaged content stream shows only there), not printed. "ignoring errors" is pdf.js
+  // giving up on the rest of a page's content (e.g. an array nested 100,000 deep overflows its stack).
   const saved = { log: console.log, warn: console.warn };
   const counter = { damage: 0 };
   const catcher = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && /^Warning: .*(?:Unknown command|invalid|Invalid|corrupt|bad |Bad |unexpected|Unexpected)/u.test(args[0])) counter.damage++;
+    if (typeof args[0] === "string" && /^Warning: .*(?:Unknown command|invalid|Invalid|corrupt|bad |Bad |unexpected|Unexpected|ignoring errors)/u.test(args[0])) counter.damage++;
   };
   console.log = catcher;
   console.warn = catcher;

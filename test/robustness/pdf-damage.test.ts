@@ -15,3 +15,16 @@ describe("a PDF whose page tree says it has no pages", () => {
     await expect(readPdf(pdf.selfContainingTree())).rejects.toMatchObject({ code: "corrupt-pdf" });
   });
 });
+
+describe("a content stream with an array nested 100,000 deep", () => {
+  it("marks the page damaged (pdf.js drops the rest of it)", async () => {
+    const r = await readPdf(pdf.deepArray(100_000));
+    expect(r.text).toContain("Protokoll före");
+    expect(r.damagedPages).toEqual([1]);
+  });
+
+  it("a shallow array leaves the page whole", async () => {
+    const r = await readPdf(pdf.deepArray(10));
+    expect(r.damagedPages).toEqual([]);
+  });
+});
