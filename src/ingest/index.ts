@@ -71,6 +71,11 @@ export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtract
       severity: "warning" as const,
       message: `Page ${p} of the PDF is damaged; some of its text may be missing.`,
     })),
+    ...pdf.strays.slice(0, 1).map((s) => ({
+      code: "pdf-damaged",
+      severity: "warning" as const,
+      message: `The PDF is damaged (${s}); some of its text may be missing.`,
+    })),
   ];
   return {
     source: {

@@ -75,7 +75,8 @@ export function* paraHeaders(text: string, from: number, to: number): Generator<
   }
 }
 
-const PREFIXED_CORE = /[ \t]+(?<num>\d{1,4})[ \t]+(?=Dnr|\p{Lu})/gu;
+// Only at the start of a run of blanks: a match inside the run fails the same way, after rescanning the run (quadratic).
+const PREFIXED_CORE = /(?<![ \t])[ \t]+(?<num>\d{1,4})[ \t]+(?=Dnr|\p{Lu})/gu;
 const PREFIXED_WORD = /^(?:\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})$/u;
 
 /** /(?<![\p{L}\p{N}])(?<prefix>\p{Lu}[\p{Ll}]{1,4}|\p{Lu}{2,5})[ \t]+(?<num>\d{1,4})[ \t]+(?=Dnr|\p{Lu})/gu */

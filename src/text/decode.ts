@@ -1,7 +1,25 @@
-/** Bytes → string: BOM-aware UTF-8 / UTF-16, else Windows-1252 when the bytes are not valid UTF-8. */
+/** Bytes → string: BOM-aware UTF-8 / UTF-16 / UTF-32, else Windows-1252 when the bytes are not valid UTF-8. */
 export interface Decoded {
   text: string;
-  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be" | "windows-1252";
+}
+
+/** UTF-32 (TextDecoder has no such label); a unit that is no code point becomes U+FFFD. */
+export function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    chunk.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  if (bytes.length % 4 !== 0) chunk.push(0xfffd);
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
 }
 
 /**
@@ -27,6 +45,13 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+  }
+  // The UTF-32 LE mark begins like UTF-16 LE's: test it first.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    return { text: decodeUtf32(bytes.subarray(4), true), encoding: "utf-32le" };
+  }
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return { text: decodeUtf32(bytes.subarray(4), false), encoding: "utf-32be" };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };

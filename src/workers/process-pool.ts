@@ -1,17 +1,25 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { InputError } from "../types.js";
+import type { Reply, Task } from "./protocol.js";
+
+export { serveTasks } from "./serve.js";
 
 /**
  * Long-lived child processes that run one task at a time each, every task under a timeout and a
  * cap on the child's resident memory (which, unlike a worker thread's heap limit, also covers the
  * buffers a decompression bomb fills). A child that passes a limit is killed and replaced.
  *
+ * A child may die at any moment (a fault in the reader, a signal, the OOM killer): the pool then
+ * replaces it and never sends to it again. A task the child had not yet acknowledged goes back to
+ * the queue (it never ran, so its file is not to blame); the task it was running fails with
+ * `worker-crashed` (or `limit-exceeded` when it died of memory), with the child's stderr in the message.
+ *
  * tinypool's child_process runtime was considered: it cancels a task through an AbortSignal, but
  * it keeps its children's process ids to itself, so the resident-memory cap could not be enforced.
  */
 export interface ProcessPoolOptions {
-  /** Path of the built worker module (it answers {id, payload} with {id, ok, result} or {id, ok: false, code, message}). */
+  /** Path of the built worker module (it serves tasks with serveTasks). */
   worker: string;
   size: number;
   timeoutMs: number;
@@ -22,20 +30,34 @@ interface Job<Req, Res> {
   payload: Req;
   resolve(r: Res): void;
   reject(e: Error): void;
+  /** Times the job was sent to a child that died before acknowledging it. */
+  resent: number;
 }
 
-interface Slot {
-  child: ChildProcess | null;
-  busy: boolean;
-}
-
-interface Reply<Res> {
+interface Running<Req, Res> {
   id: number;
-  ok: boolean;
-  result?: Res;
-  code?: string;
-  message?: string;
+  job: Job<Req, Res>;
+  acked: boolean;
+  timer: NodeJS.Timeout;
+  watch: NodeJS.Timeout;
+  /** Last resident memory sampled, MiB. */
+  rss: number;
 }
+
+interface Worker<Req, Res> {
+  proc: ChildProcess;
+  /** False from the moment it exits, fails or is killed: nothing more is sent to it. */
+  alive: boolean;
+  task: Running<Req, Res> | null;
+  /** The end of the child's stderr, for the message of a file it died on. */
+  stderr: string;
+  exit: string;
+  gone: boolean;
+}
+
+/** A job sent to children that die before taking it this many times fails (the children cannot start). */
+const MAX_RESENDS = 3;
+const STDERR_KEPT = 4000;
 
 /** Resident memory of a process in MiB (Linux /proc; null elsewhere, where only the timeout and heap limit apply). */
 function rssMb(pid: number): number | null {
@@ -51,20 +73,27 @@ function workerArgs(): string[] {
   return (process.env.PROTOKOLL_WORKER_ARGS ?? "").split(/\s+/).filter(Boolean);
 }
 
+/** The last lines of a child's stderr, on one line. */
+function stderrTail(s: string): string {
+  const lines = s.trim().split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.slice(-6).join(" | ").slice(-600);
+}
+
 export class ProcessPool<Req, Res> {
-  private readonly slots: Slot[];
+  private readonly workers = new Set<Worker<Req, Res>>();
   private readonly queue: Array<Job<Req, Res>> = [];
+  private readonly size: number;
   private nextId = 1;
   private closed = false;
 
   constructor(private readonly opts: ProcessPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ child: null, busy: false }));
+    this.size = Math.max(1, opts.size);
   }
 
   run(payload: Req): Promise<Res> {
     if (this.closed) return Promise.reject(new Error("the pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ payload, resolve, reject });
+      this.queue.push({ payload, resolve, reject, resent: 0 });
       this.pump();
     });
   }
@@ -72,90 +101,157 @@ export class ProcessPool<Req, Res> {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the pool was closed"));
-    for (const s of this.slots) {
-      // An idle child leaves on its own when its channel closes (so --cpu-prof can write its profile);
-      // a busy one is stopped.
-      if (s.child && !s.busy && s.child.connected) {
-        const child = s.child;
-        child.disconnect();
-        setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-      } else s.child?.kill("SIGKILL");
-      s.child = null;
+    for (const w of [...this.workers]) {
+      if (w.task) {
+        this.settle(w, (job) => job.reject(new Error("the pool was closed")));
+        this.kill(w);
+      } else if (w.alive && w.proc.connected) {
+        // An idle child leaves on its own when its channel closes (so --cpu-prof can write its profile).
+        w.alive = false;
+        try {
+          w.proc.disconnect();
+        } catch {
+          // already gone
+        }
+        setTimeout(() => w.proc.kill("SIGKILL"), 2000).unref();
+      } else this.kill(w);
     }
   }
 
-  private spawn(): ChildProcess {
-    const child = fork(this.opts.worker, [], {
+  private spawn(): Worker<Req, Res> {
+    const proc = fork(this.opts.worker, [], {
       // The V8 heap limit sits below the resident-memory cap, so most overruns end in a clean error.
       // PROTOKOLL_WORKER_ARGS adds Node options to the children only, e.g. --cpu-prof to profile them.
       // A smaller young generation (8 MB semi-spaces, V8's default is up to 16 on 64-bit): about 35 MB
       // less resident per child for about 5 % more time (bench/, text corpus: 330 → 295 MB for two workers).
       execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=8", ...workerArgs()],
       serialization: "advanced",
-      stdio: ["ignore", "ignore", "ignore", "ipc"],
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    child.unref();
-    child.channel?.unref();
-    return child;
+    const w: Worker<Req, Res> = { proc, alive: true, task: null, stderr: "", exit: "", gone: false };
+    proc.stderr?.setEncoding("utf8");
+    proc.stderr?.on("data", (chunk: string) => (w.stderr = (w.stderr + chunk).slice(-STDERR_KEPT)));
+    (proc.stderr as { unref?: () => void } | null)?.unref?.();
+    proc.on("message", (msg: Reply<Res>) => this.onMessage(w, msg));
+    proc.on("error", (e) => {
+      w.exit ||= e.message;
+      this.kill(w);
+      this.lost(w);
+    });
+    proc.on("exit", (code, signal) => {
+      w.alive = false;
+      w.exit ||= signal ? `killed by ${signal}` : `exit code ${code}`;
+      // stderr may still hold the child's last words: wait for it to close (briefly).
+      const late = setTimeout(() => this.lost(w), 500);
+      late.unref();
+      proc.once("close", () => {
+        clearTimeout(late);
+        this.lost(w);
+      });
+    });
+    proc.unref();
+    proc.channel?.unref();
+    this.workers.add(w);
+    return w;
   }
 
   private pump(): void {
-    const slot = this.slots.find((s) => !s.busy);
-    const job = slot && this.queue.shift();
-    if (!slot || !job) return;
-    slot.busy = true;
-    const child = (slot.child ??= this.spawn());
-    child.channel?.ref();
-    const id = this.nextId++;
-    let done = false;
-    const finish = (kill: boolean, settle: () => void) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      if (kill) {
-        child.kill("SIGKILL");
-        slot.child = null;
-      } else child.channel?.unref();
-      slot.busy = false;
-      settle();
-      if (!this.closed) this.pump();
-    };
-    const onMessage = (msg: Reply<Res>) => {
-      if (msg.id !== id) return;
-      finish(false, () => (msg.ok ? job.resolve(msg.result!) : job.reject(new InputError(msg.code ?? "internal-error", msg.message ?? "failed"))));
-    };
-    const onExit = () =>
-      finish(true, () => job.reject(new InputError("limit-exceeded", "The reader process stopped on this file (out of memory or crashed).")));
-    const timer = setTimeout(
-      () => finish(true, () => job.reject(new InputError("limit-exceeded", `Reading the file took longer than ${this.opts.timeoutMs / 1000} s; stopped.`))),
-      this.opts.timeoutMs,
-    );
-    const watch = setInterval(() => {
-      const mb = child.pid ? rssMb(child.pid) : null;
-      if (mb !== null && mb > this.opts.memoryMb) {
-        finish(true, () => job.reject(new InputError("limit-exceeded", `Reading the file used more than ${this.opts.memoryMb} MB; stopped.`)));
-      }
-    }, 50);
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-    child.send({ id, payload: job.payload });
+    while (!this.closed && this.queue.length > 0) {
+      let w = [...this.workers].find((x) => x.alive && !x.task);
+      if (!w && this.workers.size < this.size) w = this.spawn();
+      if (!w) return;
+      this.start(w, this.queue.shift()!);
+    }
   }
-}
 
-/** Worker side: answers each task with the handler's result or a coded error. */
-export function serveTasks<Req, Res>(handle: (payload: Req) => Promise<Res>): void {
-  process.on("disconnect", () => process.exit(0));
-  process.on("message", (msg: { id: number; payload: Req }) => {
-    handle(msg.payload).then(
-      (result) => process.send!({ id: msg.id, ok: true, result }),
-      (e: unknown) => {
-        const err = e as { code?: unknown; message?: unknown };
-        const code = e instanceof InputError ? e.code : typeof err?.code === "string" && /^[a-z-]+$/.test(err.code) ? err.code : "internal-error";
-        process.send!({ id: msg.id, ok: false, code, message: String(err?.message ?? e) });
-      },
-    );
-  });
+  private start(w: Worker<Req, Res>, job: Job<Req, Res>): void {
+    const id = this.nextId++;
+    const stop = (code: string, message: string) => {
+      this.settle(w, (j) => j.reject(new InputError(code, message)));
+      this.kill(w);
+      this.pump();
+    };
+    const timer = setTimeout(() => stop("limit-exceeded", `Reading the file took longer than ${this.opts.timeoutMs / 1000} s; stopped.`), this.opts.timeoutMs);
+    const watch = setInterval(() => {
+      const mb = w.proc.pid ? rssMb(w.proc.pid) : null;
+      if (mb !== null && w.task) w.task.rss = mb;
+      if (mb !== null && mb > this.opts.memoryMb) stop("limit-exceeded", `Reading the file used more than ${this.opts.memoryMb} MB; stopped.`);
+    }, 50);
+    w.task = { id, job, acked: false, timer, watch, rss: 0 };
+    w.proc.channel?.ref();
+    const task: Task<Req> = { id, payload: job.payload };
+    try {
+      // A child that died a moment ago fails here (or in the callback): it is killed, and its exit requeues the job.
+      w.proc.send(task, (e) => {
+        if (e) this.kill(w);
+      });
+    } catch {
+      this.kill(w);
+    }
+  }
+
+  private onMessage(w: Worker<Req, Res>, msg: Reply<Res>): void {
+    const task = w.task;
+    if (!task || msg.id !== task.id) return;
+    if ("ack" in msg) {
+      task.acked = true;
+      return;
+    }
+    this.settle(w, (job) => (msg.ok ? job.resolve(msg.result) : job.reject(new InputError(msg.code, msg.message))));
+    // A child that met a fault answers its task and is not given another.
+    if (msg.retire) this.kill(w);
+    this.pump();
+  }
+
+  /** Ends the worker's current task (timers, channel) and settles its job once. */
+  private settle(w: Worker<Req, Res>, how: (job: Job<Req, Res>) => void): void {
+    const task = w.task;
+    if (!task) return;
+    w.task = null;
+    clearTimeout(task.timer);
+    clearInterval(task.watch);
+    if (w.alive) w.proc.channel?.unref();
+    how(task.job);
+  }
+
+  private kill(w: Worker<Req, Res>): void {
+    w.alive = false;
+    try {
+      w.proc.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+
+  /** The child is gone: forget it, and requeue or fail the task it held. */
+  private lost(w: Worker<Req, Res>): void {
+    if (w.gone) return;
+    w.gone = true;
+    w.alive = false;
+    this.workers.delete(w);
+    const task = w.task;
+    if (task) {
+      if (this.closed) this.settle(w, (job) => job.reject(new Error("the pool was closed")));
+      else if (!task.acked && task.job.resent < MAX_RESENDS) {
+        this.settle(w, (job) => {
+          job.resent++;
+          this.queue.unshift(job);
+        });
+      } else {
+        const err = this.deathError(w, task);
+        this.settle(w, (job) => job.reject(err));
+      }
+    }
+    this.pump();
+  }
+
+  private deathError(w: Worker<Req, Res>, task: Running<Req, Res>): InputError {
+    const said = stderrTail(w.stderr);
+    const tail = said ? `; it said: ${said}` : "";
+    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(w.stderr) || task.rss > this.opts.memoryMb * 0.8) {
+      return new InputError("limit-exceeded", `The reader process ran out of memory on this file (${w.exit})${tail}.`);
+    }
+    if (!task.acked) return new InputError("worker-crashed", `The reader process died ${MAX_RESENDS + 1} times before it could read this file (${w.exit})${tail}.`);
+    return new InputError("worker-crashed", `The reader process died while reading this file (${w.exit})${tail}.`);
+  }
 }

@@ -1,7 +1,7 @@
 import { createDeflate } from "node:zlib";
 
 /** Minimal hand-written PDFs for hostile cases (objects as strings; offsets computed). */
-function assemble(objects: Array<string | Buffer>, trailerExtra = "", options: { xrefPrevSelf?: boolean } = {}): Buffer {
+function assemble(objects: Array<string | Buffer>, trailerExtra = "", options: { xrefPrevSelf?: boolean; misplaced?: number } = {}): Buffer {
   const chunks: Buffer[] = [Buffer.from("%PDF-1.4\n")];
   const offsets: number[] = [];
   let at = chunks[0]!.length;
@@ -11,6 +11,8 @@ function assemble(objects: Array<string | Buffer>, trailerExtra = "", options: {
     chunks.push(obj);
     at += obj.length;
   });
+  // A misplaced entry points at object 1's offset: pdf.js finds the wrong object there.
+  if (options.misplaced) offsets[options.misplaced - 1] = offsets[0]!;
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
   const prev = options.xrefPrevSelf ? ` /Prev ${at}` : "";
   chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${prev}${trailerExtra} >>\nstartxref\n${at}\n%%EOF\n`));
@@ -89,3 +91,44 @@ export async function compressionBomb(mb: number): Promise<Buffer> {
   ]);
 }
 
+
+/** A page tree with /Count 0 or -1 over one real page. */
+export function badPageCount(count: string): Buffer {
+  return assemble([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [4 0 R] /Count ${count} >>`,
+    FONT,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    stream(text("Protokoll med fel sidantal")),
+  ]);
+}
+
+/**
+ * A page tree whose first kid is not a page and whose last kid's xref entry is wrong: pdf.js
+ * prefetches the last kid, stops at the first, and leaves the prefetch's rejection unhandled
+ * ("XRefEntryException: Bad (uncompressed) XRef entry"), which used to end the reader process.
+ */
+export function strayRejection(): Buffer {
+  const page = (contents: number) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R >>`;
+  return assemble([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [0 4 0 R 5 0 R] /Count 2 >>",
+    FONT,
+    page(6),
+    page(7),
+    stream(text("Protokoll sida 1")),
+    stream(text("Sida 2")),
+  ], "", { misplaced: 5 });
+}
+
+/** A content stream with text, an array nested `depth` deep, then more text. */
+export function deepArray(depth: number): Buffer {
+  const body = `${text("Protokoll före")}\n${"[".repeat(depth)}${"]".repeat(depth)}\nBT /F1 11 Tf 56 700 Td (Efter djupet) Tj ET`;
+  return assemble([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    FONT,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    stream(body),
+  ]);
+}

@@ -50,10 +50,43 @@ function compile(lex: Lexicon) {
 }
 
 /** Attendance headings, role labels and the labels that end an attendance block. */
+interface LineBounds {
+  start: number;
+  end: number;
+  /** First and last non-blank character of the line (end when none, start - 1 when none). */
+  firstText: number;
+  lastText: number;
+}
+
+const NON_BLANK = /\S/g;
+
+function lineAround(s: string, at: number): LineBounds {
+  const start = s.lastIndexOf("\n", at - 1) + 1;
+  const nl = s.indexOf("\n", at);
+  const end = nl === -1 ? s.length : nl;
+  NON_BLANK.lastIndex = start;
+  const first = NON_BLANK.exec(s);
+  const firstText = first && first.index < end ? first.index : end;
+  let lastText = end - 1;
+  while (lastText >= start && /\s/.test(s[lastText]!)) lastText--;
+  return { start, end, firstText, lastText };
+}
+
+/** Text before `at` on its line ends in a tab, two spaces or a leader of dots (then maybe blanks): a column gap. */
+function endsInGap(s: string, lineStart: number, at: number): boolean {
+  if (at > lineStart && s[at - 1] === "\t") return true;
+  if (at - 2 >= lineStart && s[at - 1] === " " && s[at - 2] === " ") return true;
+  let i = at;
+  while (i > lineStart && (s[i - 1] === " " || s[i - 1] === "\t")) i--;
+  const dot = (c: string | undefined) => c === "." || c === "…";
+  return i - 2 >= lineStart && dot(s[i - 1]) && dot(s[i - 2]);
+}
+
 export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): AttendanceLabelHit[] {
   if (!re) compile(lex);
   const out: AttendanceLabelHit[] = [];
   const s = text.slice(range.start, range.end);
+  let line: LineBounds | null = null;
   for (const m of scanAll(scanner(re!), s)) {
     const word = m[1]!;
     if (!isUpper(word[0])) continue;
@@ -63,12 +96,12 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (!label) continue;
     // A role word closing an ordinary line after other text ("Anna Andersson S 1 Ordförande") is a value, not a heading.
     if (label.type === "role") {
-      const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
-      const lineEnd = s.indexOf("\n", m.index);
-      const flat = (lineEnd === -1 ? s.length : lineEnd) - lineStart >= FLAT_LINE;
-      const before = s.slice(lineStart, m.index);
-      const after = s.slice(m.index + word.length, lineEnd === -1 ? s.length : lineEnd);
-      if (!flat && before.trim() !== "" && after.trim() === "" && !/(?:\t|[ ]{2,}|[.…]{2,}[ \t]*)$/u.test(before)) continue;
+      // Line bounds once per line: a line of thousands of labels would otherwise be rescanned for each (quadratic).
+      if (!line || m.index >= line.end) line = lineAround(s, m.index);
+      const flat = line.end - line.start >= FLAT_LINE;
+      const textBefore = line.firstText < m.index;
+      const textAfter = line.lastText >= m.index + word.length;
+      if (!flat && textBefore && !textAfter && !endsInGap(s, line.start, m.index)) continue;
     }
     out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
   }

@@ -3,6 +3,8 @@ import { InputError } from "../../types.js";
 import { removeFurniture } from "./furniture.js";
 import { joinLines } from "./hyphen.js";
 import { layoutPage } from "./layout.js";
+import { hideBadPageCounts } from "./page-count.js";
+import { catchingStrays } from "./stray.js";
 import { DEFAULT_LIMITS, type PdfExtraction, type PdfItem, type PdfLimits, type PdfLine } from "./types.js";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -38,26 +40,32 @@ function classify(e: unknown): InputError {
  */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfExtraction> {
   // pdf.js reports through console.log / console.warn: while a file is read those calls are counted
-  // per page (a damaged content stream shows only there), not printed.
+  // per page (a damaged content stream shows only there), not printed. "ignoring errors" is pdf.js
+  // giving up on the rest of a page's content (e.g. an array nested 100,000 deep overflows its stack).
   const saved = { log: console.log, warn: console.warn };
   const counter = { damage: 0 };
   const catcher = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && /^Warning: .*(?:Unknown command|invalid|Invalid|corrupt|bad |Bad |unexpected|Unexpected)/u.test(args[0])) counter.damage++;
+    if (typeof args[0] === "string" && /^Warning: .*(?:Unknown command|invalid|Invalid|corrupt|bad |Bad |unexpected|Unexpected|ignoring errors)/u.test(args[0])) counter.damage++;
   };
   console.log = catcher;
   console.warn = catcher;
+  const strays: string[] = [];
   try {
-    return await readPdfQuietly(bytes, limits, counter);
+    const read = await catchingStrays(strays, () => readPdfQuietly(bytes, limits, counter));
+    return { ...read, strays };
+  } catch (e) {
+    // The file failed anyway; what pdf.js left unhandled says why.
+    if (strays.length > 0 && e instanceof InputError) throw new InputError(e.code, `${e.message} pdf.js also reported: ${strays[0]}.`);
+    throw e;
   } finally {
     console.log = saved.log;
     console.warn = saved.warn;
   }
 }
 
-async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { damage: number }): Promise<PdfExtraction> {
-  if (bytes.length > limits.maxBytes) {
-    throw new InputError("limit-exceeded", `The PDF is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
-  }
+type PdfDoc = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+
+async function open(bytes: Uint8Array): Promise<PdfDoc> {
   const lib = await load();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = lib.getDocument({
@@ -70,13 +78,28 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
     // Warnings are caught below: a damaged content stream shows only as warnings while its page is read.
     verbosity: 1,
   });
-  let doc: Awaited<typeof task.promise>;
   try {
-    doc = await task.promise;
+    return await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
     throw classify(e);
   }
+}
+
+/** Opens the PDF; one that says it has no pages is opened again with its page counts blanked, so its page tree is walked. */
+async function openCounted(bytes: Uint8Array): Promise<PdfDoc> {
+  const doc = await open(bytes);
+  const recount = doc.numPages < 1 ? hideBadPageCounts(bytes) : null;
+  if (!recount) return doc;
+  await doc.destroy().catch(() => undefined);
+  return open(recount);
+}
+
+async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { damage: number }): Promise<Omit<PdfExtraction, "strays">> {
+  if (bytes.length > limits.maxBytes) {
+    throw new InputError("limit-exceeded", `The PDF is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
+  }
+  const doc = await openCounted(bytes);
   try {
     if (doc.numPages > limits.maxPages) {
       throw new InputError("limit-exceeded", `The PDF has ${doc.numPages} pages; the limit is ${limits.maxPages}.`);
@@ -106,6 +129,9 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
         unreadablePages.push(n);
         pages.push([]);
       }
+    }
+    if (doc.numPages > 0 && unreadablePages.length === doc.numPages) {
+      throw new InputError("corrupt-pdf", "The PDF is damaged: none of its pages could be read.");
     }
     if (items === 0) {
       throw new InputError(

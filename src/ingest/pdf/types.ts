@@ -37,6 +37,8 @@ export interface PdfExtraction {
   /** Pages whose content could not be read, and pages read only in part (a damaged content stream). */
   unreadablePages: number[];
   damagedPages: number[];
+  /** Errors pdf.js left unhandled while reading (a damaged page tree or xref): the file is damaged somewhere. */
+  strays: string[];
 }
 
 export interface PdfLimits {

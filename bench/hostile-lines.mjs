@@ -1,0 +1,35 @@
+// Doubling check for two inputs that were quadratic (issue 13): a run of blanks (item headers) and
+// one line repeating "Ordförande: " (attendance labels). Time at 2n must stay within 2.5 × time at n.
+// Run after `npm run build`: node bench/hostile-lines.mjs
+import { parseMinutes } from "../dist/index.js";
+
+const cases = {
+  "run of blanks": (n) => `Protokoll\n§ 1 Ärende${" ".repeat(n)}x\n`,
+  "repeated label": (n) => `Protokoll\n${"Ordförande: ".repeat(Math.floor(n / 12))}\n`,
+};
+
+async function time(text) {
+  const bytes = Buffer.from(text);
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await parseMinutes(bytes, { path: "x.txt" });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+let failed = false;
+for (const [name, make] of Object.entries(cases)) {
+  for (const n of [200_000, 400_000, 800_000]) {
+    const a = await time(make(n));
+    const b = await time(make(2 * n));
+    const ratio = b / a;
+    console.log(`${name.padEnd(16)} n=${String(n).padStart(7)}  ${a.toFixed(0).padStart(6)} ms  2n ${b.toFixed(0).padStart(6)} ms  ratio ${ratio.toFixed(2)}`);
+    if (ratio > 2.5) failed = true;
+  }
+}
+if (failed) {
+  console.log("super-linear: time at 2n above 2.5 × time at n");
+  process.exitCode = 1;
+}
