@@ -48,7 +48,7 @@ function wordGap(rs: RawRow[]): number {
   const rel: number[] = [];
   for (const r of rs) for (const g of gapsOf(r)) if (g > 0.08 * r.size && g < 3 * r.size) rel.push(g / r.size);
   if (rel.length < 20) return 0.25;
-  return Math.max(0.25, median(rel));
+  return Math.max(0.25, quantile(rel, 0.3));
 }
 
 /**
@@ -110,6 +110,11 @@ function segmentsOf(items: PdfItem[], size: number, starts: number[], word: numb
   }
   return out.map((s) => ({ ...s, text: composeAccents(s.text.replace(/\s+/g, " ").trim()) })).filter((s) => s.text !== "");
 }
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(q * s.length)]! : 0;
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
