@@ -14,6 +14,7 @@ import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureTools } from "./tools.mjs";
+import { makeRandom as rng } from "./random.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SOURCES = [join(ROOT, "fixtures/seeds"), join(ROOT, "fixtures/real")];
@@ -22,17 +23,6 @@ export const SIZES = { small: 100, large: 1000 };
 const CHARS_PER_LINE = 90;
 const LINES_PER_PAGE = 56;
 
-/** Small deterministic PRNG (mulberry32): the same corpus on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sourceTexts() {
   return SOURCES.flatMap((dir) =>

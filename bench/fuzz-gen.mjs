@@ -2,17 +2,8 @@
 // meeting date and time, justering, anslag, next and scheduled meetings, follow-up deadlines.
 // Shared by the fuzz run in the benchmark (bench/fuzz-dates.mjs) and a small run in npm test.
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same cases on every machine. */
-export function makeRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { makeRandom } from "./random.mjs";
+import { makeRandom } from "./random.mjs";
 
 const pick = (rnd, xs) => xs[Math.floor(rnd() * xs.length)];
 const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
