@@ -24,16 +24,15 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     postedOn: null,
     removedOn: null,
   };
-  const day = calendarDay;
   const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
   for (const d of front) {
     const before = text.slice(Math.max(0, d.index - 90), d.index);
     const li = lowerBound(labels, d.index + 1, (l) => l.end) - 1;
     const label = li >= 0 && d.index - labels[li]!.end < 200 ? labels[li] : undefined;
     const cue = before.slice(Math.max(0, before.length - 60));
-    if (!out.removedOn && REMOVED.test(cue)) out.removedOn = day(d);
-    else if (!out.postedOn && POSTED.test(cue)) out.postedOn = day(d);
-    else if (!out.adjustedOn && (label?.kind === "adjust" || ADJUSTED.test(cue)) && !POSTED.test(cue)) out.adjustedOn = day(d);
+    if (!out.removedOn && REMOVED.test(cue)) out.removedOn = calendarDay(d);
+    else if (!out.postedOn && POSTED.test(cue)) out.postedOn = calendarDay(d);
+    else if (!out.adjustedOn && (label?.kind === "adjust" || ADJUSTED.test(cue)) && !POSTED.test(cue)) out.adjustedOn = calendarDay(d);
   }
   // "Justeringens plats och tid   Kommunhuset, Henån måndag 7 mars 2011": the place before the date.
   for (const l of labels.filter((x) => x.kind === "adjust" && /plats/.test(x.label))) {

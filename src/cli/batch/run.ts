@@ -180,11 +180,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     writeOutputs(output, text, name.stem);
   };
   const writeOutputs = (output: Output, text: string, stem: string) => {
-    if (tables) {
-      // Written by the table sink in emit().
-    } else if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
-    else if (opts.out) writeBelowOut(`${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`, opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
-    else io.stdout.write(toJson(output));
+    // With tables, the table sink wrote the document in emit().
+    if (!tables) {
+      if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
+      else if (opts.out) writeBelowOut(`${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`, opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
+      else io.stdout.write(toJson(output));
+    }
     if (opts.emitText && opts.out) writeBelowOut(`${stem}.txt`, text);
   };
   const writeBelowOut = (name: string, data: string) => {

@@ -116,10 +116,7 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? s[Math.floor(q * s.length)]! : 0;
 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 interface Region {
   rows: Row[];
