@@ -35,21 +35,24 @@ const RECORD_TITLE = /(?<![\p{L}])(?:Utdrag ur|UTDRAG|Protokoll|PROTOKOLL|Samman
 /** RECORD_TITLE at a line start, maybe after a page number. */
 const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITLE.source}`, "u");
 
-/** A record counts as a meeting when it has a front-matter box, labels, attendance or decided items. */
-function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): boolean {
+/**
+ * A record counts as a meeting when it has a front-matter box, labels, attendance or decided items.
+ * Returns the id of the rule that says so (the meeting's `found` evidence), or null.
+ */
+function meetingRule(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): string | null {
   const rec = seg.records[i]!;
-  if (evidence.listedParticipants >= 2) return true;
-  if (rec.blocks.length > 0) return true;
+  if (evidence.listedParticipants >= 2) return "record/attendance-list";
+  if (rec.blocks.length > 0) return "record/header-box";
   const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
-  if (labels.size >= 2) return true;
-  if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return true;
+  if (labels.size >= 2) return "record/header-labels";
+  if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return "record/named-officials";
   let top = rec.start;
   for (const f of seg.skip) if (f.start <= top && f.end > top) top = f.end;
   const titled = RECORD_TITLE.test(ctx.doc.text.slice(top, Math.min(rec.end, top + 400))) ||
     rec.front.some((r) => TITLE_LINE.test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
-  if (titled) return true;
+  if (titled) return "record/title-word";
   const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);
-  return m.items.some((it) => it.sections.some(decided));
+  return m.items.some((it) => it.sections.some(decided)) ? "record/decided-items" : null;
 }
 
 export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResult {
@@ -61,8 +64,9 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
   const ctx: ExtractContext = { doc, seg, lex, geo, dates: scanDates(doc.text, lex), report: (d) => diagnostics.push(d) };
   const meetings = seg.records
     .map((r, i) => ({ ...buildMeeting(ctx, r, i), i }))
-    .filter((b) => isMeeting(ctx, seg, b.meeting, b.evidence, b.i))
-    .map((b) => b.meeting);
+    .map((b) => ({ ...b, rule: meetingRule(ctx, seg, b.meeting, b.evidence, b.i) }))
+    .filter((b) => b.rule !== null)
+    .map((b) => ({ ...b.meeting, evidence: { ...b.meeting.evidence, found: [b.rule!] } }));
   if (meetings.length === 0) diagnostics.push({ code: "no-meeting", severity: "info", message: "No meeting record found in the file." });
   const output: Output = {
     schemaVersion: "1",

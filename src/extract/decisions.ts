@@ -11,6 +11,8 @@ export interface ItemDecision {
   proposalRange: Range | null;
   decision: string | null;
   decisionRange: Range | null;
+  /** Rule ids by output field (proposal, decision), issue 15. */
+  rules?: Record<string, string[]>;
 }
 
 /** Verbs that make a sentence a decision wherever it stands. */
@@ -32,7 +34,8 @@ function sectionText(ctx: ExtractContext, start: number, end: number): string {
 
 /** Proposal and decision of one item: from their headings, else from decision sentences. */
 export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean): ItemDecision {
-  const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null };
+  const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null, rules: {} };
+  const rules = out.rules!;
   const join = (roles: string[]) => {
     const secs = item.sections.filter((s) => roles.includes(s.role));
     if (secs.length === 0) return null;
@@ -41,13 +44,14 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   };
   const p = join(["proposal"]);
   const d = join(["decision", "position"]);
-  if (p) { out.proposal = p.text; out.proposalRange = p.range; }
-  if (d) { out.decision = d.text; out.decisionRange = d.range; }
+  if (p) { out.proposal = p.text; out.proposalRange = p.range; rules.proposal = ["decision/proposal-heading"]; }
+  if (d) { out.decision = d.text; out.decisionRange = d.range; rules.decision = [headingRule(item, ["decision", "position"])]; }
   if (d || (p && !agenda)) return out;
   // No heading: decision sentences in the title or the body.
   const { text } = ctx.doc;
   const short = item.end - item.titleRange.start <= SHORT_ITEM;
   const picked: Range[] = [];
+  const why = new Set<string>();
   // The title is a sentence of its own ("Dagens agenda godkänns."); the body's sentences follow it.
   const title = { start: item.titleRange.start, end: item.titleRange.end };
   let listOpen = false;
@@ -55,21 +59,31 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
     // "Mötet beslutar om följande verksamhetsplan: • Tömma … • Byta …": the bullets after a picked
     // sentence that opens a list belong to the decision.
-    if (listOpen && /^[ \t]*[•●▪-][ \t]/u.test(t)) { picked.push(s); continue; }
+    if (listOpen && /^[ \t]*[•●▪-][ \t]/u.test(t)) { picked.push(s); why.add("decision/bullet-list"); continue; }
     listOpen = false;
     const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
-    if (proposalLike) { picked.push(s); continue; }
+    if (proposalLike) { picked.push(s); why.add("decision/proposal-sentence"); continue; }
     if (NOT_A_DECISION.test(t)) continue;
     const active = activeDecision(ctx.lex, t.trim());
-    if (STRONG.test(t.trim()) || active === "present" || (short && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t) || active !== null))) {
+    const rule = STRONG.test(t.trim()) ? "decision/strong-verb" : active === "present" ? "decision/active-verb"
+      : !short ? null : WEAK.test(t) ? "decision/passive-verb" : hasPassiveDecision(ctx.lex, t) ? "decision/passive-lexicon" : active !== null ? "decision/active-verb-past" : null;
+    if (rule) {
       picked.push(s);
+      why.add(rule);
+      if (s === title) why.add("decision/title-sentence");
       listOpen = /:[ \t]*(?:\n|[•●▪-][ \t])/u.test(t) || /:[ \t]*$/u.test(t);
     }
   }
   if (picked.length === 0) return out;
   const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");
   const range = { start: picked[0]!.start, end: picked[picked.length - 1]!.end };
-  if (agenda) { out.proposal ??= joined; out.proposalRange ??= range; }
-  else { out.decision = joined; out.decisionRange = range; }
+  if (agenda) { if (out.proposal === null) { out.proposal = joined; out.proposalRange = range; rules.proposal = [...why]; } }
+  else { out.decision = joined; out.decisionRange = range; rules.decision = [...why]; }
   return out;
+}
+
+/** "Beslut" heading vs a "ställningstagande" (position) heading: which section gave the decision. */
+function headingRule(item: ItemSegment, roles: string[]): string {
+  const first = item.sections.find((s) => roles.includes(s.role));
+  return first?.role === "position" ? "decision/position-heading" : "decision/labelled-heading";
 }

@@ -15,6 +15,8 @@ export interface RawFollowUp {
   range: Range;
   /** The date mention that sets the due date. */
   date: DateMention | null;
+  /** Rule ids by output field (found, due, responsible), issue 15. */
+  rules?: Record<string, string[]>;
 }
 
 let dated: RegExp | null = null;
@@ -32,11 +34,14 @@ const RESPONSIBLE = [
 /** A word each RESPONSIBLE pattern needs: most items hold none, and the patterns try every line start. */
 const RESPONSIBLE_NEEDS = ["uppdrag", "uppdrag", "uppdra", "omm", "kommer"];
 
-function responsibleIn(s: string): string | null {
+/** Rule id of each RESPONSIBLE pattern. */
+const RESPONSIBLE_RULES = ["followup/far-i-uppdrag", "followup/ger-i-uppdrag", "followup/uppdrar-at", "followup/aterkommer", "followup/name-dash-kommer"];
+
+function responsibleMatch(s: string): { name: string; rule: string } | null {
   for (let i = 0; i < RESPONSIBLE.length; i++) {
     if (!s.includes(RESPONSIBLE_NEEDS[i]!)) continue;
     const m = RESPONSIBLE[i]!.exec(s);
-    if (m) return squash(m[1]!);
+    if (m) return { name: squash(m[1]!), rule: RESPONSIBLE_RULES[i]! };
   }
   return null;
 }
@@ -61,15 +66,25 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
   const { text } = ctx.doc;
   const out: RawFollowUp[] = [];
   const itemText = sliceWithout(text, item.bodyStart, item.end, ctx.seg.skip);
-  const itemResponsible = responsibleIn(itemText);
+  const itemResponsible = responsibleMatch(itemText);
   for (const s of sentences(text, { start: item.bodyStart, end: item.end })) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
     const inSentence = sliceByKey(dates, s.start, s.end, (d) => d.index).filter((d) => d.grain === "day" || d.grain === "minute");
     const due = inSentence.find((d) => { const day = dueDay(d.value, meetingDate); return day !== null && (!meetingDate || day >= meetingDate); });
     if (due && (dated.test(t) || undated.test(t))) {
-      out.push({ item: item.number, due: dueDay(due.value, meetingDate), text: t, responsible: responsibleIn(t) ?? itemResponsible, range: s, date: due });
+      const own = responsibleMatch(t);
+      const who = own ?? itemResponsible;
+      const rules: Record<string, string[]> = {
+        found: [dated.test(t) ? "followup/dated-cue" : "followup/undated-cue-with-date"],
+        due: [/^\d{4}/.test(due.value) ? "followup/due-date" : "followup/due-meeting-year"],
+      };
+      if (who) rules.responsible = own ? [own.rule] : [who.rule, "followup/item-responsible"];
+      out.push({ item: item.number, due: dueDay(due.value, meetingDate), text: t, responsible: who?.name ?? null, range: s, date: due, rules });
     } else if (inSentence.length === 0 && undated.test(t)) {
-      out.push({ item: item.number, due: null, text: t, responsible: responsibleIn(t) ?? null, range: s, date: null });
+      const own = responsibleMatch(t);
+      const rules: Record<string, string[]> = { found: ["followup/undated-cue"] };
+      if (own) rules.responsible = [own.rule];
+      out.push({ item: item.number, due: null, text: t, responsible: own?.name ?? null, range: s, date: null, rules });
     }
   }
   // The same commitment stated in the proposal and in the decision is one follow-up.

@@ -20,6 +20,8 @@ export interface MeetingDetails {
   inferredYear: { year: number; evidence: string } | null;
   location: string | null;
   labels: LabelHit[];
+  /** Rule ids by output field (date, start, location, body, organisation), issue 15. */
+  rules?: Record<string, string[]>;
 }
 
 const DAYLIKE = (m: RawMention) => (m.grain === "day" || m.grain === "minute") && !m.relative;
@@ -56,19 +58,27 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   const chromeDates = view.chrome.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   let dateMention: RawMention | null = null;
+  const rules: Record<string, string[]> = {};
   for (const name of PRIORITY) {
     for (const l of labels.filter((x) => x.label === name)) {
       const v = valueAfter(text, l, labels, l.end + 160);
       const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && !formalityBetween(labels, l.end, d.index) &&
         (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
-      if (m) { dateMention = m; break; }
+      if (m) { dateMention = m; rules.date = [flattenedValue(labels, l, m.index) && m.index > Math.max(v.end, l.end + 40) ? "header/flattened-label-date" : "header/labelled-date"]; break; }
     }
     if (dateMention) break;
   }
-  dateMention ??= frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index)) ?? null;
-  dateMention ??= chromeDates.find(DAYLIKE) ?? null;
+  if (!dateMention) {
+    dateMention = frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index)) ?? null;
+    if (dateMention) rules.date = ["header/first-front-date"];
+  }
+  if (!dateMention) {
+    dateMention = chromeDates.find(DAYLIKE) ?? null;
+    if (dateMention) rules.date = ["header/chrome-date"];
+  }
 
   let timeMention: RawMention | null = dateMention?.grain === "minute" ? dateMention : null;
+  if (timeMention) rules.start = ["header/time-in-date"];
   if (!timeMention) {
     // The meeting's time stands beside its date or in a time/place label's value; other clock times
     // in the front matter are attendance ("8:15-11:30") or an adjournment.
@@ -77,11 +87,19 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
       labels.some((l) => ["time", "place-time", "date", "place"].includes(l.kind) && d.index >= l.end && d.index - l.end < 200 &&
         !labels.some((o) => o.start > l.end && o.start < d.index && o.kind !== "attendance"));
     timeMention = frontDates.find((d) => TIMELIKE(d) && !governedByFormalities(labels, d.index) && near(d)) ?? null;
-    timeMention ??= chromeDates.find(TIMELIKE) ?? null;
+    if (timeMention) rules.start = ["header/time-near-date-or-label"];
+    else {
+      timeMention = chromeDates.find(TIMELIKE) ?? null;
+      if (timeMention) rules.start = ["header/chrome-time"];
+    }
   }
 
   let inferredYear: MeetingDetails["inferredYear"] = null;
   if (dateMention && dateMention.start.y === undefined) inferredYear = inferMeetingYear(ctx, view, dateMention);
+  if (inferredYear) rules.date!.push("header/year-inferred");
+  if (rules.start) rules.end = rules.start;
+  const location = findLocation(ctx, view, labels);
+  if (location) rules.location = [location.rule];
 
   const dateLine = dateMention && within(view.front, dateMention.index) ? lineBefore(text, dateMention) : null;
   return {
@@ -90,8 +108,9 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
     dateMention,
     timeMention,
     inferredYear,
-    location: findLocation(ctx, view, labels),
+    location: location?.place ?? null,
     labels,
+    rules: { ...rules, body: ["header/body"], organisation: ["header/organisation"] },
   };
 }
 
@@ -158,7 +177,7 @@ function flattenedPlaceValue(text: string, labels: LabelHit[], l: LabelHit, date
   return when && when.index > start ? { start, end: when.index } : null;
 }
 
-function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): string | null {
+function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[]): { place: string; rule: string } | null {
   const { text } = ctx.doc;
   const rangeEnd = (at: number) => view.front.find((r) => at >= r.start && at < r.end)?.end ?? at + 300;
   const order = ["plats och tid", "tid och plats", "plats och datum", "datum och plats", "plats", "sammanträdesplats", "lokal", "mötesplats", "mötesform"];
@@ -174,14 +193,14 @@ function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[])
         value = cleanPlace(before) ? before : text.slice(last.lastIndex, v.end);
       }
       const place = cleanPlace(value.replace(/[ \t]*(?:kl\.?|klockan)[ \t]*$/iu, ""));
-      if (place && !/^(?:se|enligt)\b/iu.test(place)) return place;
+      if (place && !/^(?:se|enligt)\b/iu.test(place)) return { place, rule: "header/place-label" };
     }
   }
   // "Vänersborg 2016-01-20": a dateline at the top of the record.
   const head = view.front[0];
   if (head) {
     const m = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\d{4}-\d{2}-\d{2}/mu.exec(text.slice(head.start, Math.min(head.end, head.start + 200)));
-    if (m && ctx.geo.isPlace(m[1]!)) return m[1]!;
+    if (m && ctx.geo.isPlace(m[1]!)) return { place: m[1]!, rule: "header/dateline-place" };
   }
   return null;
 }

@@ -9,7 +9,7 @@ let kindRe: RegExp | null = null;
  * protocol | minutes | agenda | extract, from the kind word that heads the record (or its
  * compound: Sammanträdesprotokoll), and from what the items hold when no word says it.
  */
-export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind {
+export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string[] = []): MeetingKind {
   const { text } = ctx.doc;
   kindRe ??= new RegExp(`(?:${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
   const index = ctx.lex.index("meeting-kinds");
@@ -37,18 +37,19 @@ export function meetingKind(ctx: ExtractContext, view: RecordView): MeetingKind 
       if (!first || at < first.at) first = { kind, at };
     }
   }
-  if (votes.get("extract")) return "extract";
+  if (votes.get("extract")) { rules.push("kind/title-word"); return "extract"; }
   // A certified extract says so at its foot ("Paragrafen är justerad", "Rätt utdraget").
   const whole = text.slice(view.rec.start, view.rec.end);
-  if (/(?<![\p{L}])(?:paragrafen är justerad|rätt utdraget|utdraget bestyrkes|protokollsutdrag|utdrag ur)(?![\p{L}])/iu.test(whole)) return "extract";
-  if (first) return first.kind as MeetingKind;
+  if (/(?<![\p{L}])(?:paragrafen är justerad|rätt utdraget|utdraget bestyrkes|protokollsutdrag|utdrag ur)(?![\p{L}])/iu.test(whole)) { rules.push("kind/extract-foot"); return "extract"; }
+  if (first) { rules.push("kind/title-word"); return first.kind as MeetingKind; }
   const items = view.rec.items;
   const hasProposal = items.some((i) => i.sections.some((s) => s.role === "proposal"));
   const hasDecision = items.some((i) => i.sections.some((s) => s.role === "decision" || s.role === "position"));
-  if (hasProposal && !hasDecision) return "agenda";
+  if (hasProposal && !hasDecision) { rules.push("kind/proposals-only"); return "agenda"; }
   const paragraphs = /§[ \t]*\d/u.test(text.slice(view.rec.start, view.rec.end));
   // Justering, anslag and signatures belong to a protocol; notes are not adjusted.
   const formal = view.front.some((r) => /(?<![\p{L}])(?:Justeringens|Justerade paragrafer|Utses att justera|Anslag|ANSLAG|BEVIS|Paragraf(?:er)?)(?![\p{L}])/u.test(text.slice(r.start, r.end)));
+  rules.push(paragraphs || formal ? "kind/formal-protocol" : "kind/notes-default");
   return paragraphs || formal ? "protocol" : "minutes";
 }
 

@@ -19,6 +19,7 @@ import { sliceWithout } from "../segment/lines.js";
 import type { RecordSegmentation } from "../segment/index.js";
 import type { Range } from "../types.js";
 import { childId, meetingId } from "./ids.js";
+import { mergeRules, toEvidence } from "./evidence.js";
 import { lowerBound, sliceByKey } from "../text/sorted.js";
 import type { DateFact, FollowUp, Item, Meeting, Participant } from "./schema.js";
 
@@ -91,7 +92,8 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const { text } = doc;
   const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
   const view: RecordView = { rec, front: subtract(rec.front, seg.skip), chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
-  const kind = meetingKind(ctx, view);
+  const kindRules: string[] = [];
+  const kind = meetingKind(ctx, view, kindRules);
   const details = meetingDetails(ctx, view);
   const id = meetingId(doc.source.sha256, index);
 
@@ -137,7 +139,9 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     id: childId(id, "p", i),
     name: p.name, party: p.party, represents: p.represents, representsCode: p.representsCode,
     group: p.group, positions: p.positions, title: p.title, present: p.present, items: p.items,
-    notItems: p.notItems, note: p.note, substitutesFor: p.substitutesFor, span: doc.locate.spanOf(p.start, p.end),
+    notItems: p.notItems, note: p.note, substitutesFor: p.substitutesFor,
+    evidence: toEvidence(p.rules, "attendance/entry", { party: p.party, represents: p.represents, group: p.group, positions: p.positions, present: p.present }),
+    span: doc.locate.spanOf(p.start, p.end),
   }));
 
   const agenda = kind === "agenda";
@@ -178,6 +182,8 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
       reservations: itemReservations(ctx, it, nv).map((r, k) => ({
         id: childId(itemId, "r", k), kind: r.kind, by: r.by, inFavourOf: r.inFavourOf, text: r.text, span: doc.locate.spanOf(r.range.start, r.range.end),
       })),
+      evidence: toEvidence(mergeRules(mergeRules(it.rules, dec.rules), outcomes.length ? { outcome: dec.decision ? ["outcome/codebook"] : ["outcome/codebook", "outcome/from-proposal"] } : undefined),
+        "item/header", { title: it.title, caseNumber: it.caseNumber, proposal: dec.proposal, decision: dec.decision, outcome: outcomes[0] ?? null }),
       span: doc.locate.spanOf(it.start, it.end),
     };
   });
@@ -196,13 +202,14 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   }));
   const followUps: FollowUp[] = followRaw.map((f, i) => ({
     id: childId(id, "f", i), item: f.item, due: f.due, text: f.text, responsible: f.responsible,
+    evidence: toEvidence(f.rules, "followup/cue", { due: f.due, responsible: f.responsible }),
     span: doc.locate.spanOf(f.range.start, f.range.end),
   }));
 
   const days = (role: string) => dates.filter((d) => d.role === role).map(calendarDay).filter((d): d is string => d !== null);
   const scheduled = [...new Set(days("scheduled-meeting"))].filter((d) => !date || d > date).sort();
-  const next = days("next-meeting").find((d) => !date || d > date) ??
-    scheduled.find((d) => !!date && d.slice(0, 4) === date.slice(0, 4)) ?? null;
+  const named = days("next-meeting").find((d) => !date || d > date);
+  const next = named ?? scheduled.find((d) => !!date && d.slice(0, 4) === date.slice(0, 4)) ?? null;
 
   const meeting: Meeting = {
     id, kind,
@@ -219,6 +226,9 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     dates,
     followUps,
     signatures: extractSignatures(ctx, view, details.labels, resolved, people),
+    evidence: toEvidence(mergeRules(mergeRules(details.rules, kindRules), next ? { nextMeeting: [named ? "dates/next-meeting-role" : "dates/scheduled-same-year"] } : undefined), "record/segment", {
+      kind, body: details.body, organisation: details.organisation, date, start: hhmm(time?.value), end: hhmm(time?.end), location: details.location, nextMeeting: next,
+    }),
     span: doc.locate.spanOf(rec.start, rec.end),
   };
   return { meeting, evidence: { listedParticipants: people.filter((p) => p.listed).length } };

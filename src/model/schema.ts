@@ -18,6 +18,13 @@ const isoValue = z.string()
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("YYYY-MM-DD");
 const hhmm = z.string().regex(/^\d{2}:\d{2}$/).describe("HH:MM, local time");
 
+const ruleIds = z.array(z.string().regex(/^[a-z]+\/[a-z0-9-]+$/)).min(1);
+/** Which rules produced a fact (issue 15): field name → rule ids; the ids are listed in src/model/rules.ts. */
+export const evidenceSchema = z
+  .object({ found: ruleIds.describe("the rules that found the fact itself") })
+  .catchall(ruleIds)
+  .describe("ids of the rules behind the fact: `found` for the fact itself, then one key per output field a rule set (e.g. group, positions, present, decision, date); every id is listed with its meaning in src/model/rules.ts");
+
 export const participantSchema = z.object({
   id: z.string().describe("stable id, unique in the file"),
   name: z.string(),
@@ -32,6 +39,7 @@ export const participantSchema = z.object({
   notItems: z.string().nullable().describe("did not take part in these items (jäv, 'ej 20'), e.g. '17'"),
   note: z.string().nullable().describe("attendance remarks written beside the name: 'delvis', 'jäv', arrival and leaving times"),
   substitutesFor: z.string().nullable().describe("the member a serving substitute replaces"),
+  evidence: evidenceSchema.describe("rule ids behind the participant: found (the list or block that names them), name, party, represents, group, positions, present, items"),
   span: spanSchema,
 });
 
@@ -91,6 +99,7 @@ export const itemSchema = z.object({
   motions: z.array(motionSchema).describe("yrkanden"),
   votes: z.array(voteSchema).describe("omröstningar"),
   reservations: z.array(reservationSchema).describe("reservations, särskilda yttranden, protokollsanteckningar, jäv"),
+  evidence: evidenceSchema.describe("rule ids behind the item: found (its header), title, caseNumber, proposal, decision, outcome"),
   span: spanSchema,
 });
 
@@ -128,6 +137,7 @@ export const followUpSchema = z.object({
   due: isoDay.nullable(),
   text: z.string(),
   responsible: z.string().nullable(),
+  evidence: evidenceSchema.describe("rule ids behind the follow-up: found (its cue), due, responsible"),
   span: spanSchema,
 });
 
@@ -157,6 +167,7 @@ export const meetingSchema = z.object({
   dates: z.array(dateSchema),
   followUps: z.array(followUpSchema),
   signatures: signaturesSchema,
+  evidence: evidenceSchema.describe("rule ids behind the meeting: found (what makes the record a meeting), kind, date, start, end, location, body, organisation, nextMeeting"),
   span: spanSchema,
 });
 
@@ -199,6 +210,7 @@ export type DateFact = z.infer<typeof dateSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Signatures = z.infer<typeof signaturesSchema>;
 export type Warning = z.infer<typeof warningSchema>;
+export type FactEvidence = z.infer<typeof evidenceSchema>;
 export type Outcome = z.infer<typeof outcomeEnum>;
 export type Motion = z.infer<typeof motionSchema>;
 export type Vote = z.infer<typeof voteSchema>;

@@ -17,6 +17,8 @@ export interface ItemSegment extends Range {
   bodyStart: number;
   sections: SectionSegment[];
   flat: boolean;
+  /** Rule ids by output field (found, title, caseNumber), issue 15. */
+  rules?: Record<string, string[]>;
 }
 
 export interface ItemContext {
@@ -86,6 +88,18 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
       bodyStart,
       sections,
       flat,
+      rules: {
+        found: [headerRule(h)],
+        title: [flat ? "item/title-flat-line" : "item/title-line"],
+        ...(caseNumber ? { caseNumber: ["item/case-number"] } : {}),
+      },
     };
   });
+}
+
+/** The header shape that found the item: "§ 12", "12.", "12:", "12)", a bare number, "Punkt 12", a contents row. */
+function headerRule(h: ItemCandidate): string {
+  if (h.toc) return "item/contents-row";
+  if (h.style.startsWith("prefix:")) return "item/prefixed-number";
+  return ({ para: "item/paragraph-sign", dot: "item/numbered-dot", colon: "item/numbered-colon", paren: "item/numbered-paren", bare: "item/bare-number" } as Record<string, string>)[h.style] ?? "item/header";
 }

@@ -5,6 +5,7 @@ import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position }
 import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
+import { mergeRules, noteRule, type RuleTrail } from "../../model/evidence.js";
 
 export interface RawParticipant {
   name: string;
@@ -23,6 +24,8 @@ export interface RawParticipant {
   listed: boolean;
   start: number;
   end: number;
+  /** Ids of the rules behind the entry and its fields (issue 15). */
+  rules?: RuleTrail;
 }
 
 /**
@@ -127,7 +130,7 @@ function firstNameFirst(list: RawParticipant[], nv: NameVocabulary): void {
   if (back < 3 || back <= list.filter((p) => straight(words(p))).length) return;
   for (const p of list) {
     const w = words(p);
-    if (w.length >= 2 && !nv.isFirstName(w[0]!)) p.name = [w[w.length - 1], ...w.slice(0, -1)].join(" ");
+    if (w.length >= 2 && !nv.isFirstName(w[0]!)) { p.name = [w[w.length - 1], ...w.slice(0, -1)].join(" "); noteRule(p, "name", "attendance/surname-first"); }
   }
 }
 
@@ -190,11 +193,13 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.group ??= p.group;
     old.substitutesFor ??= p.substitutesFor;
     old.listed ||= p.listed;
+    old.rules = mergeRules(old.rules, p.rules);
     if (p.present === false) old.present = false;
   };
   // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
   const attached = kind === "agenda" ? [] : attachedLists(text, view);
   for (const range of [...view.front, ...attached]) {
+    const inAttached = attached.includes(range);
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
@@ -257,7 +262,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       const flush = () => {
         // An unlabeled paragraph of people with titles and no parties lists officials.
         if (!label && pending.length && pending.every((p) => !p.party) && pending.some((p) => p.title)) {
-          for (const p of pending) p.group ??= "other";
+          for (const p of pending) if (p.group === null) { p.group = "other"; noteRule(p, "group", "attendance/titled-paragraph"); }
         }
         firstNameFirst(pending, nv);
         pending.splice(0).forEach(add);
@@ -296,7 +301,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           // "[X] Name" present, "[ ] Name" absent: a checkbox roll call.
           const box = /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start));
           const present = !knownPresence ? null : box ? box[1]!.trim() !== "" : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
-          pending.push({
+          const entry: RawParticipant = {
             name: n.name,
             party: a.party,
             represents: a.represents,
@@ -312,7 +317,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             listed: label !== null,
             start: n.start,
             end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
-          });
+          };
+          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
+          pending.push(entry);
         }
       }
       flush();
@@ -320,7 +327,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   }
   for (const e of positionsFromItems(ctx, view, nv)) {
     const p = people.get(e.name.toLowerCase());
-    if (p) p.positions = [...new Set([...p.positions, e.position])];
+    if (p) { p.positions = [...new Set([...p.positions, e.position])]; noteRule(p, "positions", "attendance/elected-in-item"); }
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
@@ -346,6 +353,50 @@ function mergeTurnedNames(people: Map<string, RawParticipant>, nv: NameVocabular
     keep.title ??= drop.title;
     keep.group ??= drop.group;
     keep.listed ||= drop.listed;
+    keep.rules = mergeRules(keep.rules, drop.rules);
+    noteRule(keep, "name", "attendance/turned-name-merge");
     people.delete(dropKey);
   }
+}
+
+interface EntryEvidence {
+  label: AttendanceLabel | null;
+  row: boolean;
+  tableRows: boolean;
+  inAttached: boolean;
+  fromTable: boolean;
+  box: boolean;
+  a: ReturnType<typeof readAttributes>;
+  otherColumn: boolean;
+  knownPresence: boolean;
+  presenceUnknown: boolean;
+  partyLine: boolean;
+}
+
+/** The rule ids behind one list entry, one per decision taken above (issue 15 evidence). */
+function noteEntryRules(p: RawParticipant, e: EntryEvidence): void {
+  const { label, a } = e;
+  const found = e.fromTable ? "attendance/signature-table" : label?.type === "role" ? "attendance/role-label"
+    : e.tableRows ? "attendance/table-rows" : e.row ? "attendance/header-row" : label ? "attendance/heading-list"
+    : e.partyLine ? "attendance/party-line" : "attendance/name-comma-title";
+  noteRule(p, "found", found);
+  if (e.inAttached) noteRule(p, "found", "attendance/attached-list");
+  if (p.party) noteRule(p, "party", "attendance/party-mark");
+  if (p.represents) noteRule(p, "represents", "attendance/represents-place");
+  if (p.group) {
+    const group = p.substitutesFor ? "attendance/substitute-cue" : label?.type === "group" && label.serving ? "attendance/serving-label"
+      : e.otherColumn && a.title && !a.party ? "attendance/officials-column"
+      : label?.type === "group" ? (a.serving && label.group === "substitute" ? "attendance/serving-substitute" : "attendance/group-heading")
+      : "attendance/titled-official";
+    noteRule(p, "group", group);
+  }
+  if (a.positions.length) noteRule(p, "positions", "attendance/role-word");
+  if (e.fromTable) noteRule(p, "positions", "attendance/signature-table");
+  else if (label?.type === "role") noteRule(p, "positions", "attendance/role-label");
+  if (p.present !== null) {
+    const present = e.box ? "attendance/checkbox" : a.present !== null ? "attendance/presence-mark"
+      : label?.type === "group" ? "attendance/group-heading" : "attendance/listed-present";
+    noteRule(p, "present", present);
+  }
+  if (p.items || p.notItems) noteRule(p, "items", "attendance/item-range");
 }

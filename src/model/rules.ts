@@ -1,0 +1,117 @@
+/**
+ * Every rule id a fact's `evidence` may name (issue 15), with one line of meaning. `sets` lists the
+ * output fields the rule decides when an extractor hands a flat `rules: string[]` (default: found,
+ * the rule that found the fact itself). The review page (issue 16) shows these lines; the seeds test
+ * fails on an id that is not listed here. `npm run eval -- --rules` gives each rule's hits and precision.
+ */
+export interface RuleInfo {
+  meaning: string;
+  sets?: readonly string[];
+}
+
+export const RULES: Readonly<Record<string, RuleInfo>> = {
+  // Meeting records: what makes a record a meeting (meeting.evidence.found).
+  "record/attendance-list": { meaning: "two or more people listed under attendance headings or role labels" },
+  "record/header-box": { meaning: "the record opens with a front-matter box of labelled fields" },
+  "record/header-labels": { meaning: "two or more kinds of header labels (date, place, attendance …) in the front matter" },
+  "record/named-officials": { meaning: "two or more people with a party or a position" },
+  "record/title-word": { meaning: "a kind word heads the record (Protokoll, Minnesanteckningar, Kallelse …)" },
+  "record/decided-items": { meaning: "an item with a decision, proposal, motion or vote section" },
+  "record/segment": { meaning: "coarse: the record segmenter cut this record (no finer rule recorded)" },
+
+  // Meeting kind.
+  "kind/title-word": { meaning: "the first kind word of the front matter or running header names the kind", sets: ["kind"] },
+  "kind/extract-foot": { meaning: "an extract's certification at its foot ('Rätt utdraget', 'Paragrafen är justerad')", sets: ["kind"] },
+  "kind/proposals-only": { meaning: "no kind word; items hold proposals and no decisions: an agenda", sets: ["kind"] },
+  "kind/formal-protocol": { meaning: "no kind word; § numbers or justering/anslag labels: a protocol", sets: ["kind"] },
+  "kind/notes-default": { meaning: "no kind word and nothing formal: minutes", sets: ["kind"] },
+
+  // Meeting details (header box).
+  "header/labelled-date": { meaning: "the day after a date label (Sammanträdesdatum, Datum, Dag, Plats och tid …)", sets: ["date"] },
+  "header/flattened-label-date": { meaning: "a date label whose value stands after the attendance labels of a flattened two-column header", sets: ["date"] },
+  "header/first-front-date": { meaning: "no labelled date: the first day in the front matter not governed by a justering or anslag label", sets: ["date"] },
+  "header/chrome-date": { meaning: "no date in the record: the first day in a web transcript's chrome", sets: ["date"] },
+  "header/year-inferred": { meaning: "the meeting date has no year: taken from a heading, the record's dated lines or the PDF date", sets: ["date"] },
+  "header/time-in-date": { meaning: "the meeting date carries its clock time", sets: ["start", "end"] },
+  "header/time-near-date-or-label": { meaning: "a clock time beside the meeting date or in a time/place label's value", sets: ["start", "end"] },
+  "header/chrome-time": { meaning: "a clock time in a web transcript's chrome", sets: ["start", "end"] },
+  "header/place-label": { meaning: "the value of a place label (Plats, Lokal, Plats och tid …) without its date and time", sets: ["location"] },
+  "header/dateline-place": { meaning: "a known place before the date at the top of the record ('Vänersborg 2016-01-20')", sets: ["location"] },
+  "header/body": { meaning: "coarse: the body from the Organ label, the title, the date line or a body word", sets: ["body"] },
+  "header/organisation": { meaning: "coarse: a municipality, region or association name in the front matter", sets: ["organisation"] },
+  "dates/next-meeting-role": { meaning: "a date whose role is next-meeting ('Nästa möte …')", sets: ["nextMeeting"] },
+  "dates/scheduled-same-year": { meaning: "no next-meeting date: the first scheduled meeting after this one in its year", sets: ["nextMeeting"] },
+
+  // Participants.
+  "attendance/heading-list": { meaning: "a name under an attendance heading (Beslutande, Ledamöter, Ersättare, Övriga närvarande …)" },
+  "attendance/header-row": { meaning: "a name after a flattened table header row of attendance labels, read under its first group" },
+  "attendance/table-rows": { meaning: "a row of a role table (Funktion | Namn) without a role label of its own" },
+  "attendance/role-label": { meaning: "a name after a role label (Ordförande, Sekreterare, Justerare …)", sets: ["found", "positions"] },
+  "attendance/signature-table": { meaning: "a name paired by position with role labels listed before the names", sets: ["found", "positions"] },
+  "attendance/party-line": { meaning: "outside any list: 'Name (S)' with a party in parentheses" },
+  "attendance/name-comma-title": { meaning: "outside any list: 'Firstname Surname, title'" },
+  "attendance/attached-list": { meaning: "the list stands in an attached Närvarolista (bilaga) rather than the front matter" },
+  "attendance/entry": { meaning: "coarse: the participant extractor found the name (no finer rule recorded)" },
+  "attendance/surname-first": { meaning: "a surname-first roll call ('Lindvall Mikael') turned to first name first", sets: ["name"] },
+  "attendance/turned-name-merge": { meaning: "the same person written both ways merged into one", sets: ["name"] },
+  "attendance/party-mark": { meaning: "the party written beside the name (in parentheses, a column, a lower-case mark)", sets: ["party"] },
+  "attendance/represents-place": { meaning: "a municipality, region or organisation written beside the name", sets: ["represents"] },
+  "attendance/group-heading": { meaning: "group and presence from the words of the heading the name stands under", sets: ["group", "present"] },
+  "attendance/serving-label": { meaning: "a serving-substitute heading (Tjänstgörande ersättare): a member", sets: ["group"] },
+  "attendance/serving-substitute": { meaning: "'tjänstgör' beside a substitute: a member", sets: ["group"] },
+  "attendance/substitute-cue": { meaning: "'ersätter X' / 'för X' beside the name: a serving substitute, a member", sets: ["group"] },
+  "attendance/officials-column": { meaning: "a titled person without a party in a table with an officials column: other", sets: ["group"] },
+  "attendance/titled-official": { meaning: "outside any list a titled person without a party: other", sets: ["group"] },
+  "attendance/titled-paragraph": { meaning: "an unlabelled paragraph of titled people without parties: officials (other)", sets: ["group"] },
+  "attendance/role-word": { meaning: "a role word beside the name ('ordförande', '(sekreterare)')", sets: ["positions"] },
+  "attendance/elected-in-item": { meaning: "a position given in an opening item ('Till justerare utsågs X', 'X valdes till sekreterare')", sets: ["positions"] },
+  "attendance/checkbox": { meaning: "a checkbox roll call: [X] present, [ ] absent", sets: ["present"] },
+  "attendance/presence-mark": { meaning: "a presence word or column beside the name (förhindrad, ej närvarande, N/F, Ja/Nej, 1/-)", sets: ["present"] },
+  "attendance/listed-present": { meaning: "listed without a presence mark under no group heading: present", sets: ["present"] },
+  "attendance/item-range": { meaning: "item ranges beside the name ('§ 13-21', 'ej § 20')", sets: ["items"] },
+
+  // Items.
+  "item/paragraph-sign": { meaning: "an item header '§ 12'" },
+  "item/numbered-dot": { meaning: "an item header '12.'" },
+  "item/numbered-colon": { meaning: "an item header '12:'" },
+  "item/numbered-paren": { meaning: "an item header '12)'" },
+  "item/bare-number": { meaning: "an item header: a bare number at a line start before a title" },
+  "item/prefixed-number": { meaning: "an item header with a word before the number ('Punkt 12', 'Ärende 12')" },
+  "item/contents-row": { meaning: "an item read from a contents row ('141 4 Title')" },
+  "item/header": { meaning: "coarse: the item segmenter found the item (no finer rule recorded)" },
+  "item/title-line": { meaning: "the title is the rest of the header line", sets: ["title"] },
+  "item/title-flat-line": { meaning: "a flattened page line: the title ends before the next sentence or case number", sets: ["title"] },
+  "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
+
+  // Decisions and proposals.
+  "decision/labelled-heading": { meaning: "the text under a decision heading (Beslut, X:s beslut)", sets: ["decision"] },
+  "decision/position-heading": { meaning: "the text under a ställningstagande heading", sets: ["decision"] },
+  "decision/proposal-heading": { meaning: "the text under a proposal heading (Förslag till beslut, X:s förslag)", sets: ["proposal"] },
+  "decision/strong-verb": { meaning: "a sentence with 'beslutar/beslöt', 'finner att … antar' or an att-clause, anywhere in the item", sets: ["decision"] },
+  "decision/active-verb": { meaning: "a body deciding in the present tense ('Mötet godkänner', 'Styrelsen fastställer')", sets: ["decision"] },
+  "decision/active-verb-past": { meaning: "in a short item, a body deciding in the past tense ('Mötet godkände')", sets: ["decision"] },
+  "decision/passive-verb": { meaning: "in a short item, a passive decision form ('godkänns', 'läggs till handlingarna')", sets: ["decision"] },
+  "decision/passive-lexicon": { meaning: "in a short item, a passive decision verb from the lexicon", sets: ["decision"] },
+  "decision/title-sentence": { meaning: "the item's title is itself the decision sentence ('Dagordningen godkänns.')", sets: ["decision"] },
+  "decision/bullet-list": { meaning: "bullets after a decision sentence that opens a list", sets: ["decision"] },
+  "decision/proposal-sentence": { meaning: "in an agenda, a 'föreslår/föreslås' sentence is the proposal", sets: ["proposal"] },
+  "outcome/codebook": { meaning: "the outcome codes from the codebook's words in the decision's att-clauses", sets: ["outcome"] },
+  "outcome/from-proposal": { meaning: "no decision: the outcome read from the proposal", sets: ["outcome"] },
+
+  // Follow-ups.
+  "followup/dated-cue": { meaning: "a deadline cue ('senast', 'återrapportering', 'redovisas') and a day on or after the meeting" },
+  "followup/undated-cue-with-date": { meaning: "an assignment cue ('får i uppdrag') and a day on or after the meeting in one sentence" },
+  "followup/undated-cue": { meaning: "an assignment cue without a date ('får i uppdrag att', 'ansvarar för')" },
+  "followup/cue": { meaning: "coarse: the follow-up extractor found the commitment (no finer rule recorded)" },
+  "followup/due-date": { meaning: "the due date is the day written in the sentence", sets: ["due"] },
+  "followup/due-meeting-year": { meaning: "a due day without a year takes the meeting's year (the next when the day has passed)", sets: ["due"] },
+  "followup/far-i-uppdrag": { meaning: "'X får/fick i uppdrag': X is responsible", sets: ["responsible"] },
+  "followup/ger-i-uppdrag": { meaning: "'ger X i uppdrag': X is responsible", sets: ["responsible"] },
+  "followup/uppdrar-at": { meaning: "'uppdrar åt X att': X is responsible", sets: ["responsible"] },
+  "followup/aterkommer": { meaning: "'X återkommer / kommer att ta fram': X is responsible", sets: ["responsible"] },
+  "followup/name-dash-kommer": { meaning: "'Anna Berg – hon kommer …': the name before the dash is responsible", sets: ["responsible"] },
+  "followup/item-responsible": { meaning: "no one named in the sentence: the person the item assigns", sets: ["responsible"] },
+};
+
+/** Whether `id` is a registered rule id. */
+export const isRule = (id: string): boolean => Object.hasOwn(RULES, id);
