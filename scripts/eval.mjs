@@ -5,17 +5,20 @@
 //   npm run eval                 the table
 //   npm run eval -- --files      also each set's per-file scores
 //   npm run eval -- --keep DIR   keep the outputs under DIR (default: a temporary folder)
+//   npm run eval -- --rules      also each rule's hits and precision over seeds, real and wildpdfs
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { addRuleStats, formatRuleStats, newStats } from "./rule-precision.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = process.env.PROTOKOLL_SHARED ?? resolve(root, "..", "shared");
 const args = process.argv.slice(2);
 const keepAt = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;
 const showFiles = args.includes("--files");
+const showRules = args.includes("--rules");
 const bin = join(root, "dist", "cli", "bin.js");
 const scorer = join(shared, "eval", "score.mjs");
 
@@ -117,5 +120,13 @@ if (showFiles) {
       console.log(`  ${f.file.padEnd(60).slice(0, 60)} ${cells}`);
     }
   }
+}
+if (showRules) {
+  // The answered sets only: the reworded column repeats real's answers.
+  const stats = newStats();
+  for (const set of sets.filter((s) => s.name !== "reworded")) addRuleStats(stats, set.gold, join(work, set.name));
+  const { RULES } = await import(pathToFileURL(join(root, "dist", "model", "rules.js")).href);
+  console.log(`\nrules over ${sets.filter((s) => s.name !== "reworded").map((s) => s.name).join(", ")} (precision over the hits the gold can judge):`);
+  console.log(formatRuleStats(stats, Object.keys(RULES), Object.keys(RULES).filter((id) => RULES[id].coarse)));
 }
 if (!keepAt) rmSync(work, { recursive: true, force: true });

@@ -9,7 +9,6 @@ import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { repairOutput } from "./model/repair.js";
 import type { Meeting, Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
-import { findLabels } from "./extract/labels.js";
 import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
 
@@ -43,8 +42,7 @@ function meetingRule(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, ev
   const rec = seg.records[i]!;
   if (evidence.listedParticipants >= 2) return "record/attendance-list";
   if (rec.blocks.length > 0) return "record/header-box";
-  const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
-  if (labels.size >= 2) return "record/header-labels";
+  // (Two kinds of header labels alone never decided a record over the public sets: removed, issue 15.)
   if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return "record/named-officials";
   let top = rec.start;
   for (const f of seg.skip) if (f.start <= top && f.end > top) top = f.end;

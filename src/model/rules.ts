@@ -7,17 +7,18 @@
 export interface RuleInfo {
   meaning: string;
   sets?: readonly string[];
+  /** A fallback id of an extractor path, used when no finer rule was recorded (not a rule of its own). */
+  coarse?: boolean;
 }
 
 export const RULES: Readonly<Record<string, RuleInfo>> = {
   // Meeting records: what makes a record a meeting (meeting.evidence.found).
   "record/attendance-list": { meaning: "two or more people listed under attendance headings or role labels" },
   "record/header-box": { meaning: "the record opens with a front-matter box of labelled fields" },
-  "record/header-labels": { meaning: "two or more kinds of header labels (date, place, attendance …) in the front matter" },
   "record/named-officials": { meaning: "two or more people with a party or a position" },
   "record/title-word": { meaning: "a kind word heads the record (Protokoll, Minnesanteckningar, Kallelse …)" },
   "record/decided-items": { meaning: "an item with a decision, proposal, motion or vote section" },
-  "record/segment": { meaning: "coarse: the record segmenter cut this record (no finer rule recorded)" },
+  "record/segment": { meaning: "coarse: the record segmenter cut this record (no finer rule recorded)", coarse: true },
 
   // Meeting kind.
   "kind/title-word": { meaning: "the first kind word of the front matter or running header names the kind", sets: ["kind"] },
@@ -37,8 +38,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "header/chrome-time": { meaning: "a clock time in a web transcript's chrome", sets: ["start", "end"] },
   "header/place-label": { meaning: "the value of a place label (Plats, Lokal, Plats och tid …) without its date and time", sets: ["location"] },
   "header/dateline-place": { meaning: "a known place before the date at the top of the record ('Vänersborg 2016-01-20')", sets: ["location"] },
-  "header/body": { meaning: "coarse: the body from the Organ label, the title, the date line or a body word", sets: ["body"] },
-  "header/organisation": { meaning: "coarse: a municipality, region or association name in the front matter", sets: ["organisation"] },
+  "header/body": { meaning: "coarse: the body from the Organ label, the title, the date line or a body word", sets: ["body"], coarse: true },
+  "header/organisation": { meaning: "coarse: a municipality, region or association name in the front matter", sets: ["organisation"], coarse: true },
   "dates/next-meeting-role": { meaning: "a date whose role is next-meeting ('Nästa möte …')", sets: ["nextMeeting"] },
   "dates/scheduled-same-year": { meaning: "no next-meeting date: the first scheduled meeting after this one in its year", sets: ["nextMeeting"] },
 
@@ -51,7 +52,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "attendance/party-line": { meaning: "outside any list: 'Name (S)' with a party in parentheses" },
   "attendance/name-comma-title": { meaning: "outside any list: 'Firstname Surname, title'" },
   "attendance/attached-list": { meaning: "the list stands in an attached Närvarolista (bilaga) rather than the front matter" },
-  "attendance/entry": { meaning: "coarse: the participant extractor found the name (no finer rule recorded)" },
+  "attendance/entry": { meaning: "coarse: the participant extractor found the name (no finer rule recorded)", coarse: true },
   "attendance/surname-first": { meaning: "a surname-first roll call ('Lindvall Mikael') turned to first name first", sets: ["name"] },
   "attendance/turned-name-merge": { meaning: "the same person written both ways merged into one", sets: ["name"] },
   "attendance/party-mark": { meaning: "the party written beside the name (in parentheses, a column, a lower-case mark)", sets: ["party"] },
@@ -78,7 +79,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/bare-number": { meaning: "an item header: a bare number at a line start before a title" },
   "item/prefixed-number": { meaning: "an item header with a word before the number ('Punkt 12', 'Ärende 12')" },
   "item/contents-row": { meaning: "an item read from a contents row ('141 4 Title')" },
-  "item/header": { meaning: "coarse: the item segmenter found the item (no finer rule recorded)" },
+  "item/header": { meaning: "coarse: the item segmenter found the item (no finer rule recorded)", coarse: true },
   "item/title-line": { meaning: "the title is the rest of the header line", sets: ["title"] },
   "item/title-flat-line": { meaning: "a flattened page line: the title ends before the next sentence or case number", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
@@ -102,7 +103,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "followup/dated-cue": { meaning: "a deadline cue ('senast', 'återrapportering', 'redovisas') and a day on or after the meeting" },
   "followup/undated-cue-with-date": { meaning: "an assignment cue ('får i uppdrag') and a day on or after the meeting in one sentence" },
   "followup/undated-cue": { meaning: "an assignment cue without a date ('får i uppdrag att', 'ansvarar för')" },
-  "followup/cue": { meaning: "coarse: the follow-up extractor found the commitment (no finer rule recorded)" },
+  "followup/cue": { meaning: "coarse: the follow-up extractor found the commitment (no finer rule recorded)", coarse: true },
   "followup/due-date": { meaning: "the due date is the day written in the sentence", sets: ["due"] },
   "followup/due-meeting-year": { meaning: "a due day without a year takes the meeting's year (the next when the day has passed)", sets: ["due"] },
   "followup/far-i-uppdrag": { meaning: "'X får/fick i uppdrag': X is responsible", sets: ["responsible"] },
