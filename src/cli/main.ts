@@ -68,6 +68,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("-o, --out <dir>", "write <name>.json per input (mirroring folders), or the tables, into this folder")
     .option("-f, --format <format>", "output format: json, ndjson, csv or sqlite (any case; csv and sqlite need --out)", (v) => oneOf(v, "--format", ["json", "ndjson", "csv", "sqlite"]), "json")
     .option("--csv-dialect <dialect>", "with --format csv: rfc (comma, LF; the default) or excel (semicolon, UTF-8 BOM, CRLF, formulas neutralised)", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]))
+    .option("--evidence", "with --format csv or sqlite: add an evidence column (the rule ids behind each fact; JSON always has them)")
     .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => Math.floor(positive(v, "--jobs", 256)), availableParallelism())
     .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, ms")
     .option("--strict", "exit 1 when any input failed")
@@ -102,6 +103,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         cache: o.cache !== false,
         csvDialect: (o.csvDialect as ParseCommandOptions["csvDialect"] | undefined) ?? "rfc",
         csvDialectGiven: o.csvDialect !== undefined,
+        evidence: !!o.evidence,
         shard: (o.shard as ParseCommandOptions["shard"]) ?? null,
         ...(o.filesFrom ? { filesFrom: String(o.filesFrom) } : {}),
         nul: !!o.null,

@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { emptyTables, forEachRow, type Cell, type DocumentEntry } from "./tables.js";
+import { emptyTables, forEachRow, type Cell, type DocumentEntry, type Table, type TableOptions } from "./tables.js";
 
 /** rfc: RFC 4180 (comma, LF). excel: what Swedish Excel opens directly (semicolon, UTF-8 BOM, CRLF). */
 export type CsvDialect = "rfc" | "excel";
@@ -66,11 +66,12 @@ interface TempFile {
  * a failed write (a full disk) leaves no table of the run, and the previous run's tables intact.
  */
 export class CsvSink {
-  readonly tables = emptyTables();
+  readonly tables: Table[];
   private readonly files = new Map<string, TempFile>();
   private readonly pending = new Map<string, Cell[][]>();
 
-  constructor(private readonly dir: string, private readonly dialect: CsvDialect) {
+  constructor(private readonly dir: string, private readonly dialect: CsvDialect, private readonly options: TableOptions = {}) {
+    this.tables = emptyTables(options);
     try {
       for (const t of this.tables) {
         const file = this.temp(`${t.name}.csv`);
@@ -95,7 +96,7 @@ export class CsvSink {
       rows.push(row);
       this.pending.set(name, rows);
       if (rows.length >= CHUNK_ROWS) this.flush(name);
-    });
+    }, this.options);
     for (const name of [...this.pending.keys()]) this.flush(name);
   }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { CsvSink, type CsvDialect } from "./csv.js";
 import { csvMetadata, dataDictionary } from "./csvw.js";
 import { SqliteSink } from "./sqlite.js";
-import type { DocumentEntry } from "./tables.js";
+import type { DocumentEntry, TableOptions } from "./tables.js";
 
 /** Where a batch hands every input's result (parsed, failed or skipped) when it writes tables. */
 export interface TableSink {
@@ -31,9 +31,9 @@ function writeAllOrNone(dir: string, files: Record<string, string | Uint8Array>)
   for (const name of Object.keys(files)) renameSync(tmp(name), join(dir, name));
 }
 
-export async function openTableSink(format: "csv" | "sqlite", dir: string, dialect: CsvDialect): Promise<TableSink> {
+export async function openTableSink(format: "csv" | "sqlite", dir: string, dialect: CsvDialect, options: TableOptions = {}): Promise<TableSink> {
   if (format === "csv") {
-    const csv = new CsvSink(dir, dialect);
+    const csv = new CsvSink(dir, dialect, options);
     return {
       add: (doc) => (csv.add(doc), null),
       finish: () =>
@@ -44,7 +44,7 @@ export async function openTableSink(format: "csv" | "sqlite", dir: string, diale
       abort: () => csv.abort(),
     };
   }
-  const sqlite = new SqliteSink();
+  const sqlite = new SqliteSink(options);
   await sqlite.open();
   return {
     add: (doc) => sqlite.add(doc),

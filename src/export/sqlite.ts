@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Database, SqlJsStatic } from "sql.js";
-import { emptyTables, forEachRow, type Cell, type DocumentEntry, type Table } from "./tables.js";
+import { emptyTables, forEachRow, type Cell, type DocumentEntry, type Table, type TableOptions } from "./tables.js";
 
 const require = createRequire(import.meta.url);
 let sql: Promise<SqlJsStatic> | null = null;
@@ -38,10 +38,14 @@ const COMMIT_ROWS = 20_000;
  * document arrives and committed in batches, but the database itself is held whole.
  */
 export class SqliteSink {
-  readonly tables: Table[] = emptyTables();
+  readonly tables: Table[];
   private db: Database | null = null;
   private inserts = new Map<string, ReturnType<Database["prepare"]>>();
   private uncommitted = 0;
+
+  constructor(private readonly options: TableOptions = {}) {
+    this.tables = emptyTables(options);
+  }
 
   async open(): Promise<void> {
     const SQL = await load();
@@ -57,7 +61,7 @@ export class SqliteSink {
     forEachRow(doc, (name, row) => {
       this.inserts.get(name)!.run(row.map((c: Cell) => (typeof c === "boolean" ? (c ? 1 : 0) : c)));
       this.uncommitted++;
-    });
+    }, this.options);
   }
 
   /** Inserts one document's rows, all or none. A failure is returned as a warning, never thrown: one document never aborts a run. */

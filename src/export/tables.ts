@@ -4,6 +4,16 @@ import { documentId, tableKey } from "../model/ids.js";
 
 export type Cell = string | number | boolean | null;
 
+/** Options of the table output. */
+export interface TableOptions {
+  /** Add an `evidence` column (the rule ids behind each fact) to meetings, participants, items, decisions and follow_ups. */
+  evidence?: boolean;
+}
+
+/** The tables that get the opt-in `evidence` column. */
+const EVIDENCE_TABLES = new Set(["meetings", "participants", "items", "decisions", "follow_ups"]);
+const EVIDENCE_DOC = "rule ids behind the fact as field=rule entries separated by ; (found= the rules that found it); ids are listed in src/model/rules.ts";
+
 export type ColumnType = "string" | "integer" | "boolean" | "date";
 
 export interface Table {
@@ -37,7 +47,7 @@ export interface DocumentEntry {
 const INTEGER = new Set(["page", "line", "end_line", "start", "end", "participants", "items", "yes", "no", "abstain", "absent", "pages", "meetings", "seq"]);
 const BOOLEAN = new Set(["present", "verified"]);
 const DATE = new Set(["date", "next_meeting", "adjusted_on", "posted_on", "removed_on", "due"]);
-const LIST = new Set(["scheduled_meetings", "adjusters", "positions", "outcomes", "inferred"]);
+const LIST = new Set(["scheduled_meetings", "adjusters", "positions", "outcomes", "inferred", "evidence"]);
 const typeOf = (table: string, c: string): ColumnType =>
   BOOLEAN.has(c) ? "boolean" : DATE.has(c) ? "date" : INTEGER.has(c) && !(table === "participants" && c === "items") ? "integer" : "string";
 const OWN_KEY: Record<string, string> = {
@@ -64,7 +74,8 @@ const spanDocs: Record<string, string> = {
   end: "exclusive end offset",
 };
 
-function table(name: string, cols: Array<[string, string]>, withSpan: boolean): Table {
+function tableOf(name: string, given: Array<[string, string]>, withSpan: boolean, options: TableOptions): Table {
+  const cols: Array<[string, string]> = options.evidence && EVIDENCE_TABLES.has(name) ? [...given, ["evidence", EVIDENCE_DOC]] : given;
   const columns = cols.map((c) => c[0]).concat(withSpan ? spanCols : []);
   const describe = Object.fromEntries([...cols, ...(withSpan ? Object.entries(spanDocs) : [])]);
   const own = OWN_KEY[name] && columns.includes(OWN_KEY[name]!) ? OWN_KEY[name]! : null;
@@ -77,7 +88,8 @@ function table(name: string, cols: Array<[string, string]>, withSpan: boolean): 
 }
 
 /** One table per entity, joined by ids: documents ← meetings ← participants, items, dates, follow_ups, attendance. */
-export function emptyTables(): Table[] {
+export function emptyTables(options: TableOptions = {}): Table[] {
+  const table = (name: string, cols: Array<[string, string]>, withSpan: boolean) => tableOf(name, cols, withSpan, options);
   return [
     table("documents", [
       ["document_id", "id of this input occurrence: a hash of its path and content"], ["path", "input path as given"],
@@ -167,6 +179,15 @@ export function expandItems(spec: string): Set<number> {
 
 const list = (xs: string[]) => xs.join(";");
 
+/** A fact's evidence as one list cell: "found=attendance/heading-list;group=attendance/group-heading". */
+export function evidenceCell(evidence: Record<string, string[]> | undefined): string {
+  return Object.entries(evidence ?? {}).flatMap(([field, ids]) => ids.map((id) => `${field}=${id}`)).join(";");
+}
+
+/** Pick the parts of a fact's evidence that concern the given fields (a decision row of an item). */
+const evidenceFor = (evidence: Record<string, string[]> | undefined, fields: string[]) =>
+  Object.fromEntries(Object.entries(evidence ?? {}).filter(([f]) => fields.includes(f)));
+
 /** Positions in one fixed order, whatever order the record names them in. */
 const POSITION_ORDER = ["chair", "vice-chair", "secretary", "adjuster"];
 const ordered = (positions: string[]) =>
@@ -192,7 +213,9 @@ function warningsOf(d: DocumentEntry): Array<Pick<Warning, "code" | "severity" |
  * Every row one document contributes, table by table, in a fixed order. Table keys are the JSON ids
  * prefixed with the document id (see tableKey), so two copies of one file never share a key.
  */
-export function forEachRow(doc: DocumentEntry, emit: (table: string, row: Cell[]) => void): void {
+export function forEachRow(doc: DocumentEntry, emit: (table: string, row: Cell[]) => void, options: TableOptions = {}): void {
+  // The evidence cell, only when asked: the row's own columns, then it, then the span.
+  const ev = (evidence: Record<string, string[]> | undefined): Cell[] => (options.evidence ? [evidenceCell(evidence)] : []);
   const docId = documentId(doc.path, doc.sha256);
   const key = (id: string) => tableKey(docId, id);
   emit("documents", documentRow(docId, doc));
@@ -207,13 +230,13 @@ export function forEachRow(doc: DocumentEntry, emit: (table: string, row: Cell[]
     emit("meetings", [
       mid, docId, output.source.path, output.source.sha256, output.kind, m.kind, m.body, m.organisation, m.date, m.start, m.end,
       m.location, m.nextMeeting, list(m.scheduledMeetings), m.signatures.secretary, m.signatures.chair, list(m.signatures.adjusters),
-      m.signatures.adjustedOn, m.signatures.adjustedAt, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...spanCells(m.span),
+      m.signatures.adjustedOn, m.signatures.adjustedAt, m.signatures.postedOn, m.signatures.removedOn, m.participants.length, m.items.length, ...ev(m.evidence), ...spanCells(m.span),
     ]);
     for (const p of m.participants) {
       const pid = key(p.id);
       emit("participants", [
         pid, mid, p.name, p.party, p.represents, p.representsCode, p.group, list(ordered(p.positions)), p.title, p.present, p.items,
-        p.notItems, p.note, p.substitutesFor, ...spanCells(p.span),
+        p.notItems, p.note, p.substitutesFor, ...ev(p.evidence), ...spanCells(p.span),
       ]);
       // The full person × item matrix, row by row: the caller writes it out as it comes, never holding it.
       const only = p.items ? expandItems(p.items) : null;
@@ -228,8 +251,8 @@ export function forEachRow(doc: DocumentEntry, emit: (table: string, row: Cell[]
     for (const it of m.items) if (!itemByNumber.has(it.number)) itemByNumber.set(it.number, key(it.id));
     for (const it of m.items) {
       const iid = key(it.id);
-      if (it.proposal) emit("decisions", [iid, mid, it.number, "proposal", it.decision ? null : it.outcome, it.decision ? null : list(it.outcomes), it.proposal]);
-      if (it.decision) emit("decisions", [iid, mid, it.number, "decision", it.outcome, list(it.outcomes), it.decision]);
+      if (it.proposal) emit("decisions", [iid, mid, it.number, "proposal", it.decision ? null : it.outcome, it.decision ? null : list(it.outcomes), it.proposal, ...ev(evidenceFor(it.evidence, it.decision ? ["proposal"] : ["proposal", "outcome"]))]);
+      if (it.decision) emit("decisions", [iid, mid, it.number, "decision", it.outcome, list(it.outcomes), it.decision, ...ev(evidenceFor(it.evidence, ["decision", "outcome"]))]);
       for (const y of it.motions) emit("motions", [key(y.id), iid, mid, y.by, y.party, y.type, y.text, ...spanCells(y.span)]);
       for (const v of it.votes) {
         const vid = key(v.id);
@@ -240,14 +263,14 @@ export function forEachRow(doc: DocumentEntry, emit: (table: string, row: Cell[]
         const who = r.by.length ? r.by : [{ name: null, party: null }];
         who.forEach((p, k) => emit("reservations", [key(`${r.id}${r.by.length > 1 ? `.${k + 1}` : ""}`), iid, mid, r.kind, p.name, p.party, r.inFavourOf, r.text, ...spanCells(r.span)]));
       }
-      emit("items", [iid, mid, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...spanCells(it.span)]);
+      emit("items", [iid, mid, it.number, it.title, it.caseNumber, it.outcome, list(it.outcomes), it.proposal, it.decision, it.text, ...ev(it.evidence), ...spanCells(it.span)]);
     }
     const itemOf = (n: string | null) => (n === null ? null : (itemByNumber.get(n) ?? null));
     for (const d of m.dates) {
       emit("dates", [key(d.id), mid, itemOf(d.item), d.item, d.text, d.value, d.end, d.grain, d.role, list(d.inferred), ...spanCells(d.span)]);
     }
     for (const f of m.followUps) {
-      emit("follow_ups", [key(f.id), mid, itemOf(f.item), f.item, f.due, f.responsible, f.text, ...spanCells(f.span)]);
+      emit("follow_ups", [key(f.id), mid, itemOf(f.item), f.item, f.due, f.responsible, f.text, ...ev(f.evidence), ...spanCells(f.span)]);
     }
   }
 }

@@ -36,6 +36,8 @@ export interface BatchOptions {
   csvDialect: CsvDialect;
   /** --csv-dialect was given (it needs --format csv). */
   csvDialectGiven?: boolean;
+  /** --evidence: an evidence column in the CSV and SQLite tables (the JSON always has it). */
+  evidence?: boolean;
   shard: { k: number; n: number } | null;
   filesFrom?: string;
   nul?: boolean;
@@ -73,6 +75,7 @@ function isWriteError(e: unknown): boolean {
 export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, signal?: AbortSignal): Promise<number> {
   if ((opts.format === "csv" || opts.format === "sqlite") && !opts.out) throw new UsageError(`--format ${opts.format} writes tables: give --out DIR`);
   if (opts.csvDialectGiven && opts.format !== "csv") throw new UsageError("--csv-dialect applies to --format csv only");
+  if (opts.evidence && opts.format !== "csv" && opts.format !== "sqlite") throw new UsageError("--evidence adds a column to --format csv or sqlite tables (JSON and NDJSON always carry evidence)");
   if (opts.emitText && !opts.out) throw new UsageError("--emit-text writes files: give --out DIR");
   const listed = opts.filesFrom ? readFileList(opts.filesFrom, !!opts.nul, () => readFileSync(0)) : [];
   const all = [...inputs, ...listed];
@@ -110,7 +113,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     return 1;
   }
   // Every input, parsed, failed or skipped, is one row of the `documents` table.
-  const tables = opts.format === "csv" || opts.format === "sqlite" ? await openTableSink(opts.format, opts.out!, opts.csvDialect) : null;
+  const tables = opts.format === "csv" || opts.format === "sqlite" ? await openTableSink(opts.format, opts.out!, opts.csvDialect, { evidence: !!opts.evidence }) : null;
   for (const s of skipped) {
     tables?.add({ path: s.path, sha256: null, status: isError(s) ? "error" : "skipped", code: s.code, message: s.message, output: null, warnings: [] });
   }
