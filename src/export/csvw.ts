@@ -39,6 +39,9 @@ export function dataDictionary(tables: Table[]): string {
       "Every other key is the JSON output's id prefixed with the document id (`d…:3f2a…-m1`), so the same bytes under two paths are two documents whose keys never collide. " +
       "List columns are joined by `;`. In `--csv-dialect excel`, digit codes with a leading zero are written as `=\"0180\"` so spreadsheets keep them as text, " +
       "and a text longer than Excel's 32,767 characters is cut and ends with a marker (the rfc dialect, the JSON and SQLite keep it whole).", "",
+    ...(tables.some((t) => t.columns.includes("evidence"))
+      ? ["With `--evidence`, the `evidence` column lists the rules behind each fact as `field=rule` entries joined by `;` (`found=` for the rules that found the fact); every rule id is listed with its meaning in `src/model/rules.ts`.", ""]
+      : []),
   ];
   for (const t of tables) {
     out.push(`## ${t.name}`, "");
