@@ -79,14 +79,15 @@ function withoutHeaderWords(ctx: ExtractContext, body: string | null): string | 
 }
 
 /** The deciding body: Organ label, the title after the kind word, the name beside the date, a body word. */
-export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
-  const raw = findBodyCandidate(ctx, view, labels, dateLine);
+export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null, rules: string[] = []): string | null {
+  const raw = findBodyCandidate(ctx, view, labels, dateLine, rules);
   const body = withoutHeaderWords(ctx, raw) ?? (raw ? withoutHeaderWords(ctx, firstBodyWord(ctx, view.front, true)) : null);
   // "Halmstads kommun, Kommunala handikapprådet": the organisation is a field of its own.
   return body?.replace(/^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|region|landsting)[ \t]*,[ \t]*(?=\p{Lu})/u, "") ?? null;
 }
 
-function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
+/** The candidate and, pushed into `rules`, the id of the rule that gave it (issue 15). */
+function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null, rules: string[]): string | null {
   const { text } = ctx.doc;
   suffixRe ??= compile(ctx);
   for (const l of labels.filter((x) => x.kind === "body")) {
@@ -95,6 +96,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (value.trim().length <= 2 || labels.some((x) => x.start === v.start)) continue;
     // "Organ Kommunstyrelsens allmänna utskott Sammanträdesdatum för …": up to the body word.
     const phrase = bodyPhrase(value);
+    if (phrase || (value.trim().split(/\s+/).length >= 2 && !/\d/.test(value))) rules.push("header/body-label");
     if (phrase) return tidy(phrase);
     if (value.trim().split(/\s+/).length >= 2 && !/\d/.test(value)) return tidy(value);
   }
@@ -106,7 +108,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (m) {
       const title = squash(m[1]!);
       const phrase = title.length < 160 ? bodyPhrase(title) : null;
-      if (phrase) return tidy(title.slice(0, title.indexOf(phrase) + phrase.length));
+      if (phrase) { rules.push("header/body-after-kind-word"); return tidy(title.slice(0, title.indexOf(phrase) + phrase.length)); }
     }
   }
   if (dateLine) {
@@ -117,17 +119,17 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (m) {
       const from = line.slice(0, m.index).search(/(?:\p{Lu}[\p{Ll}-]*[ \t]*)*$/u);
       const phrase = bodyPhrase(line.slice(Math.min(from, m.index)));
-      if (phrase) return tidy(phrase);
+      if (phrase) { rules.push("header/body-date-line"); return tidy(phrase); }
     }
   }
   const word = firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true) ?? compoundBody(ctx, view);
-  if (word) return word;
+  if (word) { rules.push("header/body-word"); return word; }
   // "Ordförande hälsar samverkansgrupp nära vård välkomna": the body named in the greeting.
   const first = view.rec.items[0];
   if (first) {
     const g = /hälsa(?:r|de)[ \t]+(?:\p{L}+[ \t]+)?(.{3,60}?)[ \t]+välkomn/u.exec(text.slice(first.start, first.end));
     suffixRe.lastIndex = 0;
-    if (g && suffixRe.test(g[1]!)) return tidy(g[1]!);
+    if (g && suffixRe.test(g[1]!)) { rules.push("header/body-greeting"); return tidy(g[1]!); }
   }
   return null;
 }

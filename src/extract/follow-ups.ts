@@ -76,7 +76,7 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
       const who = own ?? itemResponsible;
       const rules: Record<string, string[]> = {
         found: [dated.test(t) ? "followup/dated-cue" : "followup/undated-cue-with-date"],
-        due: [/^\d{4}/.test(due.value) ? "followup/due-date" : "followup/due-meeting-year"],
+        due: [/^\d{4}/.test(due.value) && !due.inferred.includes("year") ? "followup/due-date" : "followup/due-meeting-year"],
       };
       if (who) rules.responsible = own ? [own.rule] : [who.rule, "followup/item-responsible"];
       out.push({ item: item.number, due: dueDay(due.value, meetingDate), text: t, responsible: who?.name ?? null, range: s, date: due, rules });

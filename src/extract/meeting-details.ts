@@ -102,15 +102,17 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   if (location) rules.location = [location.rule];
 
   const dateLine = dateMention && within(view.front, dateMention.index) ? lineBefore(text, dateMention) : null;
+  const bodyRules: string[] = [];
+  const body = findBody(ctx, view, labels, dateLine, bodyRules);
   return {
-    body: findBody(ctx, view, labels, dateLine),
+    body,
     organisation: findOrganisation(ctx, view),
     dateMention,
     timeMention,
     inferredYear,
     location: location?.place ?? null,
     labels,
-    rules: { ...rules, body: ["header/body"], organisation: ["header/organisation"] },
+    rules: { ...rules, body: bodyRules.length ? bodyRules : ["header/body"], organisation: ["header/organisation"] },
   };
 }
 
