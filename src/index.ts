@@ -5,7 +5,9 @@ export { parseDates } from "./extract/dates/index.js";
 export type { DateMention, ParseDatesOptions, Grain } from "./extract/dates/index.js";
 export { documentSchema, jsonSchema } from "./model/schema.js";
 export type {
-  Output, Meeting, Participant, Item, DateFact, FollowUp, Signatures, Warning, Outcome, MeetingKind, FileKind,
+  Output, Meeting, Participant, Item, DateFact, FollowUp, Signatures, Warning, Outcome, MeetingKind, FileKind, FactEvidence,
 } from "./model/schema.js";
+/** Every rule id a fact's `evidence` may name, with its meaning (the review page lists them). */
+export { RULES, isRule, type RuleInfo } from "./model/rules.js";
 export type { Span, SourceInfo, SourceFormat, Diagnostic } from "./types.js";
 export { InputError } from "./types.js";

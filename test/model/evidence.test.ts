@@ -78,3 +78,21 @@ describe("evidence of every fact in the seeds' output", () => {
     expect(ids).toContain("header/labelled-date");
   });
 });
+
+// An id pushed anywhere in the code must be registered, even when no seed makes it fire.
+describe("rule ids in the source", () => {
+  it("every area/rule literal in src/ is in the registry", async () => {
+    const { readdirSync: list, readFileSync: read, statSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const root = new URL("../../src/", import.meta.url).pathname;
+    const areas = [...new Set(Object.keys(RULES).map((id) => id.split("/")[0]!))].join("|");
+    const literal = new RegExp(`"((?:${areas})/[a-z0-9-]+)"`, "g");
+    const files: string[] = [];
+    const walk = (d: string) => { for (const n of list(d)) { const p = join(d, n); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith(".ts")) files.push(p); } };
+    walk(root);
+    const found = files.flatMap((f) => [...read(f, "utf8").matchAll(literal)].map((m) => ({ file: f.slice(root.length), id: m[1]! })));
+    expect(found.filter((x) => x.file !== "model/rules.ts").length).toBeGreaterThan(60);
+    expect(found.filter((x) => !isRule(x.id)).map((x) => `${x.file}: ${x.id}`)).toEqual([]);
+    expect(files.length).toBeGreaterThan(20);
+  });
+});
