@@ -75,7 +75,7 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
       const own = responsibleMatch(t);
       const who = own ?? itemResponsible;
       const rules: Record<string, string[]> = {
-        found: [dated.test(t) ? "followup/dated-cue" : "followup/undated-cue-with-date"],
+        found: ["followup/dated-cue"],
         due: [/^\d{4}/.test(due.value) && !due.inferred.includes("year") ? "followup/due-date" : "followup/due-meeting-year"],
       };
       if (who) rules.responsible = own ? [own.rule] : [who.rule, "followup/item-responsible"];

@@ -105,8 +105,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "outcome/from-proposal": { meaning: "no decision: the outcome read from the proposal", sets: ["outcome"] },
 
   // Follow-ups.
-  "followup/dated-cue": { meaning: "a deadline cue ('senast', 'återrapportering', 'redovisas') and a day on or after the meeting" },
-  "followup/undated-cue-with-date": { meaning: "an assignment cue ('får i uppdrag') and a day on or after the meeting in one sentence" },
+  "followup/dated-cue": { meaning: "a deadline or assignment cue ('senast', 'återrapportering', 'får i uppdrag') and a day on or after the meeting in one sentence" },
   "followup/undated-cue": { meaning: "an assignment cue without a date ('får i uppdrag att', 'ansvarar för')" },
   "followup/cue": { meaning: "coarse: the follow-up extractor found the commitment (no finer rule recorded)", coarse: true },
   "followup/due-date": { meaning: "the due date is the day written in the sentence", sets: ["due"] },
