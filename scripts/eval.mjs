@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync, mkdirSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { addRuleStats, formatRuleStats, newStats } from "./rule-precision.mjs";
+import { addRuleStats, countHits, formatRuleStats, newStats } from "./rule-precision.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = process.env.PROTOKOLL_SHARED ?? resolve(root, "..", "shared");
@@ -126,7 +126,16 @@ if (showRules) {
   const stats = newStats();
   for (const set of sets.filter((s) => s.name !== "reworded")) addRuleStats(stats, set.gold, join(work, set.name));
   const { RULES } = await import(pathToFileURL(join(root, "dist", "model", "rules.js")).href);
-  console.log(`\nrules over ${sets.filter((s) => s.name !== "reworded").map((s) => s.name).join(", ")} (precision over the hits the gold can judge):`);
-  console.log(formatRuleStats(stats, Object.keys(RULES), Object.keys(RULES).filter((id) => RULES[id].coarse)));
+  // The unanswered openings say only whether a rule fires at all (the `wild` column).
+  const wildOut = join(work, "wild");
+  rmSync(wildOut, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [bin, "parse", join(shared, "wild"), "--out", wildOut, "-q", "--no-cache"], { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    process.stderr.write(String(error.stderr ?? ""));
+  }
+  const wild = existsSync(wildOut) ? countHits(wildOut) : null;
+  console.log(`\nrules over ${sets.filter((s) => s.name !== "reworded").map((s) => s.name).join(", ")} (precision over the hits the gold can judge; wild: hits on the unanswered openings):`);
+  console.log(formatRuleStats(stats, Object.keys(RULES), Object.keys(RULES).filter((id) => RULES[id].coarse), wild));
 }
 if (!keepAt) rmSync(work, { recursive: true, force: true });

@@ -141,15 +141,32 @@ export function addRuleStats(stats, goldDir, predDir) {
   return stats;
 }
 
-/** The table: one row per rule, most hits first; then the registered rules that never fired. */
-export function formatRuleStats(stats, registered, coarse = []) {
+/** rule id → hits over every output of a folder without answers (the unanswered `wild` set). */
+export function countHits(predDir) {
+  const hits = new Map();
+  const walk = (o) => {
+    if (Array.isArray(o)) return o.forEach(walk);
+    if (!o || typeof o !== "object") return;
+    if (o.evidence?.found) for (const ids of Object.values(o.evidence)) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    Object.values(o).forEach(walk);
+  };
+  for (const name of readdirSync(predDir).filter((f) => f.endsWith(".json"))) walk(JSON.parse(readFileSync(join(predDir, name), "utf8")));
+  return hits;
+}
+
+/** The table: one row per rule, most hits first; then the registered rules that never fired (anywhere, when `wild` hits are given). */
+export function formatRuleStats(stats, registered, coarse = [], wild = null) {
   const pct = (s) => (s.judged ? (100 * s.correct / s.judged).toFixed(1) : "-").padStart(6);
-  const rows = [...stats].sort((a, b) => b[1].hits - a[1].hits || a[0].localeCompare(b[0]));
-  const lines = [`${"rule".padEnd(36)}${"hits".padStart(7)}${"judged".padStart(8)}${"correct".padStart(8)}${"prec%".padStart(7)}`];
-  for (const [id, s] of rows) lines.push(`${id.padEnd(36)}${String(s.hits).padStart(7)}${String(s.judged).padStart(8)}${String(s.correct).padStart(8)}${pct(s)}`);
-  const silent = registered.filter((id) => !stats.has(id) && !coarse.includes(id));
-  lines.push(silent.length ? `never fired on the answered sets: ${silent.join(", ")}` : "every registered rule fired on the answered sets");
-  const unknown = [...stats.keys()].filter((id) => !registered.includes(id));
+  const ids = [...new Set([...stats.keys(), ...(wild?.keys() ?? [])])];
+  const none = { hits: 0, judged: 0, correct: 0 };
+  const rows = ids.map((id) => [id, stats.get(id) ?? none]).sort((a, b) => b[1].hits - a[1].hits || (wild?.get(b[0]) ?? 0) - (wild?.get(a[0]) ?? 0) || a[0].localeCompare(b[0]));
+  const wildCell = (id) => (wild ? String(wild.get(id) ?? 0).padStart(7) : "");
+  const lines = [`${"rule".padEnd(36)}${"hits".padStart(7)}${"judged".padStart(8)}${"correct".padStart(8)}${"prec%".padStart(7)}${wild ? "wild".padStart(7) : ""}`];
+  for (const [id, s] of rows) lines.push(`${id.padEnd(36)}${String(s.hits).padStart(7)}${String(s.judged).padStart(8)}${String(s.correct).padStart(8)}${pct(s)}${wildCell(id)}`);
+  const silent = registered.filter((id) => !stats.has(id) && !wild?.has(id) && !coarse.includes(id));
+  const where = wild ? "any public set" : "the answered sets";
+  lines.push(silent.length ? `never fired on ${where}: ${silent.join(", ")}` : `every registered rule fired on ${where}`);
+  const unknown = ids.filter((id) => !registered.includes(id));
   if (unknown.length) lines.push(`not in the registry (src/model/rules.ts): ${unknown.join(", ")}`);
   return lines.join("\n");
 }
