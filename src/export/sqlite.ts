@@ -82,7 +82,7 @@ export class SqliteSink {
       this.prepareInserts();
     } catch (e) {
       this.abort();
-      throw asWriteError(e);
+      throw asWriteError(e, this.path);
     }
   }
 
@@ -117,7 +117,7 @@ export class SqliteSink {
         return null;
       } catch (e) {
         const message = (e as Error).message;
-        if (DATABASE_FAILURE.test(message) || !db.inTransaction) throw new SqliteWriteError(`cannot write ${this.path}: ${message}`);
+        if (DATABASE_FAILURE.test(message) || !db.inTransaction) throw new SqliteWriteError(`${this.path}: ${message}`);
         db.exec("ROLLBACK TO document");
         db.exec("RELEASE document");
         // A statement whose step failed reports that failure again on its next reset (and this binding throws on it): start afresh.
@@ -137,7 +137,7 @@ export class SqliteSink {
     try {
       this.db!.exec("COMMIT");
     } catch (e) {
-      throw asWriteError(e);
+      throw asWriteError(e, this.path);
     }
     this.uncommitted = 0;
   }
@@ -149,7 +149,7 @@ export class SqliteSink {
       this.close();
     } catch (e) {
       this.abort();
-      throw asWriteError(e);
+      throw asWriteError(e, this.path);
     }
   }
 
@@ -190,7 +190,7 @@ export class SqliteSink {
   }
 }
 
-function asWriteError(e: unknown): Error {
+function asWriteError(e: unknown, path: string): Error {
   if (e instanceof SqliteWriteError || (e as NodeJS.ErrnoException)?.code) return e as Error;
-  return new SqliteWriteError((e as Error).message);
+  return new SqliteWriteError(`${path}: ${(e as Error).message}`);
 }

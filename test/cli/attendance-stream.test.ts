@@ -58,4 +58,16 @@ describe("a person × item attendance table far larger than the parent's heap", 
     expect(Number(readFileSync(rssFile, "utf8")) / 1024).toBeLessThan(400);
     expect(readdirSync(out).sort()).toEqual(["DATA_DICTIONARY.md", "protokoll.sqlite"]);
   });
+
+  // A file-size limit (ulimit -f, with SIGXFSZ ignored so a write past it fails with EFBIG) stands in for a full disk.
+  it.skipIf(process.platform === "win32")("a database that cannot be written past its first batches is an output error, and no file of it is left", { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-big-"));
+    writeFileSync(join(dir, "kf.txt"), minutes(200));
+    const out = join(dir, "out");
+    const cli = [process.execPath, bin, "parse", join(dir, "kf.txt"), "--out", out, "--format", "sqlite", "--no-cache", "-q"].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("bash", ["-c", `trap '' XFSZ; ulimit -f 1024; exec ${cli}`], { encoding: "utf8" });
+    expect(r.stderr).toMatch(/cannot write the output: .*protokoll\.sqlite\.tmp-\d+: disk I\/O error/);
+    expect(r.status).toBe(3);
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
