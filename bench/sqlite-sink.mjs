@@ -15,6 +15,7 @@ const rounds = Number(roundsArg ?? 20);
 const outputs = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
 const out = mkdtempSync(join(tmpdir(), "protokoll-sqlite-bench-"));
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const sink = await openTableSink("sqlite", out, "rfc");
 let failed = 0;
 for (let r = 0; r < rounds; r++) {
@@ -25,6 +26,7 @@ for (let r = 0; r < rounds; r++) {
 }
 await sink.finish();
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const bytes = statSync(join(out, "protokoll.sqlite")).size;
-console.log(`${rounds * outputs.length} documents in ${ms.toFixed(0)} ms (${((rounds * outputs.length) / (ms / 1000)).toFixed(0)} documents/s), ${(bytes / 1e6).toFixed(1)} MB, ${failed} failed, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`${rounds * outputs.length} documents in ${ms.toFixed(0)} ms (${((rounds * outputs.length) / (ms / 1000)).toFixed(0)} documents/s; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), ${(bytes / 1e6).toFixed(1)} MB, ${failed} failed, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 rmSync(out, { recursive: true, force: true });

@@ -104,6 +104,15 @@ export class SqliteSink {
    * longer be written (a full disk) throws a SqliteWriteError.
    */
   add(doc: DocumentEntry): string | null {
+    try {
+      return this.addDocument(doc);
+    } catch (e) {
+      // Only the database itself fails here (a document's own failure was returned): a write error of the run.
+      throw asWriteError(e, this.path);
+    }
+  }
+
+  private addDocument(doc: DocumentEntry): string | null {
     const db = this.db!;
     if (this.uncommitted >= COMMIT_ROWS) {
       this.commit();
@@ -117,7 +126,7 @@ export class SqliteSink {
         return null;
       } catch (e) {
         const message = (e as Error).message;
-        if (DATABASE_FAILURE.test(message) || !db.inTransaction) throw new SqliteWriteError(`${this.path}: ${message}`);
+        if (DATABASE_FAILURE.test(message) || !db.inTransaction) throw e;
         db.exec("ROLLBACK TO document");
         db.exec("RELEASE document");
         // A statement whose step failed reports that failure again on its next reset (and this binding throws on it): start afresh.
