@@ -15,20 +15,26 @@ export interface TableSink {
   abort(): void;
 }
 
-/** Writes all files to temporary names first, then renames them: a failed write leaves none in place. */
-function writeAllOrNone(dir: string, files: Record<string, string | Uint8Array>): void {
+const SQLITE_FILE = "protokoll.sqlite";
+const tempName = (dir: string, name: string) => `${join(dir, name)}.tmp-${process.pid}`;
+
+/**
+ * Writes the small files to temporary names, then renames them and the already complete ones
+ * (`ready`: name → its temporary file) into place: a failed write leaves none of them in place.
+ */
+function writeAllOrNone(dir: string, files: Record<string, string>, ready: Record<string, string>): void {
   const written: string[] = [];
-  const tmp = (name: string) => `${join(dir, name)}.tmp-${process.pid}`;
   try {
     for (const [name, data] of Object.entries(files)) {
-      written.push(tmp(name));
-      writeFileSync(tmp(name), data);
+      written.push(tempName(dir, name));
+      writeFileSync(tempName(dir, name), data);
     }
   } catch (e) {
     for (const t of written) rmSync(t, { force: true });
     throw e;
   }
-  for (const name of Object.keys(files)) renameSync(tmp(name), join(dir, name));
+  for (const [name, tmp] of Object.entries(ready)) renameSync(tmp, join(dir, name));
+  for (const name of Object.keys(files)) renameSync(tempName(dir, name), join(dir, name));
 }
 
 export async function openTableSink(format: "csv" | "sqlite", dir: string, dialect: CsvDialect, options: TableOptions = {}): Promise<TableSink> {
@@ -44,11 +50,20 @@ export async function openTableSink(format: "csv" | "sqlite", dir: string, diale
       abort: () => csv.abort(),
     };
   }
-  const sqlite = new SqliteSink(options);
-  await sqlite.open();
+  // The database is written straight to a temporary file beside its final name (one file system, so the rename is atomic).
+  const sqlite = new SqliteSink(tempName(dir, SQLITE_FILE), options);
+  sqlite.open();
   return {
     add: (doc) => sqlite.add(doc),
-    finish: () => writeAllOrNone(dir, { "protokoll.sqlite": sqlite.finish(), "DATA_DICTIONARY.md": dataDictionary(sqlite.tables) }),
-    abort: () => undefined,
+    finish: () => {
+      sqlite.finish();
+      try {
+        writeAllOrNone(dir, { "DATA_DICTIONARY.md": dataDictionary(sqlite.tables) }, { [SQLITE_FILE]: sqlite.path });
+      } catch (e) {
+        sqlite.abort();
+        throw e;
+      }
+    },
+    abort: () => sqlite.abort(),
   };
 }

@@ -1,17 +1,19 @@
 import { createRequire } from "node:module";
-import type { Database, SqlJsStatic } from "sql.js";
+import { rmSync, writeFileSync } from "node:fs";
+import type { Database, Statement } from "node-sqlite3-wasm";
 import { emptyTables, forEachRow, type Cell, type DocumentEntry, type Table, type TableOptions } from "./tables.js";
 
 const require = createRequire(import.meta.url);
-let sql: Promise<SqlJsStatic> | null = null;
 
-// sql.js: SQLite compiled to WebAssembly, so no native build step at install time.
-function load(): Promise<SqlJsStatic> {
-  if (!sql) {
-    const init = require("sql.js") as (config?: unknown) => Promise<SqlJsStatic>;
-    sql = init({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
-  }
-  return sql;
+/**
+ * node-sqlite3-wasm: SQLite compiled to WebAssembly with a VFS on Node's fs, so no native build
+ * and no download at install, and pages go to the file as SQLite writes them (its page cache is
+ * the only part held in memory). Its lock is a folder `<file>.lock`, held from the first write to
+ * close (exclusive locking: nobody else writes a temporary file). Loaded on first use: runs without tables never pay for it.
+ */
+function openDatabase(path: string): Database {
+  const { Database: Db } = require("node-sqlite3-wasm") as typeof import("node-sqlite3-wasm");
+  return new Db(path);
 }
 
 const SQL_TYPE = { string: "TEXT", integer: "INTEGER", boolean: "INTEGER", date: "TEXT" } as const;
@@ -33,28 +35,62 @@ function createStatements(t: Table): string[] {
 const COMMIT_ROWS = 20_000;
 
 /**
+ * The file is a temporary that is renamed into place only when the run is complete, so a crash
+ * leaves nothing anyone would read: no fsync per commit. 32 MB of page cache keeps the index
+ * inserts of a large table off the disk without letting memory grow with the table. Foreign keys
+ * are declared, not enforced while writing (this build enforces them by default; rows arrive in
+ * table order, not reference order): the tests check them with `PRAGMA foreign_key_check`.
+ */
+const PRAGMAS = ["PRAGMA foreign_keys = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -32768", "PRAGMA locking_mode = EXCLUSIVE"];
+
+/** SQLite's result codes for a database that can no longer be written (full disk, I/O error, read-only, …), not a bad row. */
+const DATABASE_FAILURE = /disk is full|disk I\/O error|readonly|unable to open|database is locked|out of memory|malformed/i;
+
+/** A failure of the database itself: the run cannot go on writing it (the disk is full), unlike one document's bad rows. */
+export class SqliteWriteError extends Error {
+  readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.code = /disk is full/i.test(message) ? "ENOSPC" : "EIO";
+  }
+}
+
+/**
  * The same tables and keys as the CSV output, in one SQLite file (ready for DuckDB or Datasette).
- * sql.js keeps the database in memory until finish() exports its bytes: rows are inserted as each
- * document arrives and committed in batches, but the database itself is held whole.
+ * Rows are inserted as each document arrives and committed in batches straight into a temporary
+ * file beside the final one, so memory stays flat however large a table grows (a person × item
+ * attendance matrix); finish() closes the file and leaves the rename to the caller.
  */
 export class SqliteSink {
   readonly tables: Table[];
   private db: Database | null = null;
-  private inserts = new Map<string, ReturnType<Database["prepare"]>>();
+  private readonly inserts = new Map<string, Statement>();
   private uncommitted = 0;
 
-  constructor(private readonly options: TableOptions = {}) {
+  /** @param path the temporary file the database is written to (replaced if it exists). */
+  constructor(readonly path: string, private readonly options: TableOptions = {}) {
     this.tables = emptyTables(options);
   }
 
-  async open(): Promise<void> {
-    const SQL = await load();
-    this.db = new SQL.Database();
-    this.db.run("BEGIN");
-    for (const t of this.tables) {
-      for (const st of createStatements(t)) this.db.run(st);
-      this.inserts.set(t.name, this.db.prepare(`INSERT INTO ${t.name} VALUES (${t.columns.map(() => "?").join(", ")})`));
+  open(): void {
+    this.removeFiles();
+    try {
+      // Created empty first, so the file gets the usual mode (umask), not the VFS's owner-only one; SQLite takes an empty file as a new database.
+      writeFileSync(this.path, "");
+      const db = (this.db = openDatabase(this.path));
+      for (const p of PRAGMAS) db.exec(p);
+      db.exec("BEGIN");
+      for (const t of this.tables) for (const st of createStatements(t)) db.exec(st);
+      this.prepareInserts();
+    } catch (e) {
+      this.abort();
+      throw asWriteError(e, this.path);
     }
+  }
+
+  private prepareInserts(): void {
+    this.finalizeInserts();
+    for (const t of this.tables) this.inserts.set(t.name, this.db!.prepare(`INSERT INTO ${t.name} VALUES (${t.columns.map(() => "?").join(", ")})`));
   }
 
   private insert(doc: DocumentEntry): void {
@@ -64,24 +100,40 @@ export class SqliteSink {
     }, this.options);
   }
 
-  /** Inserts one document's rows, all or none. A failure is returned as a warning, never thrown: one document never aborts a run. */
+  /**
+   * Inserts one document's rows, all or none. A document whose rows fail (a key collision) is
+   * returned as a warning, never thrown: one document never aborts a run. A database that can no
+   * longer be written (a full disk) throws a SqliteWriteError.
+   */
   add(doc: DocumentEntry): string | null {
+    try {
+      return this.addDocument(doc);
+    } catch (e) {
+      // Only the database itself fails here (a document's own failure was returned): a write error of the run.
+      throw asWriteError(e, this.path);
+    }
+  }
+
+  private addDocument(doc: DocumentEntry): string | null {
     const db = this.db!;
     if (this.uncommitted >= COMMIT_ROWS) {
-      db.run("COMMIT");
-      db.run("BEGIN");
-      this.uncommitted = 0;
+      this.commit();
+      db.exec("BEGIN");
     }
     const attempt = (entry: DocumentEntry): string | null => {
-      db.run("SAVEPOINT document");
+      db.exec("SAVEPOINT document");
       try {
         this.insert(entry);
-        db.run("RELEASE document");
+        db.exec("RELEASE document");
         return null;
       } catch (e) {
-        db.run("ROLLBACK TO document");
-        db.run("RELEASE document");
-        return (e as Error).message;
+        const message = (e as Error).message;
+        if (DATABASE_FAILURE.test(message) || !db.inTransaction) throw e;
+        db.exec("ROLLBACK TO document");
+        db.exec("RELEASE document");
+        // A statement whose step failed reports that failure again on its next reset (and this binding throws on it): start afresh.
+        this.prepareInserts();
+        return message;
       }
     };
     const failure = attempt(doc);
@@ -92,14 +144,64 @@ export class SqliteSink {
     return message;
   }
 
-  /** The database file's bytes. */
-  finish(): Uint8Array {
-    for (const st of this.inserts.values()) st.free();
-    this.inserts.clear();
-    this.db!.run("COMMIT");
-    const bytes = this.db!.export();
-    this.db!.close();
-    this.db = null;
-    return bytes;
+  private commit(): void {
+    try {
+      this.db!.exec("COMMIT");
+    } catch (e) {
+      throw asWriteError(e, this.path);
+    }
+    this.uncommitted = 0;
   }
+
+  /** Commits the last rows and closes the file: the database at `path` is complete. */
+  finish(): void {
+    try {
+      this.commit();
+      this.close();
+    } catch (e) {
+      this.abort();
+      throw asWriteError(e, this.path);
+    }
+  }
+
+  /** Closes the database and removes its temporary file (and SQLite's journal and lock beside it). */
+  abort(): void {
+    try {
+      this.close();
+    } catch {
+      // Closing a database whose disk is full may fail again; its files are removed all the same.
+    }
+    this.removeFiles();
+  }
+
+  /** Finalizing a statement whose last step failed reports that failure again: it is freed all the same. */
+  private finalizeInserts(): void {
+    for (const st of this.inserts.values()) {
+      try {
+        st.finalize();
+      } catch {
+        // The failure was already returned for its document.
+      }
+    }
+    this.inserts.clear();
+  }
+
+  private close(): void {
+    this.finalizeInserts();
+    const db = this.db;
+    this.db = null;
+    if (db?.isOpen) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      db.close();
+    }
+  }
+
+  private removeFiles(): void {
+    for (const f of [this.path, `${this.path}-journal`, `${this.path}.lock`]) rmSync(f, { force: true, recursive: true });
+  }
+}
+
+function asWriteError(e: unknown, path: string): Error {
+  if (e instanceof SqliteWriteError || (e as NodeJS.ErrnoException)?.code) return e as Error;
+  return new SqliteWriteError(`${path}: ${(e as Error).message}`);
 }

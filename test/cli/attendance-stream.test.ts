@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -37,5 +37,37 @@ describe("a person × item attendance table far larger than the parent's heap", 
     expect(await countLines(join(out, "participants.csv"))).toBe(1 + 1500);
     expect(await countLines(join(out, "attendance.csv"))).toBe(1 + 1500 * 1500);
     expect(readdirSync(out).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  });
+
+  it("is written to the SQLite file as it goes: 1,500 × 1,500 with a 160 MB heap and the parent's peak RSS under 400 MB", { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-big-"));
+    writeFileSync(join(dir, "kf.txt"), minutes(1500));
+    const out = join(dir, "out");
+    // SQLite's pages live in WebAssembly memory, outside the V8 heap that --max-old-space-size caps:
+    // the parent's own peak RSS (workers are other processes) shows whether the database is held whole.
+    const rssFile = join(dir, "rss");
+    writeFileSync(join(dir, "rss.mjs"), `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    const args = ["--max-old-space-size=160", "--import", join(dir, "rss.mjs"), bin, "parse", join(dir, "kf.txt"), "--out", out, "--format", "sqlite", "--no-cache", "-q"];
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const count = (table: string) => Number(execFileSync("sqlite3", [join(out, "protokoll.sqlite"), `SELECT count(*) FROM ${table};`], { encoding: "utf8" }));
+    expect(count("participants")).toBe(1500);
+    expect(count("attendance")).toBe(1500 * 1500);
+    // Held in memory (the 790 MB database, then its exported copy) the parent peaked at 1.6 GB.
+    expect(Number(readFileSync(rssFile, "utf8")) / 1024).toBeLessThan(400);
+    expect(readdirSync(out).sort()).toEqual(["DATA_DICTIONARY.md", "protokoll.sqlite"]);
+  });
+
+  // A file-size limit (ulimit -f, with SIGXFSZ ignored so a write past it fails with EFBIG) stands in for a full disk.
+  it.skipIf(process.platform === "win32")("a database that cannot be written past its first batches is an output error, and no file of it is left", { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-big-"));
+    writeFileSync(join(dir, "kf.txt"), minutes(200));
+    const out = join(dir, "out");
+    const cli = [process.execPath, bin, "parse", join(dir, "kf.txt"), "--out", out, "--format", "sqlite", "--no-cache", "-q"].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("bash", ["-c", `trap '' XFSZ; ulimit -f 1024; exec ${cli}`], { encoding: "utf8" });
+    expect(r.stderr).toMatch(/cannot write the output: .*protokoll\.sqlite\.tmp-\d+: disk I\/O error/);
+    expect(r.status).toBe(3);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

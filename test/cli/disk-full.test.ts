@@ -36,6 +36,22 @@ describe("a full disk", () => {
     expect(readdirSync(out).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
+  it("SQLite: the database, written to its temporary file, is not renamed into place when its dictionary cannot be written", async () => {
+    const out = mkdtempSync(join(tmpdir(), "protokoll-full-"));
+    expect((await run(["parse", fixture("partial-attendance.txt"), "--out", out, "--format", "sqlite", "--no-cache", "-q"])).code).toBe(0);
+    const before = readFileSync(join(out, "protokoll.sqlite"));
+    fault.match = /DATA_DICTIONARY\.md/;
+    try {
+      const r = await run(["parse", fixture("motions-vote-reservations.txt"), "--out", out, "--format", "sqlite", "--no-cache", "-q"]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/ENOSPC/);
+    } finally {
+      fault.match = null;
+    }
+    expect(readFileSync(join(out, "protokoll.sqlite")).equals(before)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(["DATA_DICTIONARY.md", "protokoll.sqlite"]);
+  });
+
   it("a failed cache write is a warning: every input is still parsed and written", async () => {
     const out = mkdtempSync(join(tmpdir(), "protokoll-full-"));
     const report = join(out, "..", `${out.split("/").pop()}-report.ndjson`);

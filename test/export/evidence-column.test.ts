@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { statSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -60,10 +60,11 @@ describe("the opt-in evidence column", () => {
     const items = readFileSync(join(dir, "items.csv"), "utf8");
     expect(items.split("\n")[0]!.split(",")).toContain("evidence");
     expect(items).toMatch(/,found=item\/[a-z-]+(?:;[a-zA-Z]+=[a-z]+\/[a-z0-9-]+)*,/);
-    const sqlite = new SqliteSink({ evidence: true });
-    await sqlite.open();
+    const sqlite = new SqliteSink(join(dir, "evidence.sqlite"), { evidence: true });
+    sqlite.open();
     expect(sqlite.add(parsed("a.txt"))).toBeNull();
     expect(sqlite.tables.find((t) => t.name === "meetings")!.columns).toContain("evidence");
-    expect(sqlite.finish().length).toBeGreaterThan(0);
+    sqlite.finish();
+    expect(statSync(join(dir, "evidence.sqlite")).size).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,15 +98,38 @@ describe("CSVW metadata", () => {
 });
 
 describe("SQLite sink", () => {
-  it("a document whose rows cannot be inserted is a warning for that document, never an aborted run", async () => {
-    const sink = new SqliteSink();
-    await sink.open();
+  const sqlite = (db: string, query: string) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
+
+  it("a document whose rows cannot be inserted is a warning for that document, never an aborted run", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "protokoll-sqlite-")), "t.sqlite");
+    const sink = new SqliteSink(path);
+    sink.open();
     const doc = parsed("a.txt");
     expect(sink.add(doc)).toBeNull();
     // The same entry twice: its keys collide.
     expect(sink.add(doc)).toMatch(/UNIQUE constraint failed/);
+    // The next document after a failed insert is written whole (the failed statements are not reused).
     expect(sink.add(parsed("b.txt"))).toBeNull();
-    expect(sink.finish().length).toBeGreaterThan(0);
+    sink.finish();
+    // The second a.txt is not written at all (its warning row has the same document id): a's rows once, b's whole.
+    expect(sqlite(path, "SELECT path || ' ' || status FROM documents ORDER BY rowid").split("\n")).toEqual(["a.txt ok", "b.txt ok"]);
+    const attendance = rowsOf([parsed("a.txt")]).get("attendance")!.length;
+    expect(Number(sqlite(path, "SELECT count(*) FROM attendance"))).toBe(2 * attendance);
+  });
+
+  it("writes through to its file while documents arrive, and abort() leaves no file behind", () => {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-sqlite-"));
+    const sink = new SqliteSink(join(dir, "t.sqlite"));
+    sink.open();
+    const empty = statSync(join(dir, "t.sqlite")).size;
+    // More rows than one commit batch: the first batches are on disk before the run ends.
+    const doc = parsed("a.txt");
+    for (let i = 0; statSync(join(dir, "t.sqlite")).size === empty; i++) {
+      expect(i).toBeLessThan(5000);
+      expect(sink.add({ ...doc, path: `${i}.txt` })).toBeNull();
+    }
+    sink.abort();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -68,7 +68,7 @@ interface Result {
 
 function isWriteError(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException)?.code;
-  return code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS" || code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR";
+  return code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS" || code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR" || code === "EIO";
 }
 
 /** `protokoll parse` over any number of inputs: a pool of child processes, results in input order. */
