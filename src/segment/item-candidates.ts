@@ -22,6 +22,19 @@ export interface ItemCandidate {
   line: Line;
   /** Read from a contents row ("141 4 Title"): the title runs to the next row. */
   toc?: boolean;
+  /** Second part of a decimal outline number ("1.2": number 1, sub 2). */
+  sub?: number;
+  /** Ids of the rules that read this header (PREAMBLE evidence convention). */
+  rules?: string[];
+}
+
+/** The rule id of a header shape. */
+export function headerRule(style: ItemStyle, toc: boolean): string {
+  if (toc) return "item/toc-row";
+  if (style === "para") return "item/paragraph-sign";
+  if (style === "bare") return "item/bare-number";
+  if (style.startsWith("prefix:")) return "item/prefixed-number";
+  return "item/numbered-point";
 }
 
 
@@ -135,7 +148,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const number = Number(num);
     if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line };
+    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line, rules: [headerRule(style, toc)] };
     if (toc) c.toc = true;
     found.push({ li, order, c });
   };

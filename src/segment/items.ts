@@ -5,6 +5,7 @@ import { findCaseNumber } from "./case-number.js";
 import type { ItemCandidate } from "./item-candidates.js";
 import { isFlat } from "./lines.js";
 import { findSections, type SectionSegment } from "./sections.js";
+import { subItemsOf } from "./sub-items.js";
 import { flatTitleEnd } from "./title.js";
 
 export interface ItemSegment extends Range {
@@ -17,6 +18,8 @@ export interface ItemSegment extends Range {
   bodyStart: number;
   sections: SectionSegment[];
   flat: boolean;
+  /** Ids of the rules behind the item (header shape, title cut). */
+  rules: string[];
 }
 
 export interface ItemContext {
@@ -44,8 +47,14 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
 }
 
 /** Item segments from the chosen headers: each runs to the next item or front-matter box. */
-export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate[], front: Range[]): ItemSegment[] {
+export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidate[], front: Range[]): ItemSegment[] {
   const { text, lex } = ctx;
+  const outerStops = [...chosen.map((h) => h.start), ...front.map((f) => f.start), record.end].sort((a, b) => a - b);
+  const heads = chosen.flatMap((h) => {
+    if (h.sub !== undefined) return [h];
+    const end = outerStops.find((s) => s > h.start) ?? record.end;
+    return [h, ...subItemsOf(text, h, { start: h.titleStart, end })];
+  });
   const stops = [...heads.map((h) => h.start), ...front.map((f) => f.start), record.end].sort((a, b) => a - b);
   return heads.map((h) => {
     const end = stops.find((s) => s > h.start) ?? record.end;
@@ -76,7 +85,7 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
     if (caseRange && caseLine && caseRange.start >= tr.end && caseRange.end <= tr.end + caseLine[0].length) bodyStart = tr.end + caseLine[0].length;
     const sections = findSections(text, { start: bodyStart, end }, lex, ctx.skip, flat);
     return {
-      number: String(h.number),
+      number: h.sub === undefined ? String(h.number) : `${h.number}.${h.sub}`,
       start: h.start,
       end,
       title,
@@ -86,6 +95,7 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
       bodyStart,
       sections,
       flat,
+      rules: [...(h.rules ?? [])],
     };
   });
 }

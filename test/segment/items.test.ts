@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { segmentText } from "../helpers.js";
+
+interface ItemCase {
+  name: string;
+  text: string;
+  items: Array<[string, string]>;
+  /** Rule ids at least one item must carry. */
+  rules?: string[];
+}
+
+const spec = JSON.parse(readFileSync(new URL("../specs/items.json", import.meta.url), "utf8")) as { cases: ItemCase[] };
+
+describe("item headers and titles (test/specs/items.json)", () => {
+  for (const c of spec.cases) {
+    it(c.name, () => {
+      const { seg } = segmentText(c.text);
+      const items = seg.records.flatMap((r) => r.items);
+      expect(items.map((i) => [i.number, i.title])).toEqual(c.items);
+      for (const rule of c.rules ?? []) expect(items.some((i) => i.rules.includes(rule))).toBe(true);
+    });
+  }
+});
