@@ -60,10 +60,10 @@ function compileLabels(lex: Lexicon) {
   const labels = lex.forms("header-labels").concat(["innehållsförteckning", "ärendeförteckning", "ärendelista", "föredragningslista", "bevis", "transkript"]);
   return new RegExp(`^${anyOf(labels)}(?![\\p{L}])`, "iu");
 }
-let labelRe: RegExp | null = null;
 
 /** "Lars Bälter, VD": a person, as in attendance lists that carry § numbers. */
 const NAME_LIKE = /^\p{Lu}\p{Ll}{1,13}(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+(?:von[ \t]+|af[ \t]+|de[ \t]+)?\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?){1,3}[ \t]*(?:,|\((?!\d))/u;
+const PAGE_HEADER_TITLE = /^[^\s\d]+(?:[ \t]+[^\s\d]+){0,4}[ \t]+\d{1,3}[ \t]*[(\[]\d{1,3}[)\]]/u;
 const ALL_CAPS_WORD = /^\p{Lu}{4,}(?![\p{Ll}])/u;
 
 function titleStartAfter(text: string, at: number, line: Line): number {
@@ -75,8 +75,8 @@ function titleStartAfter(text: string, at: number, line: Line): number {
 }
 
 /** A label is a label when the words after it do not go on in lower case ("Övriga frågor" is a title). */
-function isLabel(title: string): boolean {
-  const m = labelRe!.exec(title);
+function isLabel(title: string, labelRe: RegExp): boolean {
+  const m = labelRe.exec(title);
   if (!m) return false;
   return !/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length));
 }
@@ -84,9 +84,22 @@ function isLabel(title: string): boolean {
 function kindWordRe(lex: Lexicon): RegExp {
   return new RegExp(`^\\p{L}{0,20}${anyOf(lex.forms("meeting-kinds"))}(?![\\p{L}])`, "iu");
 }
-let kindRe: RegExp | null = null;
 
-let firstNames: Set<string> | null = null;
+/** The header vocabulary of one lexicon, compiled once per lexicon instance. */
+interface HeaderWords {
+  label: RegExp;
+  kind: RegExp;
+  firstNames: Set<string>;
+}
+const headerWordsFor = new WeakMap<Lexicon, HeaderWords>();
+function headerWords(lex: Lexicon): HeaderWords {
+  let w = headerWordsFor.get(lex);
+  if (!w) {
+    w = { label: compileLabels(lex), kind: kindWordRe(lex), firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())) };
+    headerWordsFor.set(lex, w);
+  }
+  return w;
+}
 
 /**
  * "231 Christine Lysell Kommunledningssektorn": a given name and a capitalised surname after a number
@@ -96,19 +109,19 @@ let firstNames: Set<string> | null = null;
 function startsWithPerson(title: string, lex: Lexicon): boolean {
   const m = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(title);
   if (!m) return false;
-  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
   // "Martin Hylander vald till mötesordförande": a sentence about the person is an item's title.
   if (/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length))) return false;
-  return firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
+  return headerWords(lex).firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
 }
 
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
-  labelRe ??= compileLabels(lex);
-  kindRe ??= kindWordRe(lex);
+  const { label: labelRe, kind: kindRe } = headerWords(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
   // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
   if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
-  if (isLabel(title)) return false;
+  if (isLabel(title, labelRe)) return false;
+  // "1 Kommunstyrelsen 3 (22)": a page's running header with its page number "3 (22)", not an item.
+  if (style !== "para" && PAGE_HEADER_TITLE.test(title)) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
   if (style !== "para" && !style.startsWith("prefix:") && startsWithPerson(title, lex)) return false;

@@ -6,7 +6,7 @@ import type { ItemCandidate } from "./item-candidates.js";
 import { isFlat } from "./lines.js";
 import { findSections, type SectionSegment } from "./sections.js";
 import { subItemsOf } from "./sub-items.js";
-import { flatTitleEnd } from "./title.js";
+import { flatTitleEnd, titleContinuesAfter, titleWords, type TitleWords } from "./title.js";
 
 export interface ItemSegment extends Range {
   number: string;
@@ -32,18 +32,65 @@ export interface ItemContext {
 /** Cross-references and a case number before the title: "Au 84 Sn 34 Dnr 2016/12 Budget …". */
 const LEAD = /^(?:(?:\p{Lu}\p{Ll}{0,4}|\p{Lu}{2,5})[ \t]+\d{1,4}[ \t]+|(?:Dnr|Diarienummer)[ \t.:]*[\p{Lu}\d][^\s]*(?:[ \t]+\d{3}(?![\d/]))?[ \t]+)+/u;
 
-function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boolean): Range {
+/**
+ * A presenter after the title's full stop in agenda lists: ". - Åsa Lönn", " – Hans-Jörgen Holmberg, Jan Bernhardsson
+ * (Handlingar delas ut …)": a dash, then two to four capitalised words (a name) and whatever follows on the line.
+ */
+const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}[\p{Ll}-]+(?:[ \t]+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}-]+)){1,3}(?=[ \t]*(?:[,(]|$))[^\n]*$/u;
+
+/** A title line this long that holds a sentence end runs the body in after the title ("KHR 1 Mötets öppnande Mötets ordförande …"). */
+const RUN_IN_LINE = 70;
+
+/**
+ * Where the title of item `c` ends, and the rules that cut it. One line, unless the line ends on a word a
+ * title cannot end on ("… för" / "Arvidsjaurs kommun") or the next line goes on in lower case; on a
+ * flattened or run-in line the body text after the title is cut off (flatTitleEnd).
+ */
+function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boolean, rules: string[]): Range {
   const { text } = ctx;
+  const tw = titleWords(ctx.lex);
   const lineEnd = text.indexOf("\n", c.titleStart);
-  const stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
+  let stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
   const lead = LEAD.exec(text.slice(c.titleStart, stop));
   const start = lead && lead[0].length < stop - c.titleStart ? c.titleStart + lead[0].length : c.titleStart;
+  if (!flat) {
+    const wrapped = wrappedTitleEnd(text, start, stop, end, tw);
+    if (wrapped > stop) rules.push("item/title-wrap");
+    stop = wrapped;
+  }
+  const presenter = PRESENTER.exec(text.slice(start, stop));
+  if (presenter) {
+    stop = start + presenter.index;
+    rules.push("item/title-presenter");
+  }
+  const line = text.slice(start, stop);
+  const runIn = !flat && line.length > RUN_IN_LINE && /[.!?][ \t]+\p{Lu}|[.!?]$/u.test(line);
   // A contents row's title is all of it up to the next row; proper nouns inside do not end it.
-  let e = flat && !(c.toc && stop - start < 240) ? flatTitleEnd(text, start, stop, ctx.isPlace) : stop;
+  const cut = (flat || runIn) && !(c.toc && stop - start < 240);
+  let e = cut ? flatTitleEnd(text, start, stop, ctx.isPlace, tw, { sentences: flat }) : stop;
+  if (cut && e < stop) rules.push("item/title-cut");
   const bold = text.indexOf("**", start);
   if (bold !== -1 && bold < e) e = bold;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
   return { start, end: Math.max(start, e) };
+}
+
+/** Lines a title wraps onto: while the title so far ends on a preposition or comma, or the next line starts in lower case. */
+function wrappedTitleEnd(text: string, start: number, stop: number, end: number, tw: TitleWords): number {
+  let e = stop;
+  for (let k = 0; k < 2 && e < end; k++) {
+    const next = text.indexOf("\n", e + 1);
+    const nextEnd = Math.min(end, next === -1 ? text.length : next);
+    const nextLine = text.slice(e + 1, nextEnd);
+    const so = text.slice(start, e).trimEnd();
+    const last = /\S+$/u.exec(so)?.[0] ?? "";
+    if (nextLine.trim() === "" || nextLine.length > 120 || so.length + nextLine.length > 200) break;
+    // A header, a list row ("a. Mötesordförande") or a label ("mötesordförande: Markus") is no wrapped title.
+    if (/^[ \t]*(?:§|\d|\p{L}[.)][ \t]|\p{Ll}[\p{L} \t]{0,30}:)/u.test(nextLine)) break;
+    if (!(titleContinuesAfter(last, tw) || /^[ \t]*\p{Ll}/u.test(nextLine))) break;
+    e = nextEnd;
+  }
+  return e;
 }
 
 /** Item segments from the chosen headers: each runs to the next item or front-matter box. */
@@ -59,7 +106,8 @@ export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidat
   return heads.map((h) => {
     const end = stops.find((s) => s > h.start) ?? record.end;
     const flat = isFlat(h.line);
-    const tr = titleRange(ctx, h, end, flat);
+    const rules = [...(h.rules ?? [])];
+    const tr = titleRange(ctx, h, end, flat, rules);
     let title = text.slice(tr.start, tr.end);
     // The case number sits in the title, or on the lines just after it.
     const near = text.slice(h.titleStart, Math.min(end, tr.end + 160));
@@ -95,7 +143,7 @@ export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidat
       bodyStart,
       sections,
       flat,
-      rules: [...(h.rules ?? [])],
+      rules,
     };
   });
 }
