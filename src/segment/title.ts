@@ -80,7 +80,7 @@ export function flatTitleEnd(
       const name = tw.firstNames.has(bare(prev));
       if (opts.sentences && cap && i === 1 && !place && !held && !name && !/[s:]$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(prev)) return trimEnd(text, start, at);
       if (/^(?:\d{1,2}[.)]|[a-z]\))$/u.test(word)) return trimEnd(text, start, at);
-      if (word === "att" && i >= 2 && !held) return trimEnd(text, start, at);
+      if (opts.sentences && word === "att" && i >= 2 && !held) return trimEnd(text, start, at);
     }
     if (opts.sentences && /[.!?]$/.test(word) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word) && i >= 1) {
       const next = words[i + 1];
