@@ -63,6 +63,11 @@ function compileLabels(lex: Lexicon) {
 
 /** "Lars Bälter, VD": a person, as in attendance lists that carry § numbers. */
 const NAME_LIKE = /^\p{Lu}\p{Ll}{1,13}(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+(?:von[ \t]+|af[ \t]+|de[ \t]+)?\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?){1,3}[ \t]*(?:,|\((?!\d))/u;
+/**
+ * Page numbers a flattened page line starts with before its first header: "4 31 Val av justerare",
+ * "2 (26) 30 …", "3 38 FHR 29 …" (the page, maybe its count or the bundle's page, then the item).
+ */
+const PAGE_NUMBERS_BEFORE = /^\s*(?:\d{1,3}[ \t]*(?:[(\[]\d{1,3}[)\]])?[ \t]+){1,2}$/u;
 const PAGE_HEADER_TITLE = /^[^\s\d]+(?:[ \t]+[^\s\d]+){0,4}[ \t]+\d{1,3}[ \t]*[(\[]\d{1,3}[)\]]/u;
 const ALL_CAPS_WORD = /^\p{Lu}{4,}(?![\p{Ll}])/u;
 
@@ -90,12 +95,19 @@ interface HeaderWords {
   label: RegExp;
   kind: RegExp;
   firstNames: Set<string>;
+  /** "Måndagen den 18 juni": a weekday and a day, a date after an address number ("Mejerigatan 4"). */
+  weekdayDate: RegExp;
+  /** "Sida 36": a page label. */
+  pageLabel: RegExp;
 }
 const headerWordsFor = new WeakMap<Lexicon, HeaderWords>();
 function headerWords(lex: Lexicon): HeaderWords {
   let w = headerWordsFor.get(lex);
   if (!w) {
-    w = { label: compileLabels(lex), kind: kindWordRe(lex), firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())) };
+    w = { label: compileLabels(lex), kind: kindWordRe(lex), firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())),
+      pageLabel: new RegExp(`^${anyOf(lex.forms("title-words", "page"))}[ \\t]*\\d`, "iu"),
+      weekdayDate: new RegExp(`^${anyOf(lex.forms("weekdays").filter((f) => f.length >= 5))}[ \\t]+(?:den[ \\t]+)?\\d`, "iu"),
+    };
     headerWordsFor.set(lex, w);
   }
   return w;
@@ -115,13 +127,14 @@ function startsWithPerson(title: string, lex: Lexicon): boolean {
 }
 
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
-  const { label: labelRe, kind: kindRe } = headerWords(lex);
+  const { label: labelRe, kind: kindRe, weekdayDate, pageLabel } = headerWords(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
   // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
   if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
   if (isLabel(title, labelRe)) return false;
   // "1 Kommunstyrelsen 3 (22)": a page's running header with its page number "3 (22)", not an item.
   if (style !== "para" && PAGE_HEADER_TITLE.test(title)) return false;
+  if (style !== "para" && (weekdayDate.test(title) || pageLabel.test(title))) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
   if (style !== "para" && !style.startsWith("prefix:") && startsWithPerson(title, lex)) return false;
@@ -149,7 +162,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const flat = isFlat(line);
     // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
     const head = line.text.slice(0, Math.min(idx, 16));
-    const atLineStart = (idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head))) || afterFurniture(furniture, line.start, start, text);
+    const atLineStart = (idx <= 16 && (head.trim() === "" || PAGE_NUMBERS_BEFORE.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);
@@ -187,7 +200,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
   each(regexHeaders(TOC_ROW, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length, true));
   each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
-    if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(m.word)) return;
+    if (/^(?:Dnr|Nr|Kl|Sid|Sida|Sidan|Sal|Rum|Plan|Bilaga|Bilagor|Punkt|Fas|Steg|Del|År|Vecka|Page|Tel|Box)$/iu.test(m.word)) return;
     push(li, idx, m.num, `prefix:${m.word}`, idx + m.length);
   });
   // The order the per-line scan gave: by line, then by pattern (ties below keep the first).

@@ -67,7 +67,9 @@ const heads = new WeakMap<ItemCandidate, string>();
 export const head = (c: ItemCandidate, text: string) => {
   let h = heads.get(c);
   if (h === undefined) {
-    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
+    // Each word cut to its stem's length: a contents row and the item in full may inflect a word differently
+    // ("Godkännande av dagordningen" / "Godkännande av dagordning").
+    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).map((w) => w.slice(0, 8)).join(" ");
     heads.set(c, h);
   }
   return h;
