@@ -22,6 +22,8 @@ export interface ItemCandidate {
   line: Line;
   /** Read from a contents row ("141 4 Title"): the title runs to the next row. */
   toc?: boolean;
+  /** The row runs out in dot leaders and a page number ("Motion: Sälja fler DTek-varor . . . . 113"): a contents or attachment list row. */
+  leader?: boolean;
   /** Second part of a decimal outline number ("1.2": number 1, sub 2). */
   sub?: number;
   /** Ids of the rules that read this header (PREAMBLE evidence convention). */
@@ -68,6 +70,7 @@ const NAME_LIKE = /^\p{Lu}\p{Ll}{1,13}(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+(?:von[ \t]+|a
  * "2 (26) 30 …", "3 38 FHR 29 …" (the page, maybe its count or the bundle's page, then the item).
  */
 const PAGE_NUMBERS_BEFORE = /^\s*(?:\d{1,3}[ \t]*(?:[(\[]\d{1,3}[)\]])?[ \t]+){1,2}$/u;
+const LEADER_ROW = /(?:\.[ \t]?){3,}[ \t]*\d{1,3}(?![\d.,])/u;
 const PAGE_HEADER_TITLE = /^[^\s\d]+(?:[ \t]+[^\s\d]+){0,4}[ \t]+\d{1,3}[ \t]*[(\[]\d{1,3}[)\]]/u;
 const ALL_CAPS_WORD = /^\p{Lu}{4,}(?![\p{Ll}])/u;
 
@@ -176,6 +179,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
     const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line, rules: [headerRule(style, toc)] };
     if (toc) c.toc = true;
+    if (LEADER_ROW.test(text.slice(titleStart, Math.min(line.end, titleStart + 160)))) c.leader = true;
     found.push({ li, order, c });
   };
   const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;

@@ -47,6 +47,8 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
       if (step <= 0 || step > MAX_STEP) continue;
       // Stepping over such a list, to the next item after it, is how items go on.
       const overList = step === 1 && run && runFirst <= 2 && ci.number !== runLast + 1 ? 0.3 : 0;
+      // A contents or attachment list row (dot leaders, a page number) does not go on a run of items in full.
+      if (!!cands[j]!.leader !== !!ci.leader) continue;
       const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci) + overList;
       // j runs backwards: on a tie the earlier predecessor wins (the item, not the list row after it).
       if (s > score[i]! + EPS || (Math.abs(s - score[i]!) <= EPS && prev[i] >= 0)) {
