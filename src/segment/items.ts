@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { squash } from "../text/unicode.js";
+import { anyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { findCaseNumber } from "./case-number.js";
 import type { ItemCandidate } from "./item-candidates.js";
@@ -93,6 +93,24 @@ function wrappedTitleEnd(text: string, start: number, stop: number, end: number,
   return e;
 }
 
+const signatureLines = new WeakMap<Lexicon, RegExp>();
+
+/**
+ * Where a signature block starts after the last item's header: the first line made only of signature labels
+ * ("Vid protokollet\tJusteras", "Ordförande"). The block is the record's, not the last item's.
+ */
+function signatureBlockStart(text: string, from: number, to: number, lex: Lexicon): number | null {
+  let re = signatureLines.get(lex);
+  if (!re) {
+    const labels = anyOf(lex.forms("signature-labels", "label"));
+    re = new RegExp(`(?<=\\n)[ \\t]*${labels}[ \\t:]*(?:[ \\t]+${labels}[ \\t:]*)*(?=\\n|$)`, "giu");
+    signatureLines.set(lex, re);
+  }
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : null;
+}
+
 /** Item segments from the chosen headers: each runs to the next item or front-matter box. */
 export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidate[], front: Range[]): ItemSegment[] {
   const { text, lex } = ctx;
@@ -103,6 +121,11 @@ export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidat
     return [h, ...subItemsOf(text, h, { start: h.titleStart, end })];
   });
   const stops = [...heads.map((h) => h.start), ...front.map((f) => f.start), record.end].sort((a, b) => a - b);
+  const last = heads[heads.length - 1];
+  if (last) {
+    const sig = signatureBlockStart(text, last.titleStart, stops.find((s) => s > last.start) ?? record.end, lex);
+    if (sig !== null) stops.push(sig), stops.sort((a, b) => a - b);
+  }
   return heads.map((h) => {
     const end = stops.find((s) => s > h.start) ?? record.end;
     const flat = isFlat(h.line);

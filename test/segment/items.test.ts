@@ -22,3 +22,14 @@ describe("item headers and titles (test/specs/items.json)", () => {
     });
   }
 });
+
+describe("the last item", () => {
+  it("ends where the signature block starts", () => {
+    const text = "PROTOKOLL\nStyrelsemöte\nDatum: 2024-05-02\n\n1. Mötets öppnande\nOrdföranden öppnar mötet.\n2. Mötets avslutande\nMötet avslutas.\n\nVid protokollet\tJusteras\n\nEva Ek\tPer Al\n";
+    const { records } = segmentText(text);
+    const last = records[0]!.items.at(-1)!;
+    expect(last.number).toBe("2");
+    expect(last.text).toContain("Mötet avslutas.");
+    expect(last.text).not.toContain("Vid protokollet");
+  });
+});
