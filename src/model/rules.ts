@@ -87,6 +87,10 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/header": { meaning: "coarse: the item segmenter found the item (no finer rule recorded)", coarse: true },
   "item/title-line": { meaning: "the title is the rest of the header line", sets: ["title"] },
   "item/title-flat-line": { meaning: "a flattened page line: the title ends before the next sentence or case number", sets: ["title"] },
+  "item/sub-number": { meaning: "a decimal sub-point ('1.1 Mötets öppnande') inside an item, an item of its own" },
+  "item/title-wrap": { meaning: "the title wraps onto the next line (it ends on a preposition or conjunction, or the next line is lower case)", sets: ["title"] },
+  "item/title-cut": { meaning: "title and body share a line: the title is cut where the body begins", sets: ["title"] },
+  "item/title-presenter": { meaning: "a presenter after the title's full stop ('. - Åsa Lönn') is left out", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
 
   // Decisions and proposals.

@@ -22,6 +22,19 @@ export interface ItemCandidate {
   line: Line;
   /** Read from a contents row ("141 4 Title"): the title runs to the next row. */
   toc?: boolean;
+  /** The row runs out in dot leaders and a page number ("Motion: Sälja fler DTek-varor . . . . 113"): a contents or attachment list row. */
+  leader?: boolean;
+  /** Second part of a decimal outline number ("1.2": number 1, sub 2). */
+  sub?: number;
+  /** Ids of the rules that read this header (PREAMBLE evidence convention). */
+  rules?: string[];
+}
+
+/** The rule id of a header shape. */
+export function headerRule(style: ItemStyle, toc: boolean): string {
+  if (toc) return "item/contents-row";
+  if (style.startsWith("prefix:")) return "item/prefixed-number";
+  return ({ para: "item/paragraph-sign", dot: "item/numbered-dot", colon: "item/numbered-colon", paren: "item/numbered-paren", bare: "item/bare-number" } as Record<string, string>)[style] ?? "item/header";
 }
 
 
@@ -47,10 +60,16 @@ function compileLabels(lex: Lexicon) {
   const labels = lex.forms("header-labels").concat(["innehållsförteckning", "ärendeförteckning", "ärendelista", "föredragningslista", "bevis", "transkript"]);
   return new RegExp(`^${anyOf(labels)}(?![\\p{L}])`, "iu");
 }
-let labelRe: RegExp | null = null;
 
 /** "Lars Bälter, VD": a person, as in attendance lists that carry § numbers. */
 const NAME_LIKE = /^\p{Lu}\p{Ll}{1,13}(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+(?:von[ \t]+|af[ \t]+|de[ \t]+)?\p{Lu}\p{Ll}{1,14}(?:-\p{Lu}\p{Ll}+)?){1,3}[ \t]*(?:,|\((?!\d))/u;
+/**
+ * Page numbers a flattened page line starts with before its first header: "4 31 Val av justerare",
+ * "2 (26) 30 …", "3 38 FHR 29 …" (the page, maybe its count or the bundle's page, then the item).
+ */
+const PAGE_NUMBERS_BEFORE = /^\s*(?:\d{1,3}[ \t]*(?:[(\[]\d{1,3}[)\]])?[ \t]+){1,2}$/u;
+const LEADER_ROW = /(?:\.[ \t]?){3,}[ \t]*\d{1,3}(?![\d.,])/u;
+const PAGE_HEADER_TITLE = /^[^\s\d]+(?:[ \t]+[^\s\d]+){0,4}[ \t]+\d{1,3}[ \t]*[(\[]\d{1,3}[)\]]/u;
 const ALL_CAPS_WORD = /^\p{Lu}{4,}(?![\p{Ll}])/u;
 
 function titleStartAfter(text: string, at: number, line: Line): number {
@@ -62,8 +81,8 @@ function titleStartAfter(text: string, at: number, line: Line): number {
 }
 
 /** A label is a label when the words after it do not go on in lower case ("Övriga frågor" is a title). */
-function isLabel(title: string): boolean {
-  const m = labelRe!.exec(title);
+function isLabel(title: string, labelRe: RegExp): boolean {
+  const m = labelRe.exec(title);
   if (!m) return false;
   return !/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length));
 }
@@ -71,9 +90,29 @@ function isLabel(title: string): boolean {
 function kindWordRe(lex: Lexicon): RegExp {
   return new RegExp(`^\\p{L}{0,20}${anyOf(lex.forms("meeting-kinds"))}(?![\\p{L}])`, "iu");
 }
-let kindRe: RegExp | null = null;
 
-let firstNames: Set<string> | null = null;
+/** The header vocabulary of one lexicon, compiled once per lexicon instance. */
+interface HeaderWords {
+  label: RegExp;
+  kind: RegExp;
+  firstNames: Set<string>;
+  /** "Måndagen den 18 juni": a weekday and a day, a date after an address number ("Mejerigatan 4"). */
+  weekdayDate: RegExp;
+  /** "Sida 36": a page label. */
+  pageLabel: RegExp;
+}
+const headerWordsFor = new WeakMap<Lexicon, HeaderWords>();
+function headerWords(lex: Lexicon): HeaderWords {
+  let w = headerWordsFor.get(lex);
+  if (!w) {
+    w = { label: compileLabels(lex), kind: kindWordRe(lex), firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())),
+      pageLabel: new RegExp(`^${anyOf(lex.forms("title-words", "page"))}[ \\t]*\\d`, "iu"),
+      weekdayDate: new RegExp(`^${anyOf(lex.forms("weekdays").filter((f) => f.length >= 5))}[ \\t]+(?:den[ \\t]+)?\\d`, "iu"),
+    };
+    headerWordsFor.set(lex, w);
+  }
+  return w;
+}
 
 /**
  * "231 Christine Lysell Kommunledningssektorn": a given name and a capitalised surname after a number
@@ -83,19 +122,20 @@ let firstNames: Set<string> | null = null;
 function startsWithPerson(title: string, lex: Lexicon): boolean {
   const m = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/u.exec(title);
   if (!m) return false;
-  firstNames ??= new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
   // "Martin Hylander vald till mötesordförande": a sentence about the person is an item's title.
   if (/^[ \t]+\p{Ll}/u.test(title.slice(m[0].length))) return false;
-  return firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
+  return headerWords(lex).firstNames.has(m[1]!.toLowerCase()) && !/s$/u.test(m[2]!);
 }
 
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
-  labelRe ??= compileLabels(lex);
-  kindRe ??= kindWordRe(lex);
+  const { label: labelRe, kind: kindRe, weekdayDate, pageLabel } = headerWords(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
   // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
   if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
-  if (isLabel(title)) return false;
+  if (isLabel(title, labelRe)) return false;
+  // "1 Kommunstyrelsen 3 (22)": a page's running header with its page number "3 (22)", not an item.
+  if (style !== "para" && PAGE_HEADER_TITLE.test(title)) return false;
+  if (style !== "para" && (weekdayDate.test(title) || pageLabel.test(title))) return false;
   if (style === "bare" && kindRe.test(title)) return false;
   if (NAME_LIKE.test(title)) return false;
   if (style !== "para" && !style.startsWith("prefix:") && startsWithPerson(title, lex)) return false;
@@ -123,7 +163,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const flat = isFlat(line);
     // Only the few characters before the number matter: looking at the whole line would be quadratic on long lines.
     const head = line.text.slice(0, Math.min(idx, 16));
-    const atLineStart = (idx <= 16 && (head.trim() === "" || /^\s*\d{1,3}\s*$/u.test(head))) || afterFurniture(furniture, line.start, start, text);
+    const atLineStart = (idx <= 16 && (head.trim() === "" || PAGE_NUMBERS_BEFORE.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);
@@ -135,8 +175,9 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const number = Number(num);
     if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line };
+    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line, rules: [headerRule(style, toc)] };
     if (toc) c.toc = true;
+    if (LEADER_ROW.test(text.slice(titleStart, Math.min(line.end, titleStart + 160)))) c.leader = true;
     found.push({ li, order, c });
   };
   const from = lines[Math.max(0, lowerBound(lines, range.start + 1, (l) => l.end + 1) )]?.start ?? 0;
@@ -161,7 +202,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
   each(regexHeaders(TOC_ROW, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length, true));
   each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
-    if (/^(?:Dnr|Nr|Kl|Sid|Sal|Rum|Plan|Bilaga|Punkt|Fas|Steg|Del|År|Vecka)$/iu.test(m.word)) return;
+    if (/^(?:Dnr|Nr|Kl|Sid|Sida|Sidan|Sal|Rum|Plan|Bilaga|Bilagor|Punkt|Fas|Steg|Del|År|Vecka|Page|Tel|Box)$/iu.test(m.word)) return;
     push(li, idx, m.num, `prefix:${m.word}`, idx + m.length);
   });
   // The order the per-line scan gave: by line, then by pattern (ties below keep the first).

@@ -47,6 +47,8 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
       if (step <= 0 || step > MAX_STEP) continue;
       // Stepping over such a list, to the next item after it, is how items go on.
       const overList = step === 1 && run && runFirst <= 2 && ci.number !== runLast + 1 ? 0.3 : 0;
+      // A contents or attachment list row (dot leaders, a page number) does not go on a run of items in full.
+      if (!!cands[j]!.leader !== !!ci.leader) continue;
       const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci) + overList;
       // j runs backwards: on a tie the earlier predecessor wins (the item, not the list row after it).
       if (s > score[i]! + EPS || (Math.abs(s - score[i]!) <= EPS && prev[i] >= 0)) {
@@ -67,7 +69,9 @@ const heads = new WeakMap<ItemCandidate, string>();
 export const head = (c: ItemCandidate, text: string) => {
   let h = heads.get(c);
   if (h === undefined) {
-    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).join(" ");
+    // Each word cut to its stem's length: a contents row and the item in full may inflect a word differently
+    // ("Godkännande av dagordningen" / "Godkännande av dagordning").
+    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).map((w) => w.slice(0, 8)).join(" ");
     heads.set(c, h);
   }
   return h;

@@ -17,7 +17,8 @@ export interface HeaderMatch {
 }
 
 export const PARA_AFTER = /(?<![\p{L}\p{N}§.,])(?<num>\d{1,4})[ \t]*§(?!§)/gu;
-export const NUMBERED = /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*/gu;
+/** "2. Val av justerare", "2) …", "2: …"; in a table the title may stand in the next cell ("1.\t| Val av justerare"). */
+export const NUMBERED = /(?<![\p{L}\p{N}.,:\/§()–-])(?<num>\d{1,3})(?<sep>[.:)])(?![\d.:)])[ \t]*(?:\|[ \t]*)?/gu;
 export const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{Lu}"”'(])/gu;
 
 /**

@@ -1,11 +1,12 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { squash } from "../text/unicode.js";
+import { anyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { findCaseNumber } from "./case-number.js";
-import type { ItemCandidate } from "./item-candidates.js";
+import { headerRule, type ItemCandidate } from "./item-candidates.js";
 import { isFlat } from "./lines.js";
 import { findSections, type SectionSegment } from "./sections.js";
-import { flatTitleEnd } from "./title.js";
+import { subItemsOf } from "./sub-items.js";
+import { flatTitleEnd, titleContinuesAfter, titleWords, type TitleWords } from "./title.js";
 
 export interface ItemSegment extends Range {
   number: string;
@@ -17,8 +18,8 @@ export interface ItemSegment extends Range {
   bodyStart: number;
   sections: SectionSegment[];
   flat: boolean;
-  /** Rule ids by output field (found, title, caseNumber), issue 15. */
-  rules?: Record<string, string[]>;
+  /** Rule ids by output field (found: the header shape; title: how the title was cut; caseNumber), issue 15. */
+  rules: Record<string, string[]>;
 }
 
 export interface ItemContext {
@@ -31,28 +32,105 @@ export interface ItemContext {
 /** Cross-references and a case number before the title: "Au 84 Sn 34 Dnr 2016/12 Budget …". */
 const LEAD = /^(?:(?:\p{Lu}\p{Ll}{0,4}|\p{Lu}{2,5})[ \t]+\d{1,4}[ \t]+|(?:Dnr|Diarienummer)[ \t.:]*[\p{Lu}\d][^\s]*(?:[ \t]+\d{3}(?![\d/]))?[ \t]+)+/u;
 
-function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boolean): Range {
+/**
+ * A presenter after the title's full stop in agenda lists: ". - Åsa Lönn", " – Hans-Jörgen Holmberg, Jan Bernhardsson
+ * (Handlingar delas ut …)": a dash, then two to four capitalised words (a name) and whatever follows on the line.
+ */
+const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}[\p{Ll}-]+(?:[ \t]+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}-]+)){1,3}(?=[ \t]*(?:[,(]|$))[^\n]*$/u;
+
+/** A title line this long that holds a sentence end runs the body in after the title ("KHR 1 Mötets öppnande Mötets ordförande …"). */
+const RUN_IN_LINE = 70;
+
+/**
+ * Where the title of item `c` ends, and the rules that cut it. One line, unless the line ends on a word a
+ * title cannot end on ("… för" / "Arvidsjaurs kommun") or the next line goes on in lower case; on a
+ * flattened or run-in line the body text after the title is cut off (flatTitleEnd).
+ */
+function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boolean, rules: string[]): Range {
   const { text } = ctx;
+  const tw = titleWords(ctx.lex);
   const lineEnd = text.indexOf("\n", c.titleStart);
-  const stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
+  let stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
   const lead = LEAD.exec(text.slice(c.titleStart, stop));
   const start = lead && lead[0].length < stop - c.titleStart ? c.titleStart + lead[0].length : c.titleStart;
+  if (!flat) {
+    const wrapped = wrappedTitleEnd(text, start, stop, end, tw);
+    if (wrapped > stop) rules.push("item/title-wrap");
+    stop = wrapped;
+  }
+  const presenter = PRESENTER.exec(text.slice(start, stop));
+  if (presenter) {
+    stop = start + presenter.index;
+    rules.push("item/title-presenter");
+  }
+  const line = text.slice(start, stop);
+  const runIn = !flat && line.length > RUN_IN_LINE && /[.!?][ \t]+\p{Lu}|[.!?]$/u.test(line);
   // A contents row's title is all of it up to the next row; proper nouns inside do not end it.
-  let e = flat && !(c.toc && stop - start < 240) ? flatTitleEnd(text, start, stop, ctx.isPlace) : stop;
+  const cut = (flat || runIn) && !(c.toc && stop - start < 240);
+  let e = cut ? flatTitleEnd(text, start, stop, ctx.isPlace, tw, { sentences: flat }) : stop;
+  if (cut && e < stop) rules.push("item/title-cut");
   const bold = text.indexOf("**", start);
   if (bold !== -1 && bold < e) e = bold;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
   return { start, end: Math.max(start, e) };
 }
 
+/** Lines a title wraps onto: while the title so far ends on a preposition or comma, or the next line starts in lower case. */
+function wrappedTitleEnd(text: string, start: number, stop: number, end: number, tw: TitleWords): number {
+  let e = stop;
+  for (let k = 0; k < 2 && e < end; k++) {
+    const next = text.indexOf("\n", e + 1);
+    const nextEnd = Math.min(end, next === -1 ? text.length : next);
+    const nextLine = text.slice(e + 1, nextEnd);
+    const so = text.slice(start, e).trimEnd();
+    const last = /\S+$/u.exec(so)?.[0] ?? "";
+    if (nextLine.trim() === "" || nextLine.length > 120 || so.length + nextLine.length > 200) break;
+    // A header, a list row ("a. Mötesordförande") or a label ("mötesordförande: Markus") is no wrapped title.
+    if (/^[ \t]*(?:§|\d|\p{L}[.)][ \t]|\p{Ll}[\p{L} \t]{0,30}:)/u.test(nextLine)) break;
+    if (!(titleContinuesAfter(last, tw) || /^[ \t]*\p{Ll}/u.test(nextLine))) break;
+    e = nextEnd;
+  }
+  return e;
+}
+
+const signatureLines = new WeakMap<Lexicon, RegExp>();
+
+/**
+ * Where a signature block starts after the last item's header: the first line made only of signature labels
+ * ("Vid protokollet\tJusteras", "Ordförande"). The block is the record's, not the last item's.
+ */
+function signatureBlockStart(text: string, from: number, to: number, lex: Lexicon): number | null {
+  let re = signatureLines.get(lex);
+  if (!re) {
+    const labels = anyOf(lex.forms("signature-labels", "label"));
+    re = new RegExp(`(?<=\\n)[ \\t]*${labels}[ \\t:]*(?:[ \\t]+${labels}[ \\t:]*)*(?=\\n|$)`, "giu");
+    signatureLines.set(lex, re);
+  }
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : null;
+}
+
 /** Item segments from the chosen headers: each runs to the next item or front-matter box. */
-export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate[], front: Range[]): ItemSegment[] {
+export function buildItems(ctx: ItemContext, record: Range, chosen: ItemCandidate[], front: Range[]): ItemSegment[] {
   const { text, lex } = ctx;
+  const outerStops = [...chosen.map((h) => h.start), ...front.map((f) => f.start), record.end].sort((a, b) => a - b);
+  const heads = chosen.flatMap((h) => {
+    if (h.sub !== undefined) return [h];
+    const end = outerStops.find((s) => s > h.start) ?? record.end;
+    return [h, ...subItemsOf(text, h, { start: h.titleStart, end })];
+  });
   const stops = [...heads.map((h) => h.start), ...front.map((f) => f.start), record.end].sort((a, b) => a - b);
+  const last = heads[heads.length - 1];
+  if (last) {
+    const sig = signatureBlockStart(text, last.titleStart, stops.find((s) => s > last.start) ?? record.end, lex);
+    if (sig !== null) stops.push(sig), stops.sort((a, b) => a - b);
+  }
   return heads.map((h) => {
     const end = stops.find((s) => s > h.start) ?? record.end;
     const flat = isFlat(h.line);
-    const tr = titleRange(ctx, h, end, flat);
+    const titleRules = [flat ? "item/title-flat-line" : "item/title-line"];
+    const tr = titleRange(ctx, h, end, flat, titleRules);
     let title = text.slice(tr.start, tr.end);
     // The case number sits in the title, or on the lines just after it.
     const near = text.slice(h.titleStart, Math.min(end, tr.end + 160));
@@ -78,7 +156,7 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
     if (caseRange && caseLine && caseRange.start >= tr.end && caseRange.end <= tr.end + caseLine[0].length) bodyStart = tr.end + caseLine[0].length;
     const sections = findSections(text, { start: bodyStart, end }, lex, ctx.skip, flat);
     return {
-      number: String(h.number),
+      number: h.sub === undefined ? String(h.number) : `${h.number}.${h.sub}`,
       start: h.start,
       end,
       title,
@@ -89,17 +167,11 @@ export function buildItems(ctx: ItemContext, record: Range, heads: ItemCandidate
       sections,
       flat,
       rules: {
-        found: [headerRule(h)],
-        title: [flat ? "item/title-flat-line" : "item/title-line"],
+        // The candidate names its header shape; a sub-point ("1.1") is item/sub-number.
+        found: h.rules?.length ? h.rules : [headerRule(h.style, !!h.toc)],
+        title: titleRules,
         ...(caseNumber ? { caseNumber: ["item/case-number"] } : {}),
       },
     };
   });
-}
-
-/** The header shape that found the item: "§ 12", "12.", "12:", "12)", a bare number, "Punkt 12", a contents row. */
-function headerRule(h: ItemCandidate): string {
-  if (h.toc) return "item/contents-row";
-  if (h.style.startsWith("prefix:")) return "item/prefixed-number";
-  return ({ para: "item/paragraph-sign", dot: "item/numbered-dot", colon: "item/numbered-colon", paren: "item/numbered-paren", bare: "item/bare-number" } as Record<string, string>)[h.style] ?? "item/header";
 }

@@ -18,7 +18,7 @@ export interface SectionSegment {
 }
 
 /** Headings too common in running text to be trusted in the middle of a flattened line. */
-const WEAK_MIDLINE = new Set(["Information", "Ärendet", "Bakgrund", "Föredragande", "Föredragare", "Handlingar", "Bilagor", "Exp", "Proposition", "Jäv", "Redogörelse", "Dagens sammanträde", "Beslutet", "Reservation"]);
+export const WEAK_MIDLINE = new Set(["Information", "Ärendet", "Bakgrund", "Föredragande", "Föredragare", "Handlingar", "Bilagor", "Exp", "Proposition", "Jäv", "Redogörelse", "Dagens sammanträde", "Beslutet", "Reservation"]);
 
 /**
  * "⟨any body, office or name⟩s beslut:" / "…s förslag (till beslut):" alone at a line start, for bodies
@@ -52,20 +52,25 @@ function compile(lex: Lexicon) {
     possessive: POSSESSIVE_HEADING,
   };
 }
-let compiled: ReturnType<typeof compile> | null = null;
+const compiledFor = new WeakMap<Lexicon, ReturnType<typeof compile>>();
+/** The headings of one lexicon, compiled once per lexicon instance. */
+function compiledOf(lex: Lexicon): ReturnType<typeof compile> {
+  let c = compiledFor.get(lex);
+  if (!c) compiledFor.set(lex, (c = compile(lex)));
+  return c;
+}
 
 function isPossessive(heading: string): boolean {
   return /s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande)$/u.test(heading);
 }
 
 export function roleOfHeading(lex: Lexicon, heading: string): SectionRole | null {
-  compiled ??= compile(lex);
-  return compiled.roleOf.get(heading) ?? null;
+  return compiledOf(lex).roleOf.get(heading) ?? null;
 }
 
 /** Section headings inside one item's body, in order, each running to the next. */
 export function findSections(text: string, body: Range, lex: Lexicon, skip: Range[], flat: boolean): SectionSegment[] {
-  compiled ??= compile(lex);
+  const compiled = compiledOf(lex);
   const { roleOf, lineStart, bold, midLine } = compiled;
   const s = text.slice(body.start, body.end);
   const found: Array<{ heading: string; start: number; textStart: number }> = [];

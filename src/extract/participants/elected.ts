@@ -17,7 +17,9 @@ const ROLE_WORD = /(?<![\p{L}])(?:justera|justerare|sekreterare|ordförande|möt
 export function positionsFromItems(ctx: ExtractContext, view: RecordView, nv: NameVocabulary): Array<{ name: string; position: Position }> {
   const { text } = ctx.doc;
   const out: Array<{ name: string; position: Position }> = [];
-  for (const item of view.rec.items.slice(0, 6)) {
+  // The opening points: the first six numbers, with their decimal sub-points ("1.5 Val av justerare").
+  const opening = new Set([...new Set(view.rec.items.map((i) => i.number.split(".")[0]))].slice(0, 6));
+  for (const item of view.rec.items.filter((i) => opening.has(i.number.split(".")[0]))) {
     const range = { start: item.titleRange.start, end: Math.min(item.end, item.titleRange.start + 1500) };
     for (const sr of sentences(text, range)) {
       const sentence = text.slice(sr.start, sr.end);
