@@ -5,6 +5,7 @@ import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position }
 import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
+import { partyDelimitedRows, type PartyRow } from "./roll-call.js";
 
 export interface RawParticipant {
   name: string;
@@ -21,6 +22,8 @@ export interface RawParticipant {
   substitutesFor: string | null;
   /** Found under an attendance heading or role label (not just by its shape). */
   listed: boolean;
+  /** Ids of the rules that found this person and their fields (issue 15 evidence). */
+  rules: string[];
   start: number;
   end: number;
 }
@@ -190,10 +193,12 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     old.group ??= p.group;
     old.substitutesFor ??= p.substitutesFor;
     old.listed ||= p.listed;
+    old.rules = [...new Set([...old.rules, ...p.rules])];
     if (p.present === false) old.present = false;
   };
   // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
   const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  let rollCallGroup: RawParticipant["group"] = null;
   for (const range of [...view.front, ...attached]) {
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
@@ -264,6 +269,14 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       };
       for (const seg of segments(text, b, nv)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        // A flattened party-column roll call is a list by its shape, also where it goes on past a page
+        // break without its heading (the group of the table before it then holds).
+        const table = !label || label.type === "group" ? partyDelimitedRows(text, seg, nv, v.isKnownParty) : null;
+        if (table) {
+          if (label?.type === "group") rollCallGroup = label.group;
+          pending.push(...partyRowPeople(table, label?.type === "group" ? label.group : rollCallGroup, knownPresence));
+          continue;
+        }
         // Outside a list a name needs a party in parentheses or a comma after it (below): prose
         // without either, most of a report, is not searched for names at all.
         if (!label && !hasNameMark(text, seg)) continue;
@@ -310,6 +323,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             note: a.note,
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
+            rules: entryRules(label, !!fromTable, box !== null),
             start: n.start,
             end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
           });
@@ -320,7 +334,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   }
   for (const e of positionsFromItems(ctx, view, nv)) {
     const p = people.get(e.name.toLowerCase());
-    if (p) p.positions = [...new Set([...p.positions, e.position])];
+    if (!p) continue;
+    p.positions = [...new Set([...p.positions, e.position])];
+    if (!p.rules.includes("attendance/elected-in-text")) p.rules.push("attendance/elected-in-text");
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
@@ -346,6 +362,37 @@ function mergeTurnedNames(people: Map<string, RawParticipant>, nv: NameVocabular
     keep.title ??= drop.title;
     keep.group ??= drop.group;
     keep.listed ||= drop.listed;
+    keep.rules = [...new Set([...keep.rules, ...drop.rules])];
     people.delete(dropKey);
   }
+}
+
+/**
+ * The people of a flattened party-column roll call: each member with the row's party, and the serving
+ * substitute as a member who was there. A member whose seat a substitute took was away at least in part,
+ * and the others are not marked either: the table gives their presence as unknown.
+ */
+function partyRowPeople(rows: PartyRow[], group: RawParticipant["group"], knownPresence: boolean): RawParticipant[] {
+  const out: RawParticipant[] = [];
+  const person = (n: { name: string; start: number; end: number }, party: string | null, present: boolean | null, substitutesFor: string | null): RawParticipant => ({
+    name: n.name, party, represents: null, representsCode: null, group, positions: [], title: null,
+    present: knownPresence ? present : null, items: null, notItems: null, note: null, substitutesFor,
+    listed: true, start: n.start, end: n.end, rules: ["attendance/party-column-roll-call"],
+  });
+  for (const r of rows) {
+    out.push(person(r.member, r.party, null, null));
+    if (r.substitute) out.push({ ...person(r.substitute, null, true, r.member.name), group: "member" });
+  }
+  return out;
+}
+
+/** The rule behind a list entry: the heading it stands under, a signature role, a checkbox, or its own shape. */
+function entryRules(label: AttendanceLabel | null, fromSignatureTable: boolean, checkbox: boolean): string[] {
+  const out: string[] = [];
+  if (label?.type === "group") out.push("attendance/heading-list");
+  else if (label?.type === "role") out.push("attendance/signature-block");
+  else out.push("attendance/name-shape");
+  if (fromSignatureTable) out.push("attendance/signature-table");
+  if (checkbox) out.push("attendance/checkbox");
+  return out;
 }
