@@ -209,7 +209,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       const row = l.label.type === "role" ? tableRow(text, l, end) : null;
       if (row) {
         // "Kassör Delta\tAlgot Nilsson": the role of another body, no position here.
-        blocks.push({ label: row.ofOther ? null : l, start: l.end, end: row.end });
+        // (Still a row of the table: its person is listed, group and role not said.)
+        blocks.push({ label: row.ofOther ? { ...l, label: TABLE_ROWS } : l, start: l.end, end: row.end });
         // The table's other rows ("Sektionsordförande\tViktor Hallén") up to a blank line list people too.
         const rest = text.slice(row.end, end);
         const blank = /\n[ \t]*\n/u.exec(rest);

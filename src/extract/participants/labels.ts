@@ -100,6 +100,8 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (!LABEL_END.test(after)) continue;
     const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
     if (!label) continue;
+    // "Ordförande DAG": a short word in capitals right after another word names a body, not a label.
+    if (word.length <= 4 && word === word.toUpperCase() && /\p{L}[ ]$/u.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     // A role word closing an ordinary line after other text ("Anna Andersson S 1 Ordförande") is a value, not a heading.
     if (label.type === "role") {
       // Line bounds once per line: a line of thousands of labels would otherwise be rescanned for each (quadratic).
