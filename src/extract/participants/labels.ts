@@ -112,7 +112,7 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
       if (!flat && textBefore && !textAfter && !endsInGap(s, line.start, m.index)) continue;
       // "Miguel Odhner (S) Ordförande Maria Kjellberg (MP)" in a flattened list: the role of the entry before it.
       // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
-      if (flat && (label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
+      if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
     }
     out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
   }
