@@ -268,6 +268,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         firstNameFirst(pending, nv);
         pending.splice(0).forEach(add);
       };
+      const columns = columnHeader(text, b);
       for (const seg of segments(text, b, nv)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
         // A flattened party-column roll call is a list by its shape, also where it goes on past a page
@@ -301,7 +302,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           }
           const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v, firstItem);
           // Outside any list, a titled person without a party is an official (övriga närvarande).
-          const group = otherColumn && a.title && !a.party ? "other"
+          const column = columns && seg.start > columns.end ? columns.groups[cellIndex(text, seg.start)] : undefined;
+          const group = column ? column : otherColumn && a.title && !a.party ? "other"
             : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
@@ -396,4 +398,28 @@ function entryRules(label: AttendanceLabel | null, fromSignatureTable: boolean, 
   if (fromSignatureTable) out.push("attendance/signature-table");
   if (checkbox) out.push("attendance/checkbox");
   return out;
+}
+
+/** Column words of a table's header row, lower case ("ordinarie | ersättare" under "Beslutande"). */
+const COLUMN_GROUPS: Record<string, "member" | "substitute" | "other"> = {
+  ordinarie: "member", ledamöter: "member", ledamot: "member", ersättare: "substitute", övriga: "other",
+};
+
+/**
+ * A header row of column words, one per cell ("ordinarie\tersättare"), in a block: the rows after it
+ * give each cell the group of its column.
+ */
+function columnHeader(text: string, b: Range): { end: number; groups: Array<"member" | "substitute" | "other"> } | null {
+  const s = text.slice(b.start, b.end);
+  const m = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u.exec(s);
+  if (!m) return null;
+  const groups = m[1]!.split(/[ \t]*\t[ \t]*/u).map((w) => COLUMN_GROUPS[w.toLowerCase()]);
+  if (groups.some((g) => !g) || new Set(groups).size < 2) return null;
+  return { end: b.start + m.index + m[0].length, groups: groups as Array<"member" | "substitute" | "other"> };
+}
+
+/** Which cell of its line a position stands in (tabs before it on the line). */
+function cellIndex(text: string, at: number): number {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return text.slice(lineStart, at).split("\t").length - 1;
 }

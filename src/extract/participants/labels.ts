@@ -30,7 +30,7 @@ const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
   "justerare/justerande": "adjuster", protokolljusterare: "adjuster", sekreterare: "secretary", "mötessekreterare": "secretary",
   ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair", "vice mötesordförande": "vice-chair",
-  justeras: "adjuster", "justeras av": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
+  justeras: "adjuster", "justeras av": "adjuster", "protokolljustering": "adjuster", "elektronisk protokolljustering": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
 };
 const STOP_LABELS = [
   "plats och tid", "tid och plats", "plats", "tid", "datum", "justeringens plats och tid", "plats och tid för justering",
@@ -114,7 +114,9 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
       // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
       if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
     }
-    out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
+    // "Elektronisk protokolljustering" heads the names below it up to the blank line (dated signatures follow).
+    const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;
+    out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word, ...(paragraphOnly ? { paragraphOnly } : {}) });
   }
   for (const m of s.matchAll(TRUNCATED_MEMBERS)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0] });
