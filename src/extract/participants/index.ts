@@ -5,7 +5,7 @@ import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position }
 import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
-import { partyDelimitedRows, type PartyRow } from "./roll-call.js";
+import { markedRows, partyDelimitedRows, type MarkedRow, type PartyRow } from "./roll-call.js";
 
 export interface RawParticipant {
   name: string;
@@ -279,6 +279,12 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           pending.push(...partyRowPeople(table, label?.type === "group" ? label.group : rollCallGroup, knownPresence));
           continue;
         }
+        const marked = !label || label.type === "group" ? markedRows(text, seg) : null;
+        if (marked) {
+          const group = label?.type === "group" ? label.group : null;
+          pending.push(...marked.map((r) => markedRowPerson(r, group, knownPresence, v)));
+          continue;
+        }
         // Outside a list a name needs a party in parentheses or a comma after it (below): prose
         // without either, most of a report, is not searched for names at all.
         if (!label && !hasNameMark(text, seg)) continue;
@@ -422,4 +428,14 @@ function columnHeader(text: string, b: Range): { end: number; groups: Array<"mem
 function cellIndex(text: string, at: number): number {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   return text.slice(lineStart, at).split("\t").length - 1;
+}
+
+/** A person of a flattened närvaro- och voteringslista row, present as its mark says. */
+function markedRowPerson(r: MarkedRow, group: RawParticipant["group"], knownPresence: boolean, v: ReturnType<typeof entryVocabulary>): RawParticipant {
+  const position = r.role ? v.roleOf(r.role) : null;
+  return {
+    name: r.name.name, party: r.party, represents: null, representsCode: null, group, positions: position ? [position] : [], title: null,
+    present: knownPresence ? r.present : null, items: null, notItems: null, note: null, substitutesFor: null,
+    listed: true, start: r.name.start, end: r.name.end, rules: ["attendance/marked-roll-call"],
+  };
 }

@@ -74,3 +74,39 @@ function splitStretch(chunk: Word[], nv: NameVocabulary, known: boolean): { memb
 }
 
 const nameOf = (ws: Word[]) => ({ start: ws[0]!.start, end: ws[ws.length - 1]!.end, name: ws.map((w) => w.word).join(" ") });
+
+/** One row of a flattened närvaro- och voteringslista: "S Kristina Zakrisson I", "KIP Margareta Haapalahti I justerare". */
+export interface MarkedRow {
+  name: Range & { name: string };
+  party: string;
+  present: boolean;
+  /** A lowercase role word in the row ("justerare"). */
+  role: string | null;
+}
+
+const NAME_PART = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+/** Party code, two or three name words (four are two people), maybe a role word, then the presence mark (I, X, 1 present; -, 0 absent). */
+const MARKED_ROW = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}{1,4})[ \t]+(${NAME_PART}(?:[ \t]+${NAME_PART}){1,2})((?:[ \t]+\p{Ll}+)?)[ \t]+(I|X|x|1|-|–|0)(?=[ \t]|$)`,
+  "gu",
+);
+
+/**
+ * A närvaro- och voteringslista flattened to one run, each row "PARTY Name Surname MARK": the party
+ * code opens the row and a presence mark closes it. Null unless several rows stand so in the run and
+ * cover most of it (a sentence naming a party and a person is no list).
+ */
+export function markedRows(text: string, seg: Range): MarkedRow[] | null {
+  const s = text.slice(seg.start, seg.end);
+  const rows: MarkedRow[] = [];
+  let covered = 0;
+  for (const m of s.matchAll(MARKED_ROW)) {
+    const nameAt = seg.start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    // (A role word after the mark stands in another column: it is not this row's.)
+    const role = m[3]!.trim() || null;
+    rows.push({ name: { start: nameAt, end: nameAt + m[2]!.length, name: m[2]!.replace(/[ \t]+/gu, " ") }, party: m[1]!, present: /^[IXx1]$/u.test(m[4]!), role });
+    covered += m[0].length;
+  }
+  if (rows.length < MIN_ROWS || covered * 2 < s.trim().length) return null;
+  return rows;
+}
