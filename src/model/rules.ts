@@ -49,6 +49,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "dates/scheduled-same-year": { meaning: "no next-meeting date: the first scheduled meeting after this one in its year", sets: ["nextMeeting"] },
 
   // Participants.
+  "attendance/party-column-roll-call": { meaning: "a flattened roll call whose party codes close the rows ('Andersson Jens SD Niklas Lauden …'), a serving substitute after its member" },
+  "attendance/marked-roll-call": { meaning: "a flattened närvaro- och voteringslista row: party, name and a presence mark ('S Kristina Zakrisson I')" },
   "attendance/heading-list": { meaning: "a name under an attendance heading (Beslutande, Ledamöter, Ersättare, Övriga närvarande …)" },
   "attendance/header-row": { meaning: "a name after a flattened table header row of attendance labels, read under its first group" },
   "attendance/table-rows": { meaning: "a row of a role table (Funktion | Namn) without a role label of its own" },

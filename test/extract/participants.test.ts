@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../helpers.js";
+import { markedRows, partyDelimitedRows } from "../../src/extract/participants/roll-call.js";
 
 interface Case { style: string; input: string; kind?: "agenda"; items?: string; expect: Array<Record<string, unknown>> }
 const spec: { cases: Case[] } = JSON.parse(readFileSync(new URL("../specs/participants.json", import.meta.url), "utf8"));
@@ -12,7 +13,7 @@ function documentFor(c: Case): string {
 }
 
 describe(`participants spec table (${spec.cases.length} cases)`, () => {
-  it("has at least 60 cases", () => expect(spec.cases.length).toBeGreaterThanOrEqual(60));
+  it("has at least 100 cases", () => expect(spec.cases.length).toBeGreaterThanOrEqual(100));
   for (const c of spec.cases) {
     it(c.style, () => {
       const people = parseText(documentFor(c)).meetings[0]!.participants;
@@ -23,4 +24,32 @@ describe(`participants spec table (${spec.cases.length} cases)`, () => {
       });
     });
   }
+});
+
+describe("flattened roll calls read by their row shape", () => {
+  const nv = { isFirstName: (w: string) => ["Jens", "Niklas", "Thord", "Dan", "Eva"].includes(w) };
+  const known = (t: string) => ["S", "SD", "M", "L"].includes(t);
+  const whole = (s: string) => ({ start: 0, end: s.length });
+
+  it("closes each row at its party code and gives the serving substitute to the row before", () => {
+    const s = "Andersson Jens SD Niklas Lauden Bagan Thord S Berger Dan S 3 Ek Eva M Qvist Zorana L";
+    const rows = partyDelimitedRows(s, whole(s), nv, known)!;
+    expect(rows.map((r) => [r.member.name, r.party, r.substitute?.name ?? null])).toEqual([
+      ["Jens Andersson", "SD", "Niklas Lauden"], ["Thord Bagan", "S", null], ["Dan Berger", "S", null], ["Eva Ek", "M", null], ["Zorana Qvist", "L", null],
+    ]);
+  });
+
+  it("is no roll call when few stretches end in a known first name", () => {
+    const s = "Yrkande S Bifall M Avslag L Återremiss SD Bordläggning S";
+    expect(partyDelimitedRows(s, whole(s), nv, known)).toBeNull();
+  });
+
+  it("reads presence marks of a voteringslista and refuses prose", () => {
+    const s = "S Eva Lind I S Per Holm - V Karin Ås X C Ola Berg justerare 1";
+    expect(markedRows(s, whole(s))!.map((r) => [r.name.name, r.party, r.present, r.role])).toEqual([
+      ["Eva Lind", "S", true, null], ["Per Holm", "S", false, null], ["Karin Ås", "V", true, null], ["Ola Berg", "C", true, "justerare"],
+    ]);
+    const prose = "Mötet beslutar att S Eva Lind I ska utreda frågan vidare med hjälp av förvaltningen och återkomma till nämnden i höst.";
+    expect(markedRows(prose, whole(prose))).toBeNull();
+  });
 });

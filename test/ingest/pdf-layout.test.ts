@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { composeAccents } from "../../src/ingest/pdf/accents.js";
+import { layoutPage } from "../../src/ingest/pdf/layout.js";
+import type { PdfItem } from "../../src/ingest/pdf/types.js";
 import { readPdf } from "../../src/ingest/pdf/read.js";
 
 const own = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url));
@@ -19,6 +21,25 @@ describe("PDF layout from word-positioned and TeX text layers", () => {
     expect(text).toContain("2 Övrigt");
     expect(text).toContain("Beslut om café och mötesordförande");
     expect(text).not.toMatch(/[¨´]/u);
+  });
+
+  it("keeps a column edge shared by every row of a table whose cells are whole phrases", () => {
+    // A närvarolista of cells "1 login" | "Name Surname" | "Nickname": each cell is one item with its own
+    // spaces, the gap before the name column only twice the font size (a cell gap, not a word space).
+    const ids = ["ekeroot", "hugosi", "lucasba", "oliott", "eriknyg", "hallenv", "algotn", "gusfah", "gartur", "hansch", "blade", "viala"];
+    const names = ["Anna Berg", "Bo Ek", "Cecilia Lind", "David Holm", "Eva Sund", "Fredrik Ås", "Gun Ahl", "Hans Sjö", "Ida Borg", "Jan Ström", "Karin Dal", "Lars Vik"];
+    const items: PdfItem[] = [];
+    [...ids, ...ids].forEach((id, i) => {
+      const y = 600 - 13 * i;
+      const cid = `${i + 1} ${id}`;
+      items.push({ str: cid, x: 145, y, width: 188 - 145, size: 10.6 });
+      items.push({ str: names[i % names.length]!, x: 210, y, width: 70, size: 10.6 });
+      if (i % 2 === 0) items.push({ str: "Nick", x: 305, y, width: 25, size: 10.6 });
+    });
+    const lines = layoutPage(items).map((l) => l.text);
+    expect(lines[0]).toBe("1 ekeroot\tAnna Berg\tNick");
+    expect(lines[1]).toBe("2 hugosi\tBo Ek");
+    expect(lines.map((l) => l.split("\t")[1])).toEqual([...names, ...names]);
   });
 
   it("composes only where the mark and the letter make one letter", () => {

@@ -58,7 +58,7 @@ const CLOCK = /\d{1,2}[:.]\d{2}(?:[ \t]*[-–][ \t]*(?:\d{1,2}[:.]?\d{0,2})?)?|[
 /** Bare item numbers closing an entry: ", 49,", "59, 62, 64", "50-56, 58, del av 60-61", "VD Malungshem AB 132". */
 const TRAILING_ITEMS = /(?:^|[\s,])((?:del[ \t]+av[ \t]+)?\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?(?:[ \t]*,[ \t]*(?:del[ \t]+av[ \t]+)?\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?)*)[ \t,.]*$/u;
 
-const TITLE_WORD = /^\p{L}*(?:chef|ledare|sekreterare|ansvarig|direktör|strateg|handläggare|samordnare|inspektör|ingenjör|arkitekt|läkare|ekonom|controller|utredare|konsult|kanslist|assistent|sakkunnig|rådgivare|revisor|jurist|kommunikatör|förvaltare|tekniker|föreståndare|ombudsman)(?![\p{L}])/iu;
+const TITLE_WORD = /^[\p{L}-]*(?:chef|ledare|sekreterare|ansvarig|direktör|strateg|handläggare|samordnare|inspektör|ingenjör|arkitekt|läkare|ekonom|controller|utredare|konsult|kanslist|assistent|sakkunnig|rådgivare|revisor|jurist|kommunikatör|förvaltare|tekniker|föreståndare|ombudsman)(?![\p{L}])/iu;
 
 /** Reads party, place, title, role and items from the text after a name. `firstItem` is the record's first item number. */
 export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1): EntryAttributes {

@@ -6,6 +6,7 @@ import { positionsFromItems } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
 import { mergeRules, noteRule, type RuleTrail } from "../../model/evidence.js";
+import { markedRows, partyDelimitedRows, type MarkedRow, type PartyRow } from "./roll-call.js";
 
 export interface RawParticipant {
   name: string;
@@ -198,6 +199,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   };
   // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
   const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  let rollCallGroup: RawParticipant["group"] = null;
   for (const range of [...view.front, ...attached]) {
     const inAttached = attached.includes(range);
     const labels = findAttendanceLabels(text, range, ctx.lex);
@@ -209,7 +211,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       const row = l.label.type === "role" ? tableRow(text, l, end) : null;
       if (row) {
         // "Kassör Delta\tAlgot Nilsson": the role of another body, no position here.
-        blocks.push({ label: row.ofOther ? null : l, start: l.end, end: row.end });
+        // (Still a row of the table: its person is listed, group and role not said.)
+        blocks.push({ label: row.ofOther ? { ...l, label: TABLE_ROWS } : l, start: l.end, end: row.end });
         // The table's other rows ("Sektionsordförande\tViktor Hallén") up to a blank line list people too.
         const rest = text.slice(row.end, end);
         const blank = /\n[ \t]*\n/u.exec(rest);
@@ -267,8 +270,23 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         firstNameFirst(pending, nv);
         pending.splice(0).forEach(add);
       };
+      const columns = columnHeader(text, b);
       for (const seg of segments(text, b, nv)) {
         if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        // A flattened party-column roll call is a list by its shape, also where it goes on past a page
+        // break without its heading (the group of the table before it then holds).
+        const table = !label || label.type === "group" ? partyDelimitedRows(text, seg, nv, v.isKnownParty) : null;
+        if (table) {
+          if (label?.type === "group") rollCallGroup = label.group;
+          pending.push(...partyRowPeople(table, label?.type === "group" ? label.group : rollCallGroup, knownPresence));
+          continue;
+        }
+        const marked = !label || label.type === "group" ? markedRows(text, seg) : null;
+        if (marked) {
+          const group = label?.type === "group" ? label.group : null;
+          pending.push(...marked.map((r) => markedRowPerson(r, group, knownPresence, v)));
+          continue;
+        }
         // Outside a list a name needs a party in parentheses or a comma after it (below): prose
         // without either, most of a report, is not searched for names at all.
         if (!label && !hasNameMark(text, seg)) continue;
@@ -292,7 +310,8 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           }
           const a = readAttributes(text.slice(n.end, attrEnd).replace(substitutesFor ?? "\u0000", ""), v, firstItem);
           // Outside any list, a titled person without a party is an official (övriga närvarande).
-          const group = otherColumn && a.title && !a.party ? "other"
+          const column = columns && seg.start > columns.end ? columns.groups[cellIndex(text, seg.start)] : undefined;
+          const group = column ? column : otherColumn && a.title && !a.party ? "other"
             : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
@@ -327,7 +346,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   }
   for (const e of positionsFromItems(ctx, view, nv)) {
     const p = people.get(e.name.toLowerCase());
-    if (p) { p.positions = [...new Set([...p.positions, e.position])]; noteRule(p, "positions", "attendance/elected-in-item"); }
+    if (!p) continue;
+    p.positions = [...new Set([...p.positions, e.position])];
+    noteRule(p, "positions", "attendance/elected-in-item");
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
@@ -399,4 +420,57 @@ function noteEntryRules(p: RawParticipant, e: EntryEvidence): void {
     noteRule(p, "present", present);
   }
   if (p.items || p.notItems) noteRule(p, "items", "attendance/item-range");
+}
+
+/**
+ * The people of a flattened party-column roll call: each member with the row's party, and the serving
+ * substitute as a member who was there. A member whose seat a substitute took was away at least in part,
+ * and the others are not marked either: the table gives their presence as unknown.
+ */
+function partyRowPeople(rows: PartyRow[], group: RawParticipant["group"], knownPresence: boolean): RawParticipant[] {
+  const out: RawParticipant[] = [];
+  const person = (n: { name: string; start: number; end: number }, party: string | null, present: boolean | null, substitutesFor: string | null): RawParticipant => ({
+    name: n.name, party, represents: null, representsCode: null, group, positions: [], title: null,
+    present: knownPresence ? present : null, items: null, notItems: null, note: null, substitutesFor,
+    listed: true, start: n.start, end: n.end, rules: ["attendance/party-column-roll-call"],
+  });
+  for (const r of rows) {
+    out.push(person(r.member, r.party, null, null));
+    if (r.substitute) out.push({ ...person(r.substitute, null, true, r.member.name), group: "member" });
+  }
+  return out;
+}
+
+/** Column words of a table's header row, lower case ("ordinarie | ersättare" under "Beslutande"). */
+const COLUMN_GROUPS: Record<string, "member" | "substitute" | "other"> = {
+  ordinarie: "member", ledamöter: "member", ledamot: "member", ersättare: "substitute", övriga: "other",
+};
+
+/**
+ * A header row of column words, one per cell ("ordinarie\tersättare"), in a block: the rows after it
+ * give each cell the group of its column.
+ */
+function columnHeader(text: string, b: Range): { end: number; groups: Array<"member" | "substitute" | "other"> } | null {
+  const s = text.slice(b.start, b.end);
+  const m = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u.exec(s);
+  if (!m) return null;
+  const groups = m[1]!.split(/[ \t]*\t[ \t]*/u).map((w) => COLUMN_GROUPS[w.toLowerCase()]);
+  if (groups.some((g) => !g) || new Set(groups).size < 2) return null;
+  return { end: b.start + m.index + m[0].length, groups: groups as Array<"member" | "substitute" | "other"> };
+}
+
+/** Which cell of its line a position stands in (tabs before it on the line). */
+function cellIndex(text: string, at: number): number {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return text.slice(lineStart, at).split("\t").length - 1;
+}
+
+/** A person of a flattened närvaro- och voteringslista row, present as its mark says. */
+function markedRowPerson(r: MarkedRow, group: RawParticipant["group"], knownPresence: boolean, v: ReturnType<typeof entryVocabulary>): RawParticipant {
+  const position = r.role ? v.roleOf(r.role) : null;
+  return {
+    name: r.name.name, party: r.party, represents: null, representsCode: null, group, positions: position ? [position] : [], title: null,
+    present: knownPresence ? r.present : null, items: null, notItems: null, note: null, substitutesFor: null,
+    listed: true, start: r.name.start, end: r.name.end, rules: ["attendance/marked-roll-call"],
+  };
 }

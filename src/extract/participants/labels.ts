@@ -20,11 +20,17 @@ export interface AttendanceLabelHit extends Range {
 /** "För VGK   För VGR": column headings naming the parties a joint body's members sit for. */
 const FOR_COLUMNS = /(?<=^|\n)[ \t]*För[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+För[ \t]+\p{Lu}[\p{L}-]*)*[ \t]*(?=\n)/gu;
 
+/**
+ * "Beslutande" cut by OCR or a text layer to its end ("ande Miguel Odhner (S)"): a lowercase tail of
+ * the word standing alone before a capitalised name is still the heading of the members.
+ */
+const TRUNCATED_MEMBERS = /(?<=^|[ \t\n])(?:(?:(?:(?:e?s)?l)?u)?t)?ande(?=[ \t]*:?[ \t]+\p{Lu}\p{Ll})/gu;
+
 const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
   "justerare/justerande": "adjuster", protokolljusterare: "adjuster", sekreterare: "secretary", "mötessekreterare": "secretary",
   ordförande: "chair", "mötesordförande": "chair", "vice ordförande": "vice-chair", "vice mötesordförande": "vice-chair",
-  justeras: "adjuster", "justeras av": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
+  justeras: "adjuster", "justeras av": "adjuster", "protokolljustering": "adjuster", "elektronisk protokolljustering": "adjuster", "vid protokollet": "secretary", "protokollförare": "secretary",
 };
 const STOP_LABELS = [
   "plats och tid", "tid och plats", "plats", "tid", "datum", "justeringens plats och tid", "plats och tid för justering",
@@ -94,6 +100,8 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (!LABEL_END.test(after)) continue;
     const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
     if (!label) continue;
+    // "Ordförande DAG": a short word in capitals right after another word names a body, not a label.
+    if (word.length <= 4 && word === word.toUpperCase() && /\p{L}[ ]$/u.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     // A role word closing an ordinary line after other text ("Anna Andersson S 1 Ordförande") is a value, not a heading.
     if (label.type === "role") {
       // Line bounds once per line: a line of thousands of labels would otherwise be rescanned for each (quadratic).
@@ -102,8 +110,16 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
       const textBefore = line.firstText < m.index;
       const textAfter = line.lastText >= m.index + word.length;
       if (!flat && textBefore && !textAfter && !endsInGap(s, line.start, m.index)) continue;
+      // "Miguel Odhner (S) Ordförande Maria Kjellberg (MP)" in a flattened list: the role of the entry before it.
+      // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
+      if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
     }
-    out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word });
+    // "Elektronisk protokolljustering" heads the names below it up to the blank line (dated signatures follow).
+    const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;
+    out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word, ...(paragraphOnly ? { paragraphOnly } : {}) });
+  }
+  for (const m of s.matchAll(TRUNCATED_MEMBERS)) {
+    out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0] });
   }
   for (const m of s.matchAll(FOR_COLUMNS)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });

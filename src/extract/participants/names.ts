@@ -22,7 +22,10 @@ const NOT_A_FIRST_WORD = new Set([
 /** Job titles written with a capital in lists ("Samordnare", "Förbundschef"): never part of a name. */
 export const TITLE_WORD = /(?:chef|ledare|sekreterare|ansvarig|direktör|strateg|handläggare|samordnare|inspektör|ingenjör|arkitekt|läkare|ekonom|controller|utredare|konsult|kanslist|assistent|sakkunnig|rådgivare|revisor|jurist|kommunikatör|förvaltare|tekniker|skötare|sjuksköterska|lärare|rektor|föreståndare|ombudsman|ordförande|ledamot|ersättare)$/iu;
 
-const notName = (w: string) => NOT_A_FIRST_WORD.has(w.toLowerCase()) || TITLE_WORD.test(w) || w === "VD";
+/** Words naming a unit of an organisation ("Kommunledningssektorn", "Sektor", "Miljökontoret"): a name ends before them. */
+const UNIT_WORD = /(?:sektorn?|kontoret|kansliet|sektionen|staben|byrån|enheten|förvaltningen|avdelningen)$/iu;
+
+const notName = (w: string) => NOT_A_FIRST_WORD.has(w.toLowerCase()) || TITLE_WORD.test(w) || UNIT_WORD.test(w) || w === "VD";
 
 export function plausibleName(name: string): boolean {
   const words = name.split(/[ \t]+/);

@@ -36,6 +36,8 @@ interface RawRow {
   items: PdfItem[];
 }
 
+const hasSpace = (it: PdfItem) => /\S\s+\S/u.test(it.str);
+
 const gapsOf = (r: RawRow) => r.items.slice(1).map((it, i) => it.x - (r.items[i]!.x + r.items[i]!.width));
 
 /**
@@ -46,7 +48,14 @@ const gapsOf = (r: RawRow) => r.items.slice(1).map((it, i) => it.x - (r.items[i]
  */
 function wordGap(rs: RawRow[]): number {
   const rel: number[] = [];
-  for (const r of rs) for (const g of gapsOf(r)) if (g > 0.08 * r.size && g < 3 * r.size) rel.push(g / r.size);
+  for (const r of rs) {
+    gapsOf(r).forEach((g, i) => {
+      // Items holding spaces of their own ("1 ekeroot", "Andreas Ekeroot") come from a layer that
+      // writes its word spaces: the gaps between them are cell gaps, not word spaces.
+      if (hasSpace(r.items[i]!) || hasSpace(r.items[i + 1]!)) return;
+      if (g > 0.08 * r.size && g < 3 * r.size) rel.push(g / r.size);
+    });
+  }
   if (rel.length < 20) return 0.25;
   return Math.max(0.25, quantile(rel, 0.3));
 }
