@@ -55,7 +55,9 @@ function split(text: string, range: Range): Range[] {
   const s = text.slice(range.start, range.end);
   let at = 0;
   // A blank line ends a sentence unless the text goes on in lower case (a line break inside a sentence).
-  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”])|\n[ \t]*\n(?![ \t\n]*\p{Ll})|\n(?=[ \t]*[•●▪-][ \t])/gu;
+  // "Rolf Östman yrkar bifall till motionen. att tillstyrka …": an att-clause after a full stop is a
+  // decision clause of its own, though it starts in lower case.
+  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”]|[ \t]+att[ \t]+\p{Ll})|\n[ \t]*\n(?![ \t\n]*\p{Ll})|\n(?=[ \t]*[•●▪-][ \t])/gu;
   for (const m of s.matchAll(re)) {
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
