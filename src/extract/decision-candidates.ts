@@ -23,6 +23,10 @@ const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|faststäl
 /** Sentences that move or announce rather than decide. */
 const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
 const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
+/** "Utred möjligheten att bygga ett kulturhus ... 23": a table-of-contents line, with its leader dots and page. */
+const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
+/** "1. Preliminära sammanträdesdagar enligt ovan fastställs.", "2) Anhållan beviljas.": a numbered decision clause. */
+const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
 
 export interface SentenceContext {
@@ -36,6 +40,7 @@ export interface SentenceContext {
 /** What one sentence says about the item's decision, or null when it says nothing. */
 export function sentenceCandidate(ctx: SentenceContext, text: string, span: Range): DecisionCandidate | null {
   const t = text.trim();
+  if (CONTENTS_LINE.test(t)) return null;
   const make = (kind: DecisionCandidate["kind"], rule: string, weight: number): DecisionCandidate => ({ kind, value: t, span, rule, weight });
   if (PROPOSAL_SENTENCE.test(t) && !MOTION.test(t)) {
     if (ctx.agenda) return make("proposal", "proposal/proposal-verb", 2);
@@ -47,6 +52,8 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   if (IMPERSONAL.test(t)) return make("decision", "decision/impersonal-passive", 3);
   if (ATT_CLAUSE.test(t)) return make("decision", "decision/att-clause", 3);
   if (STRONG.test(t)) return make("decision", "decision/decides-verb", 3);
+  // A numbered clause with a passive decision form is one point of a decision list wherever it stands.
+  if (NUMBERED.test(t) && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
   if (!ctx.short) return null;
