@@ -57,6 +57,8 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
   if (!ctx.short) return null;
+  // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
+  if (BACKGROUND.test(t)) return null;
   if (active === "past") return make("decision", "decision/active-verb-past", 1);
   if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
   return null;

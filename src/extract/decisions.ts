@@ -48,12 +48,20 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   const title = { start: item.titleRange.start, end: item.titleRange.end };
   const out: DecisionCandidate[] = [];
   let open: DecisionCandidate | null = null;
+  // After a heading line "Arbetsutskottets förslag till kommunstyrelsen", what would decide is that
+  // body's proposal, until a sentence that decides wherever it stands ("Kommunstyrelsen beslutar …").
+  let underProposal = false;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
     if (open && LIST_ITEM.test(t)) { out.push({ ...open, value: t.trim(), span: s }); continue; }
-    const c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
-    open = c && c.kind === "decision" && OPENS_LIST.test(t) ? c : null;
+    if (s !== title && isProposalHeading(t)) { underProposal = true; open = null; continue; }
+    let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
+    if (c && underProposal && c.kind === "decision") {
+      if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;
+      else c = { ...c, kind: "proposal", rule: "proposal/under-proposal-heading" };
+    }
+    open = c && OPENS_LIST.test(t) ? c : null;
     if (c) out.push(c);
   }
   return out;
@@ -66,6 +74,14 @@ function joinCandidates(ctx: ExtractContext, picked: DecisionCandidate[]): Joine
     range: { start: picked[0]!.span.start, end: picked[picked.length - 1]!.span.end },
     headings: [],
   };
+}
+
+/** A line that is only "⟨body⟩s förslag till ⟨body⟩" (or "Förslag till kommunstyrelsen"): a heading the segmenter did not see. */
+function isProposalHeading(t: string): boolean {
+  const line = t.trim();
+  if (line.length > 80 || /[.!?]$/u.test(line)) return false;
+  const hit = proposalToBody(line + " X");
+  return hit !== null && hit.start === 0 && line.slice(hit.textStart).trim() === "";
 }
 
 const rulesOf = (cs: DecisionCandidate[]) => [...new Set(cs.map((c) => c.rule))];
@@ -127,6 +143,12 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
     return out;
   }
   if (p) return out;
+  // Only a proposal heading's sentences and nothing that decides: that proposal to another body is the decision.
+  const headed = proposals.filter((c) => c.rule === "proposal/under-proposal-heading");
+  if (headed.length && headed.length === proposals.length) {
+    setDecision(joinCandidates(ctx, headed), ["decision/proposal-to-body"]);
+    return out;
+  }
   const lead = leadInProposal(ctx, item);
   if (lead) { setDecision(lead, ["decision/proposal-to-body"]); return out; }
   if (proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));

@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { proposalToBody, sentenceCandidate } from "../../src/extract/decision-candidates.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { parseText } from "../helpers.js";
+
+interface Case { sentence: string; kind: "decision" | "proposal" | null; rule: string | null; short: boolean; agenda: boolean }
+const spec: { cases: Case[] } = JSON.parse(readFileSync(new URL("../specs/decisions.json", import.meta.url), "utf8"));
+const lex = loadLexicon();
+
+describe("decision sentences (spec table test/specs/decisions.json)", () => {
+  it.each(spec.cases.map((c) => [c.sentence, c] as const))("%s", (sentence, c) => {
+    const got = sentenceCandidate({ lex, short: c.short, agenda: c.agenda }, sentence, { start: 0, end: sentence.length });
+    expect(got ? [got.kind, got.rule] : null).toEqual(c.kind ? [c.kind, c.rule] : null);
+  });
+});
+
+describe("a proposal to another body as a lead-in", () => {
+  it.each([
+    ["Förslag till kommunfullmäktige 1. Förluster flyttas till finansieringen.", true],
+    ["Kommunstyrelsens förslag till kommunfullmäktige: Planen antas.", true],
+    ["Änr KS 2018/27 s förslag till Kommunstyrelsen Godkänna rapporteringen.", true],
+    ["Förvaltningen har lämnat förslag till kommunstyrelsen om att utreda frågan.", false],
+    ["Förslag till beslut saknas.", false],
+  ])("%s → %s", (text, found) => {
+    expect(proposalToBody(text) !== null).toBe(found);
+  });
+});
+
+const HEAD = "PROTOKOLL\nPlats och tid Stadshuset kl 9\nBeslutande Eva Ek (S), ordförande\n\n";
+const items = (text: string) => parseText(HEAD + text).meetings[0]!.items;
+
+describe("choosing the decision and the proposal of an item", () => {
+  it("keeps another body's proposal as the proposal and the att-clause as the decision", () => {
+    const [it52] = items("§ 52 Motion om lönepolitiskt program\nFörslag till yttrande föreligger. Allmänna utskottet föreslår fullmäktige besluta att anta yttrandet. Rolf Östman yrkar bifall till motionen. att tillstyrka allmänna utskottets förslag.\n");
+    expect([it52!.proposal, it52!.decision]).toEqual(["Allmänna utskottet föreslår fullmäktige besluta att anta yttrandet.", "att tillstyrka allmänna utskottets förslag."]);
+  });
+
+  it("takes a run-in 'Förslag till kommunfullmäktige' as the decision, up to the background", () => {
+    const [it1] = items("§ 1 Reavinster\nFörslag till kommunfullmäktige 1. Förluster flyttas till finansieringen. 2. Reavinster flyttas till finansieringen. Kommunstyrelsens arbetsutskott har tidigare beslutat att utreda frågan.\n");
+    expect(it1!.decision).toBe("Förslag till kommunfullmäktige 1. Förluster flyttas till finansieringen. 2. Reavinster flyttas till finansieringen.");
+    expect(it1!.proposal).toBeNull();
+  });
+
+  it("reads a decision sentence after a proposal heading when no decision heading follows", () => {
+    const [it8] = items("§ 8 Rapport\nArbetsutskottets förslag till kommunstyrelsen\nRapporten noteras.\n\nUnder överläggningen yrkar Eva Ek bifall.\n\nKommunstyrelsen beslutar att återuppta ärendet vid nästa sammanträde.\n");
+    expect([it8!.proposal, it8!.decision]).toEqual(["Rapporten noteras.", "Kommunstyrelsen beslutar att återuppta ärendet vid nästa sammanträde."]);
+  });
+
+  it("turns a proposal heading addressed to another body into the decision when nothing else decides", () => {
+    const [it3] = items("§ 3 Detaljplan\nStadsbyggnadsutskottets förslag till kommunstyrelsen\nPlanen godkänns för granskning.\n");
+    expect([it3!.proposal, it3!.decision]).toEqual([null, "Planen godkänns för granskning."]);
+  });
+
+  it("never takes a table-of-contents line for a decision", () => {
+    const got = items("§ 179 Utred möjligheten att bygga ett kulturhus ... 23\n\n§ 180 Budget\nKommunfullmäktige beslutar att anta budgeten.\n");
+    expect(got.map((i) => i.decision)).toEqual([null, "Kommunfullmäktige beslutar att anta budgeten."]);
+  });
+});
