@@ -48,6 +48,7 @@ const RESPONSIBLE: Array<{ rule: string; needs: string; re: RegExp }> = [
   { rule: "followup/uppdrar-at", needs: "uppdra", re: /uppdra(?:r|s|g)?[ \t]+(?:åt|till)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u },
   { rule: "followup/ansvarar", needs: "ansvar", re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:ansvarar|har[ \t]+ansvaret|tar[ \t]+ansvar)[ \t]+för/u },
   { rule: "followup/chosen-to", needs: "att", re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
+  { rule: "followup/chosen-to", needs: "att", re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
   { rule: "followup/ansvar-label", needs: "nsvar", re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
   { rule: "followup/returns", needs: "omm", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
   { rule: "followup/returns", needs: "kommer", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
@@ -122,14 +123,20 @@ export function followUpsIn(ctx: ExtractContext, range: Range, item: string | nu
     const owners = responsibleCandidates(ctx.lex, t);
     const owner = best(owners);
     const dated = cues.dated.test(t);
-    const undated = cues.undated.test(t) || owners.some((o) => o.weight >= 2);
+    // A named agent with a task verb ("Pelle kontaktar kommunen") is an assignment of its own.
+    const undated = cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb");
     const due = best(dueCandidates(text, s, dates, meetingDate, meetingDate ? null : yearIn(t)));
     const ruleOf = (c: Candidate<unknown> | null) => (c ? [c.rule] : []);
     if (due && (dated || undated || (owner && due.weight >= 2))) {
       const who = owner ?? rangeOwner;
       out.push({ item, due: due.value.day, text: t, responsible: who?.value ?? null, range: s, date: due.value.date, rules: [dated ? "followup/deadline-cue" : "followup/assignment", ...ruleOf(due), ...ruleOf(who)] });
-    } else if (!due && sliceByKey(dates, s.start, s.end, (x) => x.index).length === 0 && undated) {
-      out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: ["followup/assignment", ...ruleOf(owner)] });
+    } else if (!due) {
+      const mentions = sliceByKey(dates, s.start, s.end, (x) => x.index);
+      // "ska redovisas i juni 2019": a deadline of a month is a commitment without a day.
+      const monthly = dated && mentions.some((d) => d.grain === "month");
+      if ((mentions.length === 0 && undated) || monthly) {
+        out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: [monthly ? "followup/month-deadline" : "followup/assignment", ...ruleOf(owner)] });
+      }
     }
   }
   // The same commitment stated in the proposal and in the decision is one follow-up.
