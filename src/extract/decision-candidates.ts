@@ -27,6 +27,8 @@ const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
 const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
 /** "1. Preliminära sammanträdesdagar enligt ovan fastställs.", "2) Anhållan beviljas.": a numbered decision clause. */
 const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
+/** "Beslut om att övergå till ny hemsida.", "Beslut att köpa in …": a decision written as a noun phrase. */
+const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
 
 export interface SentenceContext {
@@ -48,14 +50,18 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
     if (proposingSubject(ctx.lex, t)) return make("proposal", "proposal/proposing-body", 2);
     return null;
   }
-  if (NOT_A_DECISION.test(t)) return null;
+  if (MOTION.test(t)) return null;
+  // "Beslutas att gå ut med info om att …", "Mötet beslutar att styrelsen ska …": the decision form at the
+  // start outweighs the modal or the "om att" that follows it.
   if (IMPERSONAL.test(t)) return make("decision", "decision/impersonal-passive", 3);
+  if (BESLUT_LEAD.test(t)) return make("decision", "decision/beslut-lead", 3);
+  const active = activeDecision(ctx.lex, t);
+  if (active === "present") return make("decision", "decision/active-verb", 3);
+  if (NOT_A_DECISION.test(t)) return null;
   if (ATT_CLAUSE.test(t)) return make("decision", "decision/att-clause", 3);
   if (STRONG.test(t)) return make("decision", "decision/decides-verb", 3);
   // A numbered clause with a passive decision form is one point of a decision list wherever it stands.
   if (NUMBERED.test(t) && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
-  const active = activeDecision(ctx.lex, t);
-  if (active === "present") return make("decision", "decision/active-verb", 3);
   if (!ctx.short) return null;
   // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
   if (BACKGROUND.test(t)) return null;

@@ -51,11 +51,21 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   // After a heading line "Arbetsutskottets förslag till kommunstyrelsen", what would decide is that
   // body's proposal, until a sentence that decides wherever it stands ("Kommunstyrelsen beslutar …").
   let underProposal = false;
+  let prev: Range | null = null;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
     if (open && LIST_ITEM.test(t)) { out.push({ ...open, value: t.trim(), span: s }); continue; }
     if (s !== title && isProposalHeading(t)) { underProposal = true; open = null; continue; }
+    // "Jacob Jonsson väljs till mötessekreterare.<tab>Beslut": the word "Beslut" in the margin, on the
+    // sentence's own line, marks it as a decision.
+    if (t.trim() === "Beslut" && prev && !text.slice(prev.end, s.start).includes("\n")) {
+      const at = out.findIndex((c) => c.span === prev);
+      const marked: DecisionCandidate = { kind: agenda ? "proposal" : "decision", value: text.slice(prev.start, prev.end).trim(), span: prev, rule: "decision/margin-label", weight: 3 };
+      if (at >= 0) out[at] = marked; else out.push(marked);
+      continue;
+    }
+    prev = s;
     let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
     if (c && underProposal && c.kind === "decision") {
       if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;

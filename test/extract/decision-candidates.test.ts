@@ -56,4 +56,10 @@ describe("choosing the decision and the proposal of an item", () => {
     const got = items("§ 179 Utred möjligheten att bygga ett kulturhus ... 23\n\n§ 180 Budget\nKommunfullmäktige beslutar att anta budgeten.\n");
     expect(got.map((i) => i.decision)).toEqual([null, "Kommunfullmäktige beslutar att anta budgeten."]);
   });
+
+  it("takes a sentence marked 'Beslut' in the margin as the decision, in a long item too", () => {
+    const filler = "Inget nytt att redovisa om detta. ".repeat(30);
+    const [it3] = items(`§ 3 Bordlagda ärenden\nAlla ansvarsfrihetspunkter bordläggs i klump.\tBeslut\n\n${filler}\n`);
+    expect(it3!.decision).toBe("Alla ansvarsfrihetspunkter bordläggs i klump.");
+  });
 });
