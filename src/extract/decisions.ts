@@ -94,6 +94,32 @@ function isProposalHeading(t: string): boolean {
   return hit !== null && hit.start === 0 && line.slice(hit.textStart).trim() === "";
 }
 
+/** "… i enlighet härmed", "… i enlighet därmed": a decision that points at the motion the chair's proposition adopted. */
+const BY_REFERENCE = /i[ \t]+enlighet[ \t]+(?:härmed|därmed)/iu;
+/** "propositionen om bifall till Susanne Sundqvists förslag": whose motion won. */
+const ADOPTED = /(?:bifall[ \t]+till|enligt)[ \t]+((?:\p{Lu}[\p{L}-]+[ \t]+){0,2}\p{Lu}[\p{L}-]+?)s?[ \t]+(?:förslag|yrkande)(?![\p{L}])/u;
+
+/**
+ * The proposal a by-reference decision adopted: the motion of the person the proposition named
+ * ("Susanne Sundqvist yrkade att … • att anse motionen besvarad."), with its att-clauses.
+ */
+function adoptedMotion(ctx: ExtractContext, item: ItemSegment): Joined | null {
+  const { text } = ctx.doc;
+  const all = sentences(text, { start: item.bodyStart, end: item.end });
+  const flat = all.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip)));
+  const who = flat.map((t) => ADOPTED.exec(t)?.[1]).find((x) => x !== undefined);
+  if (!who) return null;
+  // "Under överläggningen framfördes följande yrkanden: Susanne Sundqvist yrkade att …": the motion may run on from a colon.
+  const moved = new RegExp(`${who.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?:[ \t]*\\([\\p{L}]{1,5}\\))?[ \t]+(?:yrkar|yrkade)(?![\\p{L}])`, "u");
+  const at = flat.findIndex((t) => moved.test(t));
+  if (at < 0) return null;
+  let end = at;
+  while (end + 1 < flat.length && /^[•●▪-]?[ \t]*att[ \t]/u.test(flat[end + 1]!)) end++;
+  const first = flat[at]!;
+  const value = [first.slice(first.search(moved)), ...flat.slice(at + 1, end + 1)].join(" ");
+  return { text: value, range: { start: all[at]!.start, end: all[end]!.end }, headings: [] };
+}
+
 const rulesOf = (cs: DecisionCandidate[]) => [...new Set(cs.map((c) => c.rule))];
 
 /**
@@ -144,6 +170,10 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   if (decisions.length) {
     setDecision(joinCandidates(ctx, decisions), rulesOf(decisions));
     if (!p && proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));
+    if (!out.proposal && BY_REFERENCE.test(out.decision!)) {
+      const motion = adoptedMotion(ctx, item);
+      if (motion) setProposal(motion, ["proposal/adopted-motion"]);
+    }
     return out;
   }
   // Nothing decides: a proposal addressed to another body is this body's decision.

@@ -62,4 +62,11 @@ describe("choosing the decision and the proposal of an item", () => {
     const [it3] = items(`§ 3 Bordlagda ärenden\nAlla ansvarsfrihetspunkter bordläggs i klump.\tBeslut\n\n${filler}\n`);
     expect(it3!.decision).toBe("Alla ansvarsfrihetspunkter bordläggs i klump.");
   });
+
+  it("takes the motion the proposition adopted as the proposal of a decision 'i enlighet härmed'", () => {
+    const [it7] = items("§ 7 Motion om hospice\nUnder överläggningen framfördes följande yrkanden: Karin Lund (S) yrkade att fullmäktige beslutar\n\n• att anse motionen besvarad.\n\nPer Ek yrkade att fullmäktige beslutar\n\n• att bifalla motionen.\n\nOrdföranden förklarade propositionen om bifall till Karin Lunds förslag besvarad med ja.\n\nFullmäktige beslutade i enlighet härmed.\n");
+    expect(it7!.decision).toBe("Fullmäktige beslutade i enlighet härmed.");
+    expect(it7!.proposal).toBe("Karin Lund (S) yrkade att fullmäktige beslutar • att anse motionen besvarad.");
+  });
 });
+
