@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { proposalToBody, sentenceCandidate } from "../../src/extract/decision-candidates.js";
+import { forgetSentences, sentences } from "../../src/extract/sentences.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { parseText } from "../helpers.js";
 
@@ -70,3 +71,13 @@ describe("choosing the decision and the proposal of an item", () => {
   });
 });
 
+describe("sentences that carry decision clauses", () => {
+  it.each([
+    ["Rolf Östman yrkar bifall till motionen. att tillstyrka förslaget.", ["Rolf Östman yrkar bifall till motionen.", "att tillstyrka förslaget."]],
+    ["Dagar: 5 november och 10 december. 1. Dagarna fastställs. a) Gunnar Nihlén har avsagt sig. 2. Anhållan beviljas.", ["Dagar: 5 november och 10 december.", "1. Dagarna fastställs.", "a) Gunnar Nihlén har avsagt sig.", "2. Anhållan beviljas."]],
+    ["Kostnaden är 5. Det räcker.", ["Kostnaden är 5.", "Det räcker."]],
+  ])("%s", (text, want) => {
+    forgetSentences();
+    expect(sentences(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end))).toEqual(want);
+  });
+});
