@@ -29,6 +29,7 @@ const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
 const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
 /** "Beslut om att övergå till ny hemsida.", "Beslut att köpa in …": a decision written as a noun phrase. */
 const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
+const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
 
 export interface SentenceContext {
@@ -54,7 +55,8 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   // "Beslutas att gå ut med info om att …", "Mötet beslutar att styrelsen ska …": the decision form at the
   // start outweighs the modal or the "om att" that follows it.
   if (IMPERSONAL.test(t)) return make("decision", "decision/impersonal-passive", 3);
-  if (BESLUT_LEAD.test(t)) return make("decision", "decision/beslut-lead", 3);
+  // "Beslut om att övergå till ny hemsida.", not the heading "Beslut om budget 2023" nor "Beslut om X ska behandlas".
+  if (BESLUT_LEAD.test(t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t)) && !MODAL.test(t)) return make("decision", "decision/beslut-lead", 3);
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
   if (NOT_A_DECISION.test(t)) return null;
