@@ -7,12 +7,20 @@ interface Cues {
   subjectEnd: string[];
   present: RegExp;
   past: RegExp;
+  passive: RegExp;
 }
-let cues: Cues | null = null;
+/** Compiled once per lexicon instance (a second lexicon gets its own cues). */
+const byLexicon = new WeakMap<Lexicon, Cues>();
 
-function compile(lex: Lexicon): Cues {
-  const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
-  return { subjectEnd: lex.forms("decision-verbs", "subject"), present: verbs("present"), past: verbs("past") };
+function compiled(lex: Lexicon): Cues {
+  let cues = byLexicon.get(lex);
+  if (!cues) {
+    const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
+    const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
+    cues = { subjectEnd: lex.forms("decision-verbs", "subject"), present: verbs("present"), past: verbs("past"), passive };
+    byLexicon.set(lex, cues);
+  }
+  return cues;
 }
 
 /** "Mötet", "Årsmötet", "Personalsektionen", "Allmänna utskottet", "UFM": a deciding subject. */
@@ -30,7 +38,7 @@ function isDecidingSubject(words: string, ends: string[]): boolean {
  * decisions in background text, so the caller trusts it less. Null when the sentence is not one.
  */
 export function activeDecision(lex: Lexicon, sentence: string): "present" | "past" | null {
-  cues ??= compile(lex);
+  const cues = compiled(lex);
   const m = /^((?:\p{Lu}[\p{L}-]*[ \t]+)?(?:\p{Lu}|\p{Ll})[\p{L}-]*)[ \t]+/u.exec(sentence);
   if (!m || !/^\p{Lu}/u.test(m[1]!)) return null;
   const rest = sentence.slice(m[0].length);
@@ -46,10 +54,18 @@ export function activeDecision(lex: Lexicon, sentence: string): "present" | "pas
   return null;
 }
 
-let passive: RegExp | null = null;
-
 /** A passive decision form anywhere in the sentence ("Dagordningen godkändes", "… bordläggs i klump"). */
 export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
-  passive ??= new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
-  return passive.test(sentence);
+  return compiled(lex).passive.test(sentence);
+}
+
+/**
+ * "Allmänna utskottet föreslår fullmäktige besluta att …", "Arbetsutskottet föreslår kommunstyrelsen …":
+ * a deciding subject at the start followed by "föreslår". True when the sentence is one.
+ */
+export function proposingSubject(lex: Lexicon, sentence: string): boolean {
+  const m = /^((?:\p{Lu}[\p{L}-]*[ \t]+)?\p{L}[\p{L}-]*)[ \t]+föreslår(?![\p{L}])/u.exec(sentence);
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return false;
+  const ends = compiled(lex).subjectEnd;
+  return isDecidingSubject(m[1]!, ends) || isDecidingSubject(m[1]!.split(/[ \t]+/u)[0]!, ends);
 }

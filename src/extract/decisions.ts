@@ -1,84 +1,197 @@
 import type { ItemSegment } from "../segment/index.js";
+import type { SectionSegment } from "../segment/sections.js";
 import { sliceWithout } from "../segment/lines.js";
 import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
-import { activeDecision, hasPassiveDecision } from "./decision-verbs.js";
+import { BACKGROUND, proposalToBody, sentenceCandidate, type DecisionCandidate } from "./decision-candidates.js";
 
 export interface ItemDecision {
   proposal: string | null;
   proposalRange: Range | null;
   decision: string | null;
   decisionRange: Range | null;
-  /** Rule ids by output field (proposal, decision), issue 15. */
-  rules?: Record<string, string[]>;
+  /** The ids of the rules behind each field (PREAMBLE evidence convention). */
+  rules: { proposal: string[]; decision: string[] };
 }
 
-/** Verbs that make a sentence a decision wherever it stands. */
-const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\p{L}+[ \t]+(?:antar|avslår|bifaller|beslutar))(?![\p{L}])|^att[ \t]+\p{Ll}/iu;
-/** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
-const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
-/** Sentences that move or announce rather than decide. */
-const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
-const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
 const SHORT_ITEM = 700;
 
 /** A line of underscores closes a decision ("Stadsdirektörens förslag godkändes.\n_____"): what follows is the next page or item. */
 const RULE_LINE = /\n[ \t]*_{4,}[ \t]*(?:\n|$)/u;
+/** "… förslag till kommunfullmäktige", "Förslag till kommunstyrelsen": a heading that proposes to another body. */
+const TO_BODY_HEADING = /förslag[ \t]+till[ \t]+(?!beslut$)\p{L}/iu;
+const LIST_ITEM = /^[ \t]*[•●▪-][ \t]/u;
+const OPENS_LIST = /:[ \t]*(?:\n|[•●▪-][ \t])|:[ \t]*$/u;
 
 function sectionText(ctx: ExtractContext, start: number, end: number): string {
   const rule = RULE_LINE.exec(ctx.doc.text.slice(start, end));
   return squash(sliceWithout(ctx.doc.text, start, rule ? start + rule.index : end, ctx.seg.skip));
 }
 
-/** Proposal and decision of one item: from their headings, else from decision sentences. */
-export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean): ItemDecision {
-  const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null, rules: {} };
-  const rules = out.rules!;
-  const join = (roles: string[]) => {
-    const secs = item.sections.filter((s) => roles.includes(s.role));
-    if (secs.length === 0) return null;
-    const text = secs.map((s) => sectionText(ctx, s.textStart, s.end)).filter(Boolean).join("\n");
-    return text ? { text, range: { start: secs[0]!.textStart, end: secs[secs.length - 1]!.end } } : null;
-  };
-  const p = join(["proposal"]);
-  const d = join(["decision", "position"]);
-  if (p) { out.proposal = p.text; out.proposalRange = p.range; rules.proposal = ["decision/proposal-heading"]; }
-  if (d) { out.decision = d.text; out.decisionRange = d.range; rules.decision = [headingRule(item, ["decision", "position"])]; }
-  if (d || (p && !agenda)) return out;
-  // No heading: decision sentences in the title or the body.
+interface Joined { text: string; range: Range; headings: string[] }
+
+function joinSections(ctx: ExtractContext, secs: SectionSegment[]): Joined | null {
+  if (secs.length === 0) return null;
+  const text = secs.map((s) => sectionText(ctx, s.textStart, s.end)).filter(Boolean).join("\n");
+  return text ? { text, range: { start: secs[0]!.textStart, end: secs[secs.length - 1]!.end }, headings: secs.map((s) => s.heading) } : null;
+}
+
+/**
+ * Every sentence of the title and body read as a candidate. The bullets after a picked sentence that
+ * opens a list ("Mötet beslutar om följande verksamhetsplan: • Tömma … • Byta …") belong to it.
+ */
+function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: boolean, outside: Range[]): DecisionCandidate[] {
   const { text } = ctx.doc;
   const short = item.end - item.titleRange.start <= SHORT_ITEM;
-  const picked: Range[] = [];
-  const why = new Set<string>();
-  // The title is a sentence of its own ("Dagens agenda godkänns."); the body's sentences follow it.
   const title = { start: item.titleRange.start, end: item.titleRange.end };
-  let listOpen = false;
+  const out: DecisionCandidate[] = [];
+  let open: DecisionCandidate | null = null;
+  // After a heading line "Arbetsutskottets förslag till kommunstyrelsen", what would decide is that
+  // body's proposal, until a sentence that decides wherever it stands ("Kommunstyrelsen beslutar …").
+  let underProposal = false;
+  let prev: Range | null = null;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
+    if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
-    // "Mötet beslutar om följande verksamhetsplan: • Tömma … • Byta …": the bullets after a picked
-    // sentence that opens a list belong to the decision.
-    if (listOpen && /^[ \t]*[•●▪-][ \t]/u.test(t)) { picked.push(s); why.add("decision/bullet-list"); continue; }
-    listOpen = false;
-    const proposalLike = agenda && PROPOSAL_SENTENCE.test(t) && !/(?:yrkar|yrkade)/iu.test(t);
-    if (proposalLike) { picked.push(s); why.add("decision/proposal-sentence"); continue; }
-    if (NOT_A_DECISION.test(t)) continue;
-    const active = activeDecision(ctx.lex, t.trim());
-    const rule = STRONG.test(t.trim()) ? "decision/strong-verb" : active === "present" ? "decision/active-verb"
-      : !short ? null : WEAK.test(t) ? "decision/passive-verb" : hasPassiveDecision(ctx.lex, t) ? "decision/passive-lexicon" : active !== null ? "decision/active-verb-past" : null;
-    if (rule) {
-      picked.push(s);
-      why.add(rule);
-      if (s === title) why.add("decision/title-sentence");
-      listOpen = /:[ \t]*(?:\n|[•●▪-][ \t])/u.test(t) || /:[ \t]*$/u.test(t);
+    if (open && LIST_ITEM.test(t)) { out.push({ ...open, value: t.trim(), span: s }); continue; }
+    if (s !== title && isProposalHeading(t)) { underProposal = true; open = null; continue; }
+    // "Jacob Jonsson väljs till mötessekreterare.<tab>Beslut": the word "Beslut" in the margin, on the
+    // sentence's own line, marks it as a decision.
+    if (t.trim() === "Beslut" && prev && !text.slice(prev.end, s.start).includes("\n")) {
+      const at = out.findIndex((c) => c.span === prev);
+      const marked: DecisionCandidate = { kind: agenda ? "proposal" : "decision", value: text.slice(prev.start, prev.end).trim(), span: prev, rule: "decision/margin-label", weight: 3 };
+      if (at >= 0) out[at] = marked; else out.push(marked);
+      continue;
     }
+    prev = s;
+    let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
+    if (c && underProposal && c.kind === "decision") {
+      if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;
+      else c = { ...c, kind: "proposal", rule: "proposal/under-proposal-heading" };
+    }
+    open = c && OPENS_LIST.test(t) ? c : null;
+    if (c) out.push(c);
   }
-  if (picked.length === 0) return out;
-  const joined = picked.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip))).join(" ");
-  const range = { start: picked[0]!.start, end: picked[picked.length - 1]!.end };
-  if (agenda) { if (out.proposal === null) { out.proposal = joined; out.proposalRange = range; rules.proposal = [...why]; } }
-  else { out.decision = joined; out.decisionRange = range; rules.decision = [...why]; }
+  return out;
+}
+
+function joinCandidates(ctx: ExtractContext, picked: DecisionCandidate[]): Joined {
+  const { text } = ctx.doc;
+  return {
+    text: picked.map((c) => squash(sliceWithout(text, c.span.start, c.span.end, ctx.seg.skip))).join(" "),
+    range: { start: picked[0]!.span.start, end: picked[picked.length - 1]!.span.end },
+    headings: [],
+  };
+}
+
+/** A line that is only "⟨body⟩s förslag till ⟨body⟩" (or "Förslag till kommunstyrelsen"): a heading the segmenter did not see. */
+function isProposalHeading(t: string): boolean {
+  const line = t.trim();
+  if (line.length > 80 || /[.!?]$/u.test(line)) return false;
+  const hit = proposalToBody(line + " X");
+  return hit !== null && hit.start === 0 && line.slice(hit.textStart).trim() === "";
+}
+
+/** "… i enlighet härmed", "… i enlighet därmed": a decision that points at the motion the chair's proposition adopted. */
+const BY_REFERENCE = /i[ \t]+enlighet[ \t]+(?:härmed|därmed)/iu;
+/** "propositionen om bifall till Susanne Sundqvists förslag": whose motion won. */
+const ADOPTED = /(?:bifall[ \t]+till|enligt)[ \t]+((?:\p{Lu}[\p{L}-]+[ \t]+){0,2}\p{Lu}[\p{L}-]+?)s?[ \t]+(?:förslag|yrkande)(?![\p{L}])/u;
+
+/**
+ * The proposal a by-reference decision adopted: the motion of the person the proposition named
+ * ("Susanne Sundqvist yrkade att … • att anse motionen besvarad."), with its att-clauses.
+ */
+function adoptedMotion(ctx: ExtractContext, item: ItemSegment): Joined | null {
+  const { text } = ctx.doc;
+  const all = sentences(text, { start: item.bodyStart, end: item.end });
+  const flat = all.map((r) => squash(sliceWithout(text, r.start, r.end, ctx.seg.skip)));
+  const who = flat.map((t) => ADOPTED.exec(t)?.[1]).find((x) => x !== undefined);
+  if (!who) return null;
+  // "Under överläggningen framfördes följande yrkanden: Susanne Sundqvist yrkade att …": the motion may run on from a colon.
+  const moved = new RegExp(`${who.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?:[ \t]*\\([\\p{L}]{1,5}\\))?[ \t]+(?:yrkar|yrkade)(?![\\p{L}])`, "u");
+  const at = flat.findIndex((t) => moved.test(t));
+  if (at < 0) return null;
+  let end = at;
+  while (end + 1 < flat.length && /^[•●▪-]?[ \t]*att[ \t]/u.test(flat[end + 1]!)) end++;
+  const first = flat[at]!;
+  const value = [first.slice(first.search(moved)), ...flat.slice(at + 1, end + 1)].join(" ");
+  return { text: value, range: { start: all[at]!.start, end: all[end]!.end }, headings: [] };
+}
+
+const rulesOf = (cs: DecisionCandidate[]) => [...new Set(cs.map((c) => c.rule))];
+
+/**
+ * "Förslag till kommunfullmäktige 1. … 2. …" run into the item's text: the proposal text, up to the
+ * first sentence of background ("Kommunstyrelsens arbetsutskott har tidigare beslutat …").
+ */
+function leadInProposal(ctx: ExtractContext, item: ItemSegment): Joined | null {
+  const { text } = ctx.doc;
+  const body = { start: item.titleRange.start, end: item.end };
+  const hit = proposalToBody(text.slice(body.start, body.end));
+  if (!hit) return null;
+  const from = body.start + hit.start;
+  let end = body.end;
+  for (const s of sentences(text, { start: body.start + hit.textStart, end: body.end })) {
+    if (BACKGROUND.test(sliceWithout(text, s.start, s.end, ctx.seg.skip).trim())) { end = s.start; break; }
+  }
+  const value = squash(sliceWithout(text, from, end, ctx.seg.skip));
+  return value ? { text: value, range: { start: from, end }, headings: [] } : null;
+}
+
+/**
+ * Proposal and decision of one item. A labelled section ("Beslut", "⟨body⟩s beslut:", "Förslag till
+ * beslut") beats a sentence; among sentences, those that decide wherever they stand beat those trusted
+ * only in short items. A proposal is never taken for the decision, except a body's proposal to the body
+ * above it when nothing else in the item decides: in its own minutes that proposal is the decision.
+ */
+export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean): ItemDecision {
+  const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null, rules: { proposal: [], decision: [] } };
+  const setProposal = (j: Joined, rules: string[]) => { out.proposal = j.text; out.proposalRange = j.range; out.rules.proposal = rules; };
+  const setDecision = (j: Joined, rules: string[]) => { out.decision = j.text; out.decisionRange = j.range; out.rules.decision = rules; };
+  const propSecs = item.sections.filter((s) => s.role === "proposal");
+  const p = joinSections(ctx, propSecs);
+  const d = joinSections(ctx, item.sections.filter((s) => s.role === "decision" || s.role === "position"));
+  if (p) setProposal(p, ["proposal/labelled-heading"]);
+  if (d) setDecision(d, [headingRule(item, ["decision", "position"])]);
+  if (d || (p && agenda)) return out;
+
+  // No decision heading: the sentences outside the proposal sections.
+  const outside = propSecs.map((s) => ({ start: s.start, end: s.end }));
+  const cands = sentenceCandidates(ctx, item, agenda, outside);
+  const decisions = cands.filter((c) => c.kind === "decision");
+  const proposals = cands.filter((c) => c.kind === "proposal");
+  if (agenda) {
+    // An agenda decides nothing: what its sentences would decide is what it proposes.
+    if (cands.length) setProposal(joinCandidates(ctx, cands), rulesOf(cands).map((r) => r.replace(/^decision\//u, "proposal/")));
+    return out;
+  }
+  if (decisions.length) {
+    setDecision(joinCandidates(ctx, decisions), rulesOf(decisions));
+    if (!p && proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));
+    if (!out.proposal && BY_REFERENCE.test(out.decision!)) {
+      const motion = adoptedMotion(ctx, item);
+      if (motion) setProposal(motion, ["proposal/adopted-motion"]);
+    }
+    return out;
+  }
+  // Nothing decides: a proposal addressed to another body is this body's decision.
+  if (p && p.headings.some((h) => TO_BODY_HEADING.test(h))) {
+    setDecision(p, ["decision/proposal-to-body"]);
+    out.proposal = null; out.proposalRange = null; out.rules.proposal = [];
+    return out;
+  }
+  if (p) return out;
+  // Only a proposal heading's sentences and nothing that decides: that proposal to another body is the decision.
+  const headed = proposals.filter((c) => c.rule === "proposal/under-proposal-heading");
+  if (headed.length && headed.length === proposals.length) {
+    setDecision(joinCandidates(ctx, headed), ["decision/proposal-to-body"]);
+    return out;
+  }
+  const lead = leadInProposal(ctx, item);
+  if (lead) { setDecision(lead, ["decision/proposal-to-body"]); return out; }
+  if (proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));
   return out;
 }
 

@@ -1,6 +1,7 @@
+import type { Lexicon } from "../lexicon/load.js";
 import type { ItemSegment } from "../segment/index.js";
 import { sliceWithout } from "../segment/lines.js";
-import { squash, wordsOf } from "../text/unicode.js";
+import { anyOf, squash, wordsOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import type { DateMention } from "./dates/types.js";
@@ -8,83 +9,134 @@ import { sentences } from "./sentences.js";
 import { sliceByKey } from "../text/sorted.js";
 
 export interface RawFollowUp {
-  item: string;
+  /** The item number, or null for a commitment in a record without items. */
+  item: string | null;
   due: string | null;
   text: string;
   responsible: string | null;
   range: Range;
   /** The date mention that sets the due date. */
   date: DateMention | null;
-  /** Rule ids by output field (found, due, responsible), issue 15. */
-  rules?: Record<string, string[]>;
+  /** The ids of the rules behind the follow-up, its owner and its due date (PREAMBLE evidence convention). */
+  rules: string[];
 }
 
-let dated: RegExp | null = null;
-let undated: RegExp | null = null;
+/** One reading of a follow-up's owner or due date, with its rule and how much it is trusted. */
+interface Candidate<T> { value: T; span: Range | null; rule: string; weight: number }
 
-/** "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X återkommer": who must act. */
-const RESPONSIBLE = [
-  /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u,
-  /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u,
-  /uppdra(?:r|s|g)?[ \t]+åt[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u,
-  /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u,
-  /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u,
+interface Cues { dated: RegExp; undated: RegExp; agent: RegExp }
+const byLexicon = new WeakMap<Lexicon, Cues>();
+
+function cuesOf(lex: Lexicon): Cues {
+  let c = byLexicon.get(lex);
+  if (!c) {
+    c = {
+      dated: new RegExp(wordsOf(lex.forms("deadline-cues", "dated")), "iu"),
+      undated: new RegExp(wordsOf(lex.forms("deadline-cues", "undated")), "iu"),
+      // "Erik bokar matsalen", "Åke tar upp det", "Kassören fixar fakturan": a named agent and a task verb.
+      agent: new RegExp(`^((?:\\p{Lu}[\\p{L}-]*)(?:(?:[ \\t]+och|,)?[ \\t]+\\p{Lu}[\\p{L}-]*){0,3})[ \\t]+(?:${anyOf(lex.forms("deadline-cues", "agent"))})(?![\\p{L}])`, "u"),
+    };
+    byLexicon.set(lex, c);
+  }
+  return c;
+}
+
+/** "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act. */
+const RESPONSIBLE: Array<{ rule: string; needs: string; re: RegExp }> = [
+  { rule: "followup/uppdrag", needs: "uppdrag", re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u },
+  { rule: "followup/uppdrag", needs: "uppdrag", re: /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u },
+  { rule: "followup/uppdrar-at", needs: "uppdra", re: /uppdra(?:r|s|g)?[ \t]+(?:åt|till)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u },
+  { rule: "followup/ansvarar", needs: "ansvar", re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:ansvarar|har[ \t]+ansvaret|tar[ \t]+ansvar)[ \t]+för/u },
+  { rule: "followup/chosen-to", needs: "att", re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
+  { rule: "followup/chosen-to", needs: "att", re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
+  { rule: "followup/ansvar-label", needs: "nsvar", re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
+  { rule: "followup/returns", needs: "omm", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
+  { rule: "followup/returns", needs: "kommer", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
 ];
 
-/** A word each RESPONSIBLE pattern needs: most items hold none, and the patterns try every line start. */
-const RESPONSIBLE_NEEDS = ["uppdrag", "uppdrag", "uppdra", "omm", "kommer"];
+/** Words that start a sentence but are no one's name ("Det", "Styrelsen" is a body and stays). */
+const NOT_AN_AGENT = /^(?:Det|Den|De|Vi|Man|Detta|Denna|Dessa|Här|Där|Nu|Sedan|Då|Om|När|Alla|Ingen|Inga|Mötet|Frågan|Ärendet|Punkten)$/u;
 
-/** Rule id of each RESPONSIBLE pattern. */
-const RESPONSIBLE_RULES = ["followup/far-i-uppdrag", "followup/ger-i-uppdrag", "followup/uppdrar-at", "followup/aterkommer", "followup/name-dash-kommer"];
-
-function responsibleMatch(s: string): { name: string; rule: string } | null {
-  for (let i = 0; i < RESPONSIBLE.length; i++) {
-    if (!s.includes(RESPONSIBLE_NEEDS[i]!)) continue;
-    const m = RESPONSIBLE[i]!.exec(s);
-    if (m) return { name: squash(m[1]!), rule: RESPONSIBLE_RULES[i]! };
+function responsibleCandidates(lex: Lexicon, s: string): Candidate<string>[] {
+  const out: Candidate<string>[] = [];
+  for (const p of RESPONSIBLE) {
+    if (!s.includes(p.needs)) continue;
+    const m = p.re.exec(s);
+    if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
   }
-  return null;
+  const agent = cuesOf(lex).agent.exec(s);
+  if (agent && !NOT_AN_AGENT.test(agent[1]!.split(/[ \t]/u)[0]!)) out.push({ value: squash(agent[1]!), span: null, rule: "followup/agent-verb", weight: 1 });
+  return out;
+}
+
+function best<T>(cands: Candidate<T>[]): Candidate<T> | null {
+  return cands.reduce<Candidate<T> | null>((b, c) => (!b || c.weight > b.weight ? c : b), null);
 }
 
 /**
  * The ISO day of a due date. A date without a year ("senast den 30 april", "--04-30") takes the
  * meeting's year, or the next year when that day has passed at the meeting (a deadline lies ahead).
+ * Without a meeting date, a year written in the same sentence ("kontrollplan för 2018 senast den 30 april").
  */
-export function dueDay(value: string, meetingDate: string | null): string | null {
+export function dueDay(value: string, meetingDate: string | null, yearHint: number | null = null): string | null {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
   const m = /^--(\d{2})-(\d{2})/.exec(value);
-  if (!m || !meetingDate) return null;
+  if (!m) return null;
+  if (!meetingDate) return yearHint ? `${yearHint}-${m[1]}-${m[2]}` : null;
   const year = Number(meetingDate.slice(0, 4));
   const day = `${year}-${m[1]}-${m[2]}`;
   return day >= meetingDate ? day : `${year + 1}-${m[1]}-${m[2]}`;
 }
 
-/** Dated commitments (a deadline cue and a date at or after the meeting) and undated assignments, per item. */
-export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
-  dated ??= new RegExp(wordsOf(ctx.lex.forms("deadline-cues", "dated")), "iu");
-  undated ??= new RegExp(wordsOf(ctx.lex.forms("deadline-cues", "undated")), "iu");
+/** "Uppdraget redovisades … senast den 4 december": a deadline told of in the past is no commitment. */
+const PAST_REPORT = /(?<![\p{L}])(?:redovisades|återrapporterades|rapporterades|presenterades|lämnades|levererades|besvarades|inkom|genomfördes)(?![\p{L}])/iu;
+/** "senast 6/4", "till och med 30 juni", "före den 1 maj": a cue right before the date. */
+const BEFORE_DATE = /(?:senast|till[ \t]+och[ \t]+med|t\.?[ \t]?o\.?[ \t]?m\.?|före|innan|deadline|till)[ \t]+(?:den[ \t]+|på[ \t]+)?(?:\p{L}+dag(?:en)?[ \t]+)?$/iu;
+
+function yearIn(s: string): number | null {
+  const years = [...s.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/gu)].map((m) => Number(m[0]));
+  return years.length ? years[years.length - 1]! : null;
+}
+
+/** The due-date candidates of one sentence: days at or after the meeting, a cue right before them trusted most. */
+function dueCandidates(text: string, s: Range, dates: DateMention[], meetingDate: string | null, hint: number | null): Candidate<{ day: string; date: DateMention }>[] {
+  const out: Candidate<{ day: string; date: DateMention }>[] = [];
+  for (const d of sliceByKey(dates, s.start, s.end, (x) => x.index)) {
+    if (d.grain !== "day" && d.grain !== "minute" && d.grain !== "month-day") continue;
+    const day = dueDay(d.value, meetingDate, hint);
+    if (!day || (meetingDate && day < meetingDate)) continue;
+    const cued = BEFORE_DATE.test(text.slice(Math.max(s.start, d.index - 40), d.index));
+    out.push({ value: { day, date: d }, span: { start: d.index, end: d.lastIndex }, rule: cued ? "followup/deadline-before-date" : "followup/date-in-sentence", weight: cued ? 2 : 1 });
+  }
+  return out;
+}
+
+/** Dated commitments (a deadline cue and a date at or after the meeting) and undated assignments in one range. */
+export function followUpsIn(ctx: ExtractContext, range: Range, item: string | null, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
+  const cues = cuesOf(ctx.lex);
   const { text } = ctx.doc;
   const out: RawFollowUp[] = [];
-  const itemText = sliceWithout(text, item.bodyStart, item.end, ctx.seg.skip);
-  const itemResponsible = responsibleMatch(itemText);
-  for (const s of sentences(text, { start: item.bodyStart, end: item.end })) {
+  const rangeOwner = best(responsibleCandidates(ctx.lex, sliceWithout(text, range.start, range.end, ctx.seg.skip)).filter((c) => c.weight >= 2));
+  for (const s of sentences(text, range)) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
-    const inSentence = sliceByKey(dates, s.start, s.end, (d) => d.index).filter((d) => d.grain === "day" || d.grain === "minute");
-    const due = inSentence.find((d) => { const day = dueDay(d.value, meetingDate); return day !== null && (!meetingDate || day >= meetingDate); });
-    if (due && (dated.test(t) || undated.test(t))) {
-      const own = responsibleMatch(t);
-      const who = own ?? itemResponsible;
-      const rules: Record<string, string[]> = {
-        found: ["followup/dated-cue"],
-        due: [/^\d{4}/.test(due.value) && !due.inferred.includes("year") ? "followup/due-date" : "followup/due-meeting-year"],
-      };
-      if (who) rules.responsible = own ? [own.rule] : [who.rule, "followup/item-responsible"];
-      out.push({ item: item.number, due: dueDay(due.value, meetingDate), text: t, responsible: who?.name ?? null, range: s, date: due, rules });
-    } else if (inSentence.length === 0 && undated.test(t)) {
-      const own = responsibleMatch(t);
-      const rules: Record<string, string[]> = { found: ["followup/undated-cue"] };
-      if (own) rules.responsible = [own.rule];
-      out.push({ item: item.number, due: null, text: t, responsible: own?.name ?? null, range: s, date: null, rules });
+    if (PAST_REPORT.test(t)) continue;
+    const owners = responsibleCandidates(ctx.lex, t);
+    const owner = best(owners);
+    const dated = cues.dated.test(t);
+    // A named agent with a task verb ("Pelle kontaktar kommunen") is an assignment of its own.
+    const undated = cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb");
+    const due = best(dueCandidates(text, s, dates, meetingDate, meetingDate ? null : yearIn(t)));
+    const ruleOf = (c: Candidate<unknown> | null) => (c ? [c.rule] : []);
+    if (due && (dated || undated || (owner && due.weight >= 2))) {
+      const who = owner ?? rangeOwner;
+      out.push({ item, due: due.value.day, text: t, responsible: who?.value ?? null, range: s, date: due.value.date, rules: [dated ? "followup/deadline-cue" : "followup/assignment", ...ruleOf(due), ...ruleOf(who)] });
+    } else if (!due) {
+      const mentions = sliceByKey(dates, s.start, s.end, (x) => x.index);
+      // "ska redovisas i juni 2019": a deadline of a month is a commitment without a day.
+      const monthly = dated && mentions.some((d) => d.grain === "month");
+      if ((mentions.length === 0 && undated) || monthly) {
+        out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: [monthly ? "followup/month-deadline" : "followup/assignment", ...ruleOf(owner)] });
+      }
     }
   }
   // The same commitment stated in the proposal and in the decision is one follow-up.
@@ -95,4 +147,17 @@ export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: Dat
     seen.add(key);
     return true;
   });
+}
+
+/** The follow-ups of one item's body. */
+export function itemFollowUps(ctx: ExtractContext, item: ItemSegment, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
+  return followUpsIn(ctx, { start: item.bodyStart, end: item.end }, item.number, dates, meetingDate);
+}
+
+/** "Protokollet justeras senast …" in a header: the adjustment of the minutes, not a task of the meeting. */
+const ADJUSTMENT = /(?<![\p{L}])juster(?:a|as|ing|ingen|ade)(?![\p{L}])/iu;
+
+/** The follow-ups of a record without items: its whole text, without the adjustment of the minutes. */
+export function recordFollowUps(ctx: ExtractContext, rec: Range, dates: DateMention[], meetingDate: string | null): RawFollowUp[] {
+  return followUpsIn(ctx, { start: rec.start, end: rec.end }, null, dates, meetingDate).filter((f) => !ADJUSTMENT.test(f.text));
 }

@@ -2,9 +2,17 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { Outcome } from "../model/schema.js";
 import { wordsOf } from "../text/unicode.js";
 
-let matchers: Array<{ code: Outcome; generic: boolean; re: RegExp }> | null = null;
+type Matcher = { code: Outcome; generic: boolean; re: RegExp };
+/** Compiled once per lexicon instance (a second lexicon gets its own matchers). */
+const byLexicon = new WeakMap<Lexicon, Matcher[]>();
 
-function compile(lex: Lexicon) {
+function matchersOf(lex: Lexicon): Matcher[] {
+  let m = byLexicon.get(lex);
+  if (!m) { m = compile(lex); byLexicon.set(lex, m); }
+  return m;
+}
+
+function compile(lex: Lexicon): Matcher[] {
   return lex
     .entries("outcomes")
     .filter((e) => e.forms.length > 0)
@@ -16,7 +24,7 @@ function compile(lex: Lexicon) {
  * a generic one ("beslutar att") only when no specific cue is there.
  */
 export function classifyOutcome(text: string, lex: Lexicon): Outcome {
-  matchers ??= compile(lex);
+  const matchers = matchersOf(lex);
   let best: { code: Outcome; at: number; generic: boolean } | null = null;
   for (const m of matchers) {
     const hit = m.re.exec(text);

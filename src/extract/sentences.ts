@@ -55,11 +55,16 @@ function split(text: string, range: Range): Range[] {
   const s = text.slice(range.start, range.end);
   let at = 0;
   // A blank line ends a sentence unless the text goes on in lower case (a line break inside a sentence).
-  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”])|\n[ \t]*\n(?![ \t\n]*\p{Ll})|\n(?=[ \t]*[•●▪-][ \t])/gu;
+  // "Rolf Östman yrkar bifall till motionen. att tillstyrka …": an att-clause after a full stop is a
+  // decision clause of its own, though it starts in lower case; so is "… 10 december. 1. Preliminära
+  // sammanträdesdagar … fastställs.", a numbered point after a full stop.
+  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”]|[ \t]+att[ \t]+\p{Ll}|[ \t]+(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{Lu}\p{Ll})|\n[ \t]*\n(?![ \t\n]*\p{Ll})|\n(?=[ \t]*[•●▪-][ \t])/gu;
   for (const m of s.matchAll(re)) {
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
     if (/:[ \t]*$/.test(s.slice(at, end).trimEnd()) || /:[ \t]*$/.test(s.slice(at, m.index))) continue;
+    // "1. Preliminära sammanträdesdagar …": the full stop of a list number does not end a sentence.
+    if (/^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
     if (end > at) out.push({ start: range.start + at, end: range.start + end });
     at = m.index + m[0].length;
   }

@@ -5,7 +5,7 @@ import { yearContextAt } from "../extract/dates/year-context.js";
 import { calendarDay } from "../extract/dates/index.js";
 import { parseReference, resolveMention } from "../extract/dates/resolve.js";
 import type { DateMention, RawMention } from "../extract/dates/types.js";
-import { itemFollowUps, type RawFollowUp } from "../extract/follow-ups.js";
+import { itemFollowUps, recordFollowUps, type RawFollowUp } from "../extract/follow-ups.js";
 import { meetingDetails } from "../extract/meeting-details.js";
 import { meetingKind } from "../extract/meeting-kind.js";
 import { classifyClauses } from "../extract/outcome.js";
@@ -188,6 +188,11 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
     };
   });
 
+  // A record without items (an OCR table, a run of notes) still holds its commitments.
+  if (rec.items.length === 0) {
+    // The whole record: its front may run to the end when no item heading ends it.
+    followRaw.push(...recordFollowUps(ctx, rec, sliceByKey(resolved, rec.start, rec.end, (d) => d.index), date));
+  }
   const deadlines = new Set(followRaw.map((f) => f.date?.index).filter((x): x is number => x !== undefined));
   const meetingRange = details.dateMention ? { start: details.dateMention.index, end: details.dateMention.lastIndex } : null;
   const roles = assignRoles(ctx, resolved, rec.items, meetingRange, deadlines);

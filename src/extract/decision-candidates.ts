@@ -1,0 +1,93 @@
+import type { Lexicon } from "../lexicon/load.js";
+import type { Range } from "../types.js";
+import { activeDecision, hasPassiveDecision, proposingSubject } from "./decision-verbs.js";
+
+/** One reading of a sentence as the item's decision or proposal, with the rule behind it and how much it is trusted. */
+export interface DecisionCandidate {
+  kind: "decision" | "proposal";
+  value: string;
+  span: Range;
+  rule: string;
+  /** 3: a decision wherever it stands; 2: a proposal or an own-body proposal; 1: trusted in short items only. */
+  weight: number;
+}
+
+/** Verbs that make a sentence a decision wherever it stands. */
+const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\p{L}+[ \t]+(?:antar|avslår|bifaller|beslutar))(?![\p{L}])/iu;
+/** "Beslutas att …", "Beslutades att …": the impersonal passive states a decision wherever it stands. */
+const IMPERSONAL = /^(?:Det[ \t]+)?beslut(?:as|ades)[ \t]+(?:att|om)(?![\p{L}])/iu;
+/** "att godkänna budgeten": an att-clause opening a sentence is a decision clause. */
+const ATT_CLAUSE = /^att[ \t]+\p{Ll}/iu;
+/** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
+const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
+/** Sentences that move or announce rather than decide. */
+const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
+const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
+/** "Utred möjligheten att bygga ett kulturhus ... 23": a table-of-contents line, with its leader dots and page. */
+const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
+/** "1. Preliminära sammanträdesdagar enligt ovan fastställs.", "2) Anhållan beviljas.": a numbered decision clause. */
+const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
+/** "Beslut om att övergå till ny hemsida.", "Beslut att köpa in …": a decision written as a noun phrase. */
+const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
+const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
+const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
+
+export interface SentenceContext {
+  lex: Lexicon;
+  /** The item is short: passive and past-tense sentences are trusted there. */
+  short: boolean;
+  /** The record is an agenda: what it says is proposed, not decided. */
+  agenda: boolean;
+}
+
+/** What one sentence says about the item's decision, or null when it says nothing. */
+export function sentenceCandidate(ctx: SentenceContext, text: string, span: Range): DecisionCandidate | null {
+  const t = text.trim();
+  if (CONTENTS_LINE.test(t)) return null;
+  const make = (kind: DecisionCandidate["kind"], rule: string, weight: number): DecisionCandidate => ({ kind, value: t, span, rule, weight });
+  if (PROPOSAL_SENTENCE.test(t) && !MOTION.test(t)) {
+    if (ctx.agenda) return make("proposal", "proposal/proposal-verb", 2);
+    // "Allmänna utskottet föreslår fullmäktige besluta att …": a body's proposal in the minutes of another.
+    if (proposingSubject(ctx.lex, t)) return make("proposal", "proposal/proposing-body", 2);
+    return null;
+  }
+  if (MOTION.test(t)) return null;
+  // "Beslutas att gå ut med info om att …", "Mötet beslutar att styrelsen ska …": the decision form at the
+  // start outweighs the modal or the "om att" that follows it.
+  if (IMPERSONAL.test(t)) return make("decision", "decision/impersonal-passive", 3);
+  // "Beslut om att övergå till ny hemsida.", not the heading "Beslut om budget 2023" nor "Beslut om X ska behandlas".
+  if (BESLUT_LEAD.test(t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t)) && !MODAL.test(t)) return make("decision", "decision/beslut-lead", 3);
+  const active = activeDecision(ctx.lex, t);
+  if (active === "present") return make("decision", "decision/active-verb", 3);
+  if (NOT_A_DECISION.test(t)) return null;
+  if (ATT_CLAUSE.test(t)) return make("decision", "decision/att-clause", 3);
+  if (STRONG.test(t)) return make("decision", "decision/decides-verb", 3);
+  // A numbered clause with a passive decision form is one point of a decision list wherever it stands.
+  if (NUMBERED.test(t) && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
+  if (!ctx.short) return null;
+  // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
+  if (BACKGROUND.test(t)) return null;
+  if (active === "past") return make("decision", "decision/active-verb-past", 1);
+  if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
+  return null;
+}
+
+/**
+ * "Kommunstyrelsens förslag till kommunfullmäktige 1. …", "… s förslag till Kommunstyrelsen Godkänna …",
+ * "Förslag till kommunfullmäktige": a body's proposal to the body above it. In that body's own minutes
+ * it is what the meeting decided; the offset where its text begins, or -1.
+ */
+const TO_BODY = /(?:(?<![\p{L}])\p{L}[\p{L}-]*s[ \t]+)?(?<![\p{L}])förslag[ \t]+till[ \t]+(?:beslut[ \t]+till[ \t]+)?\p{L}*(?:fullmäktige|styrelsen|nämnden|utskottet|direktionen|stämman)(?![\p{L}])[ \t]*:?/giu;
+
+export function proposalToBody(text: string): { start: number; textStart: number } | null {
+  TO_BODY.lastIndex = 0;
+  for (const m of text.matchAll(TO_BODY)) {
+    const after = text.slice(m.index + m[0].length).replace(/^[ \t\n]+/u, "");
+    // The lead-in opens a proposal text: a capital, a number or an att-clause follows, not running prose.
+    if (/^(?:\p{Lu}|\d|att[ \t])/u.test(after)) return { start: m.index, textStart: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** "Kommunstyrelsens arbetsutskott har tidigare beslutat …": background in the perfect tense ends a proposal text. */
+export const BACKGROUND = /^(?:\p{L}[\p{L}-]*[ \t]+){1,4}(?:har|hade)[ \t]+(?:\p{Ll}+[ \t]+)?\p{Ll}+(?:at|it|t)(?![\p{L}])/u;

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { proposalToBody, sentenceCandidate } from "../../src/extract/decision-candidates.js";
+import { forgetSentences, sentences } from "../../src/extract/sentences.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { parseText } from "../helpers.js";
+
+interface Case { sentence: string; kind: "decision" | "proposal" | null; rule: string | null; short: boolean; agenda: boolean }
+const spec: { cases: Case[] } = JSON.parse(readFileSync(new URL("../specs/decisions.json", import.meta.url), "utf8"));
+const lex = loadLexicon();
+
+describe("decision sentences (spec table test/specs/decisions.json)", () => {
+  it.each(spec.cases.map((c) => [c.sentence, c] as const))("%s", (sentence, c) => {
+    const got = sentenceCandidate({ lex, short: c.short, agenda: c.agenda }, sentence, { start: 0, end: sentence.length });
+    expect(got ? [got.kind, got.rule] : null).toEqual(c.kind ? [c.kind, c.rule] : null);
+  });
+});
+
+describe("a proposal to another body as a lead-in", () => {
+  it.each([
+    ["Förslag till kommunfullmäktige 1. Förluster flyttas till finansieringen.", true],
+    ["Kommunstyrelsens förslag till kommunfullmäktige: Planen antas.", true],
+    ["Änr KS 2018/27 s förslag till Kommunstyrelsen Godkänna rapporteringen.", true],
+    ["Förvaltningen har lämnat förslag till kommunstyrelsen om att utreda frågan.", false],
+    ["Förslag till beslut saknas.", false],
+  ])("%s → %s", (text, found) => {
+    expect(proposalToBody(text) !== null).toBe(found);
+  });
+});
+
+const HEAD = "PROTOKOLL\nPlats och tid Stadshuset kl 9\nBeslutande Eva Ek (S), ordförande\n\n";
+const items = (text: string) => parseText(HEAD + text).meetings[0]!.items;
+
+describe("choosing the decision and the proposal of an item", () => {
+  it("keeps another body's proposal as the proposal and the att-clause as the decision", () => {
+    const [it52] = items("§ 52 Motion om lönepolitiskt program\nFörslag till yttrande föreligger. Allmänna utskottet föreslår fullmäktige besluta att anta yttrandet. Rolf Östman yrkar bifall till motionen. att tillstyrka allmänna utskottets förslag.\n");
+    expect([it52!.proposal, it52!.decision]).toEqual(["Allmänna utskottet föreslår fullmäktige besluta att anta yttrandet.", "att tillstyrka allmänna utskottets förslag."]);
+  });
+
+  it("takes a run-in 'Förslag till kommunfullmäktige' as the decision, up to the background", () => {
+    const [it1] = items("§ 1 Reavinster\nFörslag till kommunfullmäktige 1. Förluster flyttas till finansieringen. 2. Reavinster flyttas till finansieringen. Kommunstyrelsens arbetsutskott har tidigare beslutat att utreda frågan.\n");
+    expect(it1!.decision).toBe("Förslag till kommunfullmäktige 1. Förluster flyttas till finansieringen. 2. Reavinster flyttas till finansieringen.");
+    expect(it1!.proposal).toBeNull();
+  });
+
+  it("reads a decision sentence after a proposal heading when no decision heading follows", () => {
+    const [it8] = items("§ 8 Rapport\nArbetsutskottets förslag till kommunstyrelsen\nRapporten noteras.\n\nUnder överläggningen yrkar Eva Ek bifall.\n\nKommunstyrelsen beslutar att återuppta ärendet vid nästa sammanträde.\n");
+    expect([it8!.proposal, it8!.decision]).toEqual(["Rapporten noteras.", "Kommunstyrelsen beslutar att återuppta ärendet vid nästa sammanträde."]);
+  });
+
+  it("turns a proposal heading addressed to another body into the decision when nothing else decides", () => {
+    const [it3] = items("§ 3 Detaljplan\nStadsbyggnadsutskottets förslag till kommunstyrelsen\nPlanen godkänns för granskning.\n");
+    expect([it3!.proposal, it3!.decision]).toEqual([null, "Planen godkänns för granskning."]);
+  });
+
+  it("never takes a table-of-contents line for a decision", () => {
+    const got = items("Innehåll\n§ 179 Utred möjligheten att bygga ett kulturhus ... 23\n§ 180 Budget ... 24\n\n§ 179 Utred möjligheten att bygga ett kulturhus\nÄrendet redovisas.\n\n§ 180 Budget\nKommunfullmäktige beslutar att anta budgeten.\n");
+    expect(got.map((i) => i.decision)).toEqual([null, "Kommunfullmäktige beslutar att anta budgeten."]);
+  });
+
+  it("takes a sentence marked 'Beslut' in the margin as the decision, in a long item too", () => {
+    const filler = "Inget nytt att redovisa om detta. ".repeat(30);
+    const [it3] = items(`§ 3 Bordlagda ärenden\nAlla ansvarsfrihetspunkter bordläggs i klump.\tBeslut\n\n${filler}\n`);
+    expect(it3!.decision).toBe("Alla ansvarsfrihetspunkter bordläggs i klump.");
+  });
+
+  it("takes the motion the proposition adopted as the proposal of a decision 'i enlighet härmed'", () => {
+    const [it7] = items("§ 7 Motion om hospice\nUnder överläggningen framfördes följande yrkanden: Karin Lund (S) yrkade att fullmäktige beslutar\n\n• att anse motionen besvarad.\n\nPer Ek yrkade att fullmäktige beslutar\n\n• att bifalla motionen.\n\nOrdföranden förklarade propositionen om bifall till Karin Lunds förslag besvarad med ja.\n\nFullmäktige beslutade i enlighet härmed.\n");
+    expect(it7!.decision).toBe("Fullmäktige beslutade i enlighet härmed.");
+    expect(it7!.proposal).toBe("Karin Lund (S) yrkade att fullmäktige beslutar • att anse motionen besvarad.");
+  });
+});
+
+describe("sentences that carry decision clauses", () => {
+  it.each([
+    ["Rolf Östman yrkar bifall till motionen. att tillstyrka förslaget.", ["Rolf Östman yrkar bifall till motionen.", "att tillstyrka förslaget."]],
+    ["Dagar: 5 november och 10 december. 1. Dagarna fastställs. a) Gunnar Nihlén har avsagt sig. 2. Anhållan beviljas.", ["Dagar: 5 november och 10 december.", "1. Dagarna fastställs.", "a) Gunnar Nihlén har avsagt sig.", "2. Anhållan beviljas."]],
+    ["Kostnaden är 5. Det räcker.", ["Kostnaden är 5.", "Det räcker."]],
+  ])("%s", (text, want) => {
+    forgetSentences();
+    expect(sentences(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end))).toEqual(want);
+  });
+});
