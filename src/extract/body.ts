@@ -79,14 +79,22 @@ function withoutHeaderWords(ctx: ExtractContext, body: string | null): string | 
 }
 
 /** The deciding body: Organ label, the title after the kind word, the name beside the date, a body word. */
-export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
-  const raw = findBodyCandidate(ctx, view, labels, dateLine);
-  const body = withoutHeaderWords(ctx, raw) ?? (raw ? withoutHeaderWords(ctx, firstBodyWord(ctx, view.front, true)) : null);
+export function findBody(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): { value: string; rule: string } | null {
+  const found = findBodyCandidate(ctx, view, labels, dateLine);
+  const raw = found?.value ?? null;
+  let rule = found?.rule ?? "";
+  let body = withoutHeaderWords(ctx, raw);
+  if (!body && raw) { body = withoutHeaderWords(ctx, firstBodyWord(ctx, view.front, true)); rule = "header/body-word"; }
+  if (!body) return null;
   // "Halmstads kommun, Kommunala handikapprådet": the organisation is a field of its own.
-  return body?.replace(/^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|region|landsting)[ \t]*,[ \t]*(?=\p{Lu})/u, "") ?? null;
+  const value = body.replace(/^\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|region|landsting)[ \t]*,[ \t]*(?=\p{Lu})/u, "");
+  return { value, rule };
 }
 
-function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): string | null {
+type Found = { value: string; rule: string } | null;
+const found = (value: string | null, rule: string): Found => (value ? { value, rule } : null);
+
+function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): Found {
   const { text } = ctx.doc;
   suffixRe ??= compile(ctx);
   for (const l of labels.filter((x) => x.kind === "body")) {
@@ -95,8 +103,10 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (value.trim().length <= 2 || labels.some((x) => x.start === v.start)) continue;
     // "Organ Kommunstyrelsens allmänna utskott Sammanträdesdatum för …": up to the body word.
     const phrase = bodyPhrase(value);
-    if (phrase) return tidy(phrase);
-    if (value.trim().split(/\s+/).length >= 2 && !/\d/.test(value)) return tidy(value);
+    if (phrase) return found(tidy(phrase), "header/body-label");
+    // "Organ Personalsektionen": one capitalised word is the body's name.
+    const words = value.trim().split(/\s+/);
+    if ((words.length >= 2 || /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!)) && !/\d/.test(value)) return found(tidy(value), "header/body-label");
   }
   // The title after the kind word: "Mötesanteckning politiskt Samrådsorgan mellan VästKom och …".
   const head = view.front[0];
@@ -106,7 +116,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (m) {
       const title = squash(m[1]!);
       const phrase = title.length < 160 ? bodyPhrase(title) : null;
-      if (phrase) return tidy(title.slice(0, title.indexOf(phrase) + phrase.length));
+      if (phrase) return found(tidy(title.slice(0, title.indexOf(phrase) + phrase.length)), "header/title-body");
     }
   }
   if (dateLine) {
@@ -117,17 +127,17 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     if (m) {
       const from = line.slice(0, m.index).search(/(?:\p{Lu}[\p{Ll}-]*[ \t]*)*$/u);
       const phrase = bodyPhrase(line.slice(Math.min(from, m.index)));
-      if (phrase) return tidy(phrase);
+      if (phrase) return found(tidy(phrase), "header/dateline-body");
     }
   }
-  const word = firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true) ?? compoundBody(ctx, view);
+  const word = found(firstBodyWord(ctx, view.front, true) ?? firstBodyWord(ctx, view.chrome, true), "header/body-word") ?? found(compoundBody(ctx, view), "header/compound-body");
   if (word) return word;
   // "Ordförande hälsar samverkansgrupp nära vård välkomna": the body named in the greeting.
   const first = view.rec.items[0];
   if (first) {
     const g = /hälsa(?:r|de)[ \t]+(?:\p{L}+[ \t]+)?(.{3,60}?)[ \t]+välkomn/u.exec(text.slice(first.start, first.end));
     suffixRe.lastIndex = 0;
-    if (g && suffixRe.test(g[1]!)) return tidy(g[1]!);
+    if (g && suffixRe.test(g[1]!)) return found(tidy(g[1]!), "header/greeting-body");
   }
   return null;
 }
@@ -136,7 +146,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
 function compoundBody(ctx: ExtractContext, view: RecordView): string | null {
   const suffixes = ctx.lex.forms("bodies", "suffix");
   for (const r of [...view.front, ...view.chrome]) {
-    const m = /(?<![\p{L}])(\p{Lu}\p{Ll}+?)s?(?:protokoll|sammanträde|möte)(?![\p{L}])/u.exec(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500)));
+    const m = /(?<![\p{L}])(\p{Lu}\p{Ll}+?)s?(?:mötes)?(?:protokoll|sammanträde|möte)(?![\p{L}])/u.exec(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500)));
     if (!m) continue;
     for (const ending of ["en", "n", ""]) {
       const w = (m[1]! + ending).toLowerCase();
@@ -146,15 +156,3 @@ function compoundBody(ctx: ExtractContext, view: RecordView): string | null {
   return null;
 }
 
-/** The organisation: a municipality, region or named association in the front matter. */
-export function findOrganisation(ctx: ExtractContext, view: RecordView): string | null {
-  const { text } = ctx.doc;
-  const re = /(?<![\p{L}])(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|kommunalförbund)|Region[ \t]+\p{Lu}[\p{L}-]+(?:[ \t]+län)?|Landstinget[ \t]+(?:i[ \t]+)?\p{Lu}[\p{L}-]+|Samordningsförbundet[ \t]+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]+[ \t]+(?:AB|kommunalförbund))(?![\p{L}])/u;
-  for (const r of [...view.front, ...view.chrome]) {
-    const m = re.exec(text.slice(r.start, Math.min(r.end, r.start + 2000)));
-    if (m) return tidy(m[1]!);
-    const caps = /(?<![\p{L}])(\p{Lu}{3,}[ \t]+KOMMUN)(?![\p{L}])/u.exec(text.slice(r.start, Math.min(r.end, r.start + 2000)));
-    if (caps) return tidy(caps[1]!);
-  }
-  return null;
-}

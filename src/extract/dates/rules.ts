@@ -122,7 +122,7 @@ export function dateRules(lex: Lexicon): DateRule[] {
     rule("year", "2024", `(?<![\\p{L}\\p{N}/.,:§-])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}/]|[.,:]\\d|[ \\t]*(?:kr|tkr|mkr|miljoner|kronor|st|%))`, (m) =>
       ({ grain: "year", start: { y: Number(m.groups!.y) } })),
     rule("clock-time", "kl. 09:00-14:30",
-      `${B}(?:kl\\.?|klockan)[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d]|:)`,
+      `${B}(?:kl\\.?|klockan)[ \\t]*:?[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d]|:)`,
       (m) => {
         const g = m.groups!;
         const start = { h: num(g.h), min: num(g.min) ?? 0 };
