@@ -104,9 +104,9 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     // "Organ Kommunstyrelsens allmänna utskott Sammanträdesdatum för …": up to the body word.
     const phrase = bodyPhrase(value);
     if (phrase) return found(tidy(phrase), "header/body-label");
-    // "Organ Personalsektionen": one capitalised word is the body's name.
+    // "Organ Personalsektionen": one capitalised word in the definite form is the body's name.
     const words = value.trim().split(/\s+/);
-    if ((words.length >= 2 || /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!)) && !/\d/.test(value)) return found(tidy(value), "header/body-label");
+    if ((words.length >= 2 || /^\p{Lu}\p{Ll}{3,}(?:en|et|na)$/u.test(words[0]!)) && !/\d/.test(value)) return found(tidy(value), "header/body-label");
   }
   // The title after the kind word: "Mötesanteckning politiskt Samrådsorgan mellan VästKom och …".
   const head = view.front[0];

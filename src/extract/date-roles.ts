@@ -15,6 +15,23 @@ const EFFECTIVE = /(?:gäller|gälla|gällande|träder[ \t]+i[ \t]+kraft|från[ 
 const REFERENCE = /^[ \t]*,?[ \t]*§[ \t]*\d/u;
 
 /**
+ * "11. | Kommande möte\n21 nov — hos Jens\n17 dec — hos Emil": the short line heading a list of
+ * dated lines the date starts one of, when the segmenter made no item of it.
+ */
+function listHeading(text: string, at: number): string | null {
+  let ls = text.lastIndexOf("\n", at - 1) + 1;
+  if (!/^[ \t\-•–]*$/u.test(text.slice(ls, at))) return null;
+  for (let n = 0; n < 8 && ls > 0; n++) {
+    const prev = text.lastIndexOf("\n", ls - 2) + 1;
+    const line = text.slice(prev, ls - 1).trim();
+    ls = prev;
+    if (line === "" || /^[\-•–]?[ \t]*\d{1,4}(?:[ \t]+\p{Ll}|[./-]\d)/u.test(line)) continue;
+    return line.length <= 60 ? line : null;
+  }
+  return null;
+}
+
+/**
  * Roles of the dates in a record: the meeting's own, the next meeting, announced meeting dates,
  * deadlines (set by follow-ups), dates from which something applies, references to other minutes.
  */
@@ -35,15 +52,24 @@ export function assignRoles(
     const x = list[lowerBound(list, at + 1, (r) => r.start) - 1];
     return x && at < x.end ? x : undefined;
   };
+  // Under a "Kommande möte" heading the first date is the next meeting and the later ones are
+  // announced meetings ("21 nov — hos Jens", "17 dec — hos Emil").
+  const titledNext = new Set<string>();
   dates.forEach((d, i) => {
     if (meetingMention && d.index === meetingMention.start) { roles[i] = "meeting"; return; }
     if (deadlines.has(d.index)) { roles[i] = "deadline"; return; }
     const item = containing(items, d.index);
     const s = containing(all, d.index);
     const sentence = s ? text.slice(s.start, s.end) : "";
-    const title = item?.title ?? "";
+    const title = item?.title ?? listHeading(text, d.index) ?? "";
     const day = d.grain === "day" || d.grain === "minute";
-    if (day && (nextRe!.test(sentence) || (nextRe!.test(title) && !scheduledRe!.test(sentence)))) roles[i] = "next-meeting";
+    const nextByTitle = !nextRe!.test(sentence) && nextRe!.test(title) && !scheduledRe!.test(sentence);
+    const heading = item?.number ?? title;
+    if (day && nextByTitle && titledNext.has(heading)) roles[i] = "scheduled-meeting";
+    else if (day && (nextRe!.test(sentence) || nextByTitle)) {
+      roles[i] = "next-meeting";
+      if (nextByTitle) titledNext.add(heading);
+    }
     else if (day && (scheduledRe!.test(sentence) || (scheduledRe!.test(title) && !/(?:utbildning|seminari|konferens|workshop)/iu.test(sentence)))) roles[i] = "scheduled-meeting";
     else if (EFFECTIVE.test(text.slice(Math.max(0, d.index - 40), d.index))) roles[i] = "effective";
     else if (REFERENCE.test(text.slice(d.lastIndex, d.lastIndex + 8))) roles[i] = "reference";

@@ -68,13 +68,16 @@ export function findOrganisation(ctx: ExtractContext, view: RecordView): Organis
     const m = PUBLIC.exec(s) ?? PUBLIC_CAPS.exec(s);
     if (m) return { value: tidyPublic(m[1]!), rule: "header/public-organisation", public: true, meetingWord };
   }
-  for (const line of lines) {
+  // A record later in a document (an attached negotiation, the next meeting of a bundle) is held by
+  // the organisation the document's own title names.
+  const docLines = ctx.doc.text.slice(0, 400).split("\n").map((l) => squash(l)).filter(Boolean).slice(0, 3);
+  for (const [line, rule] of [...lines.map((l) => [l, "header/title-organisation"] as const), ...docLines.map((l) => [l, "header/document-title-organisation"] as const)]) {
     // A title line is short and no sentence; the kind word and the meeting word are not part of the name.
     if (line.length > 80 || /[.!?]$/u.test(line)) continue;
     const m = p.association.exec(line);
     if (!m) continue;
     const name = m[1]!.split(/[ \t]+/u).filter((w) => !p.generic.test(w) && !/^(?:protokoll|kallelse|dagordning)$/iu.test(w) && !p.meetingWord.test(w)).join(" ");
-    if (name.length >= 3) return { value: name, rule: "header/title-organisation", public: false, meetingWord };
+    if (name.length >= 3) return { value: name, rule, public: false, meetingWord };
   }
   return null;
 }
