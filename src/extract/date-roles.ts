@@ -61,14 +61,17 @@ export function assignRoles(
     const item = containing(items, d.index);
     const s = containing(all, d.index);
     const sentence = s ? text.slice(s.start, s.end) : "";
-    const title = item?.title ?? listHeading(text, d.index) ?? "";
+    // A list heading outside any item counts only as a next-meeting cue: label lines ("Mötesdatum")
+    // head dates too.
+    const heading = item ? null : listHeading(text, d.index);
+    const title = item?.title ?? (heading && nextRe!.test(heading) ? heading : "");
     const day = d.grain === "day" || d.grain === "minute";
     const nextByTitle = !nextRe!.test(sentence) && nextRe!.test(title) && !scheduledRe!.test(sentence);
-    const heading = item?.number ?? title;
-    if (day && nextByTitle && titledNext.has(heading)) roles[i] = "scheduled-meeting";
+    const list = item?.number ?? title;
+    if (day && nextByTitle && titledNext.has(list)) roles[i] = "scheduled-meeting";
     else if (day && (nextRe!.test(sentence) || nextByTitle)) {
       roles[i] = "next-meeting";
-      if (nextByTitle) titledNext.add(heading);
+      if (nextByTitle) titledNext.add(list);
     }
     else if (day && (scheduledRe!.test(sentence) || (scheduledRe!.test(title) && !/(?:utbildning|seminari|konferens|workshop)/iu.test(sentence)))) roles[i] = "scheduled-meeting";
     else if (EFFECTIVE.test(text.slice(Math.max(0, d.index - 40), d.index))) roles[i] = "effective";
