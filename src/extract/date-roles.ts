@@ -60,7 +60,8 @@ export function assignRoles(
     if (deadlines.has(d.index)) { roles[i] = "deadline"; return; }
     const item = containing(items, d.index);
     const s = containing(all, d.index);
-    const sentence = s ? text.slice(s.start, s.end) : "";
+    // The title is no part of the sentence: "Kommande möte\n21 nov" is a date under the heading.
+    const sentence = s ? text.slice(item && d.index >= item.titleRange.end ? Math.max(s.start, item.titleRange.end) : s.start, s.end) : "";
     // A list heading outside any item counts only as a next-meeting cue: label lines ("Mötesdatum")
     // head dates too.
     const heading = item ? null : listHeading(text, d.index);

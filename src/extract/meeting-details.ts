@@ -216,18 +216,21 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
   const rec = view.rec;
   const inRec = sliceByKey(ctx.dates, rec.start, rec.end, (d) => d.index);
   const explicit = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
+  // "Minnesanteckningar Arbetsgruppen 2023": a year on the record's title lines.
+  const head = view.front[0];
+  const titleYears = head ? inRec.filter((d) => d.grain === "year" && !d.end && !d.relative && d.index >= head.start && d.index < Math.min(head.end, head.start + 200)) : [];
   const headingYears = inRec.filter(
     (d) => d.grain === "year" && !d.end &&
       /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
   );
-  const years = [...explicit, ...headingYears].map((d) => d.start.y!);
+  const years = [...explicit, ...headingYears, ...titleYears].map((d) => d.start.y!);
   if (years.length === 0) {
     // Last resort: the year the PDF was made (minutes are written within days of the meeting).
     const created = ctx.doc.source.created;
     return created ? { year: Number(created.slice(0, 4)), evidence: `the PDF's creation date ${created}` } : null;
   }
   const year = Math.min(...years);
-  const evidence = [...explicit, ...headingYears]
+  const evidence = [...explicit, ...headingYears, ...titleYears]
     .filter((d) => d.start.y === year)
     .slice(0, 3)
     .map((d) => `"${squash(text.slice(d.index, d.lastIndex))}" (line ${ctx.doc.locate.lineOf(d.index)})`)

@@ -82,6 +82,13 @@ export function findOrganisation(ctx: ExtractContext, view: RecordView): Organis
   return null;
 }
 
+/** "Styrelsemöte" is a meeting of "Styrelsen": a meeting word whose first part is a generic body names that body. */
+function boardOf(word: string | null, p: Patterns): string | null {
+  const m = word ? /^(\p{L}+?)s?(?:möte|sammanträde)$/iu.exec(word) : null;
+  if (m && p.generic.test(`${m[1]}n`)) return cap(`${m[1]!.toLowerCase()}n`);
+  return word;
+}
+
 /**
  * "Styrelsen" alone names no one: the board of an association is named with the association
  * ("Styrelsen, Stenålderns samfällighet"), and a meeting with no body word by its title's meeting
@@ -90,7 +97,7 @@ export function findOrganisation(ctx: ExtractContext, view: RecordView): Organis
 export function qualifyBody(body: string | null, org: Organisation | null, lex: Lexicon): string | null {
   if (!org || org.public) return body;
   const p = patterns(lex);
-  const base = body ?? org.meetingWord;
+  const base = body ?? boardOf(org.meetingWord, p);
   if (!base || (body && !p.generic.test(body))) return body;
   if (base.toLowerCase().includes(org.value.toLowerCase())) return base;
   return `${base}, ${org.value}`;
