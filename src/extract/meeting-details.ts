@@ -81,6 +81,12 @@ function flattenedValue(labels: LabelHit[], l: LabelHit, at: number): boolean {
 
 const span = (m: RawMention): Range => ({ start: m.index, end: m.lastIndex });
 
+/** "Justerande Plats och tid Pär Johnson": a label right after a justering or signature label is theirs. */
+function claimedByFormality(text: string, labels: LabelHit[], l: LabelHit): boolean {
+  const prev = labels.filter((o) => o.end <= l.start).pop();
+  return !!prev && ["adjust", "signature", "posting"].includes(prev.kind) && /^[ \t:,]*$/u.test(text.slice(prev.end, l.start));
+}
+
 /**
  * Candidates for the meeting's date: the day under each date-bearing label (weighted by the label),
  * any day in the front matter that no justering, anslag or signature label claims, a day in the
@@ -91,7 +97,7 @@ function dateCandidates(ctx: ExtractContext, labels: LabelHit[], frontDates: Raw
   const out: Candidate<RawMention>[] = [];
   for (const l of labels) {
     const weight = dateLabelWeight(l);
-    if (weight === 0) continue;
+    if (weight === 0 || claimedByFormality(text, labels, l)) continue;
     const v = valueAfter(text, l, labels, l.end + 160);
     const m = frontDates.find((d) => DAYLIKE(d) && d.index >= l.end && !formalityBetween(labels, l.end, d.index) &&
       (d.index <= Math.max(v.end, l.end + 40) || flattenedValue(labels, l, d.index)));
@@ -270,7 +276,7 @@ function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[])
   const cands: Candidate<string>[] = [];
   for (const l of labels) {
     const weight = PLACE_LABEL_WEIGHT[l.kind];
-    if (weight === undefined) continue;
+    if (weight === undefined || claimedByFormality(text, labels, l)) continue;
     const flat = flattenedPlaceValue(text, labels, l, ctx.dates, ctx.lex);
     const v = flat ?? valueAfter(text, l, labels, Math.min(l.end + 300, rangeEnd(l.start)));
     const dates = sliceByKey(ctx.dates, v.start, v.end, (d) => d.index);
@@ -291,7 +297,7 @@ function findLocation(ctx: ExtractContext, view: RecordView, labels: LabelHit[])
   // "Vänersborg 2016-01-20": a dateline at the top of the record.
   const head = view.front[0];
   if (head) {
-    const m = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\d{4}-\d{2}-\d{2}/mu.exec(text.slice(head.start, Math.min(head.end, head.start + 200)));
+    const m = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\d{4}[-\u2013]\d{2}[-\u2013]\d{2}/mu.exec(text.slice(head.start, Math.min(head.end, head.start + 200)));
     if (m && ctx.geo.isPlace(m[1]!)) return { value: m[1]!, rule: "header/dateline-place" };
   }
   return null;
