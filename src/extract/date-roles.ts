@@ -1,3 +1,5 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "./per-lexicon.js";
 import type { DateFact } from "../model/schema.js";
 import type { ItemSegment } from "../segment/index.js";
 import { wordsOf } from "../text/unicode.js";
@@ -9,8 +11,10 @@ import { lowerBound } from "../text/sorted.js";
 
 export type DateRole = DateFact["role"];
 
-let nextRe: RegExp | null = null;
-let scheduledRe: RegExp | null = null;
+const cues = perLexicon((lex: Lexicon) => ({
+  next: new RegExp(wordsOf(lex.forms("schedule-cues", "next")), "iu"),
+  scheduled: new RegExp(wordsOf(lex.forms("schedule-cues", "scheduled")), "iu"),
+}));
 const EFFECTIVE = /(?:gäller|gälla|gällande|träder[ \t]+i[ \t]+kraft|från[ \t]+och[ \t]+med|fr\.?[ \t]?o\.?[ \t]?m\.?)[ \t]+(?:från[ \t]+)?(?:den[ \t]+)?$/iu;
 const REFERENCE = /^[ \t]*,?[ \t]*§[ \t]*\d/u;
 
@@ -42,8 +46,7 @@ export function assignRoles(
   meetingMention: Range | null,
   deadlines: Set<number>,
 ): DateRole[] {
-  nextRe ??= new RegExp(wordsOf(ctx.lex.forms("schedule-cues", "next")), "iu");
-  scheduledRe ??= new RegExp(wordsOf(ctx.lex.forms("schedule-cues", "scheduled")), "iu");
+  const { next: nextRe, scheduled: scheduledRe } = cues(ctx.lex);
   const { text } = ctx.doc;
   const roles = dates.map<DateRole>(() => "mention");
   // Every date finds its item and sentence by binary search: no pass over all pairs.
@@ -65,16 +68,16 @@ export function assignRoles(
     // A list heading outside any item counts only as a next-meeting cue: label lines ("Mötesdatum")
     // head dates too.
     const heading = item ? null : listHeading(text, d.index);
-    const title = item?.title ?? (heading && nextRe!.test(heading) ? heading : "");
+    const title = item?.title ?? (heading && nextRe.test(heading) ? heading : "");
     const day = d.grain === "day" || d.grain === "minute";
-    const nextByTitle = !nextRe!.test(sentence) && nextRe!.test(title) && !scheduledRe!.test(sentence);
+    const nextByTitle = !nextRe.test(sentence) && nextRe.test(title) && !scheduledRe.test(sentence);
     const list = item?.number ?? title;
     if (day && nextByTitle && titledNext.has(list)) roles[i] = "scheduled-meeting";
-    else if (day && (nextRe!.test(sentence) || nextByTitle)) {
+    else if (day && (nextRe.test(sentence) || nextByTitle)) {
       roles[i] = "next-meeting";
       if (nextByTitle) titledNext.add(list);
     }
-    else if (day && (scheduledRe!.test(sentence) || (scheduledRe!.test(title) && !/(?:utbildning|seminari|konferens|workshop)/iu.test(sentence)))) roles[i] = "scheduled-meeting";
+    else if (day && (scheduledRe.test(sentence) || (scheduledRe.test(title) && !/(?:utbildning|seminari|konferens|workshop)/iu.test(sentence)))) roles[i] = "scheduled-meeting";
     else if (EFFECTIVE.test(text.slice(Math.max(0, d.index - 40), d.index))) roles[i] = "effective";
     else if (REFERENCE.test(text.slice(d.lastIndex, d.lastIndex + 8))) roles[i] = "reference";
   });

@@ -10,6 +10,7 @@ import { findOrganisation } from "./organisation.js";
 import { findLabels, valueAfter, type LabelHit } from "./labels.js";
 import { cleanPlace } from "./place.js";
 import { bareTimes, clockMention, laterSessionEnd, openingAndClosing } from "./meeting-clock.js";
+import { perLexicon } from "./per-lexicon.js";
 import { qualifyBody } from "./organisation.js";
 
 export interface MeetingDetails {
@@ -249,10 +250,11 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
  * two-column header the place label is followed at once by attendance labels, and its value stands
  * after them, up to the date or time.
  */
-let attendanceLead: RegExp | null = null;
+const attendanceLeadOf = perLexicon((lex: ExtractContext["lex"]) =>
+  new RegExp(`^${capitalisedAnyOf(lex.forms("header-labels", "attendance"))}(?![\\p{L}])[ \\t:]*`, "u"));
 
 function flattenedPlaceValue(text: string, labels: LabelHit[], l: LabelHit, dates: RawMention[], lex: ExtractContext["lex"]): Range | null {
-  attendanceLead ??= new RegExp(`^${capitalisedAnyOf(lex.forms("header-labels", "attendance"))}(?![\\p{L}])[ \\t:]*`, "u");
+  const attendanceLead = attendanceLeadOf(lex);
   const after = labels.filter((o) => o.start >= l.end).sort((a, b) => a.start - b.start);
   let at = l.end;
   let i = 0;
