@@ -1,3 +1,5 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "./per-lexicon.js";
 import { keptScanner, scanAll } from "../text/scan.js";
 import { capitalisedAnyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
@@ -5,12 +7,10 @@ import type { ExtractContext, RecordView } from "./context.js";
 import type { LabelHit } from "./labels.js";
 import { valueAfter } from "./labels.js";
 
-let suffixRe: RegExp | null = null;
 /** Abbreviated body names ("KS"), each compiled once. */
-let abbrevRes: Array<{ value: string; re: RegExp }> | null = null;
 
-function compile(ctx: ExtractContext) {
-  const suffixes = ctx.lex.forms("bodies", "suffix").sort((a, b) => b.length - a.length).join("|");
+function compile(lex: Lexicon) {
+  const suffixes = lex.forms("bodies", "suffix").sort((a, b) => b.length - a.length).join("|");
   // "Kommunstyrelsens arbetsutskott", "Miljö-, bygg- och hälsoskyddsnämnden", "Socialnämnden", "Samverkansgrupp Nära vård".
   return new RegExp(
     `(?<![\\p{L}])(?:\\p{L}+s[ \\t]+(?:allmänna[ \\t]+|särskilda[ \\t]+)?(?:arbets)?utskott(?:et)?|\\p{L}+-,[ \\t]+(?:\\p{Ll}+-,?[ \\t]+)*och[ \\t]+\\p{Ll}*(?:${suffixes})|\\p{L}*(?:${suffixes})s?)(?![\\p{L}])`,
@@ -18,15 +18,23 @@ function compile(ctx: ExtractContext) {
   );
 }
 
+/** The body patterns of a lexicon: body-word endings, abbreviations ("KS"), the header labels a flattened line runs into. */
+const bodyPatterns = perLexicon((lex: Lexicon) => ({
+  suffix: compile(lex),
+  abbrevs: lex.entries("bodies").filter((e) => e.abbreviation)
+    .flatMap((e) => e.forms.map((f) => ({ value: String(e.value), re: new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, "u") }))),
+  labelWords: new RegExp(`[ \\t]+(?=\\p{Lu})(?:${capitalisedAnyOf([...lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])})(?![\\p{L}]).*$`, "su"),
+}));
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The body's name inside a longer phrase: from its start to the end of its body word, plus a
  * qualifying "mellan X och Y" / "för X" that names who it serves ("Samrådsorgan mellan VästKom och …").
  */
-function bodyPhrase(phrase: string): string | null {
-  suffixRe!.lastIndex = 0;
-  const m = suffixRe!.exec(phrase);
+function bodyPhrase(phrase: string, suffixRe: RegExp): string | null {
+  suffixRe.lastIndex = 0;
+  const m = suffixRe.exec(phrase);
   if (!m) return null;
   let end = m.index + m[0].length;
   const rest = phrase.slice(end);
@@ -46,9 +54,7 @@ function tidy(raw: string): string {
 }
 
 function firstBodyWord(ctx: ExtractContext, ranges: Range[], skipCaps: boolean): string | null {
-  suffixRe ??= compile(ctx);
-  abbrevRes ??= ctx.lex.entries("bodies").filter((e) => e.abbreviation)
-    .flatMap((e) => e.forms.map((f) => ({ value: String(e.value), re: new RegExp(`(?<![\\p{L}])${f}(?![\\p{L}])`, "u") })));
+  const { suffix: suffixRe, abbrevs: abbrevRes } = bodyPatterns(ctx.lex);
   for (const r of ranges) {
     const s = ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 1500));
     for (const m of scanAll(keptScanner(suffixRe), s)) {
@@ -62,7 +68,6 @@ function firstBodyWord(ctx: ExtractContext, ranges: Range[], skipCaps: boolean):
   return null;
 }
 
-let labelWords: RegExp | null = null;
 
 /**
  * A body name without the header words a flattened line runs into it: a leading kind word
@@ -72,7 +77,7 @@ let labelWords: RegExp | null = null;
 function withoutHeaderWords(ctx: ExtractContext, body: string | null): string | null {
   if (!body) return null;
   // From the first capitalised label on: "Kommunstyrelsen Förvaringsplats Kanslienheten".
-  labelWords ??= new RegExp(`[ \\t]+(?=\\p{Lu})(?:${capitalisedAnyOf([...ctx.lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])})(?![\\p{L}]).*$`, "su");
+  const { labelWords } = bodyPatterns(ctx.lex);
   const s = body.replace(/^(?:sammanträdes|justerat[ \t]+)?(?:protokoll|PROTOKOLL|Protokoll)[ \t]+(?=\p{Lu})/u, "").replace(labelWords, "").trim();
   if (s === "" || /^(?:Sammanträdes|Är|Datum|Plats|Tid)(?![\p{L}])/u.test(s)) return null;
   return cap(s);
@@ -96,13 +101,13 @@ const found = (value: string | null, rule: string): Found => (value ? { value, r
 
 function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateLine: Range | null): Found {
   const { text } = ctx.doc;
-  suffixRe ??= compile(ctx);
+  const suffixRe = bodyPatterns(ctx.lex).suffix;
   for (const l of labels.filter((x) => x.kind === "body")) {
     const v = valueAfter(text, l, labels, l.end + 200);
     const value = text.slice(v.start, v.end).replace(/\d{4}-\d{2}-\d{2}.*$/su, "");
     if (value.trim().length <= 2 || labels.some((x) => x.start === v.start)) continue;
     // "Organ Kommunstyrelsens allmänna utskott Sammanträdesdatum för …": up to the body word.
-    const phrase = bodyPhrase(value);
+    const phrase = bodyPhrase(value, suffixRe);
     if (phrase) return found(tidy(phrase), "header/body-label");
     // "Organ Personalsektionen": one capitalised word in the definite form is the body's name.
     const words = value.trim().split(/\s+/);
@@ -115,7 +120,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     const m = /(?<![\p{L}])(?:mötesanteckningar|mötesanteckning|minnesanteckningar|protokoll(?:[ \t]+utdrag)?|protokollsutdrag)[ \t]+(?:(?:från|för|vid)[ \t]+)?((?:[^\n]|\n(?![ \t]*\n))+?)(?=[ \t]*(?:\n[ \t]*\n|\d|Plats|Tid|Datum|Sammanträdesdatum|$))/iu.exec(s);
     if (m) {
       const title = squash(m[1]!);
-      const phrase = title.length < 160 ? bodyPhrase(title) : null;
+      const phrase = title.length < 160 ? bodyPhrase(title, suffixRe) : null;
       if (phrase) return found(tidy(title.slice(0, title.indexOf(phrase) + phrase.length)), "header/title-body");
     }
   }
@@ -126,7 +131,7 @@ function findBodyCandidate(ctx: ExtractContext, view: RecordView, labels: LabelH
     const m = line.length < 100 && !/[.!?]$/.test(line) ? suffixRe.exec(line) : null;
     if (m) {
       const from = line.slice(0, m.index).search(/(?:\p{Lu}[\p{Ll}-]*[ \t]*)*$/u);
-      const phrase = bodyPhrase(line.slice(Math.min(from, m.index)));
+      const phrase = bodyPhrase(line.slice(Math.min(from, m.index)), suffixRe);
       if (phrase) return found(tidy(phrase), "header/dateline-body");
     }
   }
