@@ -44,6 +44,9 @@ function collectPdfs() {
 const REWORDINGS = [
   [/Plats och tid/g, "Lokal och tid"],
   [/Sammanträdesdatum/g, "Mötesdag"],
+  [/Tid och plats/g, "Tid och lokal"],
+  [/(?<![\p{L}])Plats(?=[ \t]+\p{Lu})/gu, "Sammanträdesplats"],
+  [/(?<![\p{L}])Datum:/gu, "Mötesdatum:"],
   [/Sammanträdesdag(?![\p{L}])/gu, "Mötesdag"],
   [/Beslutande(?![\p{L}])/gu, "Närvarande ledamöter"],
   [/Övriga deltagande/g, "Övriga närvarande"],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listLexiconFiles, readLexiconFile } from "../src/lexicon/load.js";
 
 // Case-sensitive files: forms are matched as written (headings, local party letters).
-const CASE_SENSITIVE = new Set(["section-headings", "municipalities", "regions", "parties", "bodies"]);
+const CASE_SENSITIVE = new Set(["section-headings", "municipalities", "regions", "parties", "bodies", "organisations"]);
 const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}\p{S}]+$/u;
 
 describe("lexicon lint", () => {

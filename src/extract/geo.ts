@@ -1,3 +1,4 @@
+import { perLexicon } from "./per-lexicon.js";
 import type { Lexicon } from "../lexicon/load.js";
 
 export interface Place {
@@ -12,10 +13,7 @@ export interface Geo {
   isPlace(word: string): boolean;
 }
 
-let cached: Geo | null = null;
-
-export function loadGeo(lex: Lexicon): Geo {
-  if (cached) return cached;
+export const loadGeo = perLexicon((lex: Lexicon): Geo => {
   const byForm = new Map<string, Place>();
   for (const e of lex.entries("regions")) {
     const p: Place = { name: String(e.value), code: String(e.code), kind: "region" };
@@ -25,9 +23,8 @@ export function loadGeo(lex: Lexicon): Geo {
     const p: Place = { name: String(e.value), code: String(e.code), kind: "municipality" };
     for (const f of e.forms) if (!byForm.has(f.toLowerCase())) byForm.set(f.toLowerCase(), p);
   }
-  cached = {
+  return {
     lookup: (w) => byForm.get(w.trim().toLowerCase()) ?? null,
     isPlace: (w) => byForm.has(w.trim().toLowerCase()),
   };
-  return cached;
-}
+});

@@ -2,6 +2,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import { capitalisedAnyOf, isUpper } from "../text/unicode.js";
 import { scanAll, scanner } from "../text/scan.js";
 import type { Range } from "../types.js";
+import { perLexicon } from "./per-lexicon.js";
 import { LABEL_END } from "../segment/header-blocks.js";
 
 export interface LabelHit extends Range {
@@ -10,16 +11,16 @@ export interface LabelHit extends Range {
   kind: string;
 }
 
-let re: RegExp | null = null;
-let kindOf: Map<string, string> | null = null;
+const labelPatterns = perLexicon((lex: Lexicon) => {
+  const kindOf = new Map<string, string>();
+  for (const e of lex.entries("header-labels")) for (const f of e.forms) if (!kindOf.has(f)) kindOf.set(f, String(e.value));
+  const re = new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf([...kindOf.keys()])})(?![\\p{L}])`, "gu");
+  return { re, kindOf };
+});
 
 /** Front-matter labels in a range, capitalised and followed by a value. */
 export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[] {
-  if (!re) {
-    kindOf = new Map();
-    for (const e of lex.entries("header-labels")) for (const f of e.forms) if (!kindOf.has(f)) kindOf.set(f, String(e.value));
-    re = new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf([...kindOf.keys()])})(?![\\p{L}])`, "gu");
-  }
+  const { re, kindOf } = labelPatterns(lex);
   const out: LabelHit[] = [];
   const s = text.slice(range.start, range.end);
   for (const m of scanAll(scanner(re), s)) {
@@ -28,7 +29,7 @@ export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[]
     const after = s.slice(m.index + label.length, m.index + label.length + 3);
     if (!LABEL_END.test(after)) continue;
     const norm = label.toLowerCase().replace(/\s+/g, " ");
-    out.push({ start: range.start + m.index, end: range.start + m.index + label.length, label: norm, kind: kindOf!.get(norm) ?? "other" });
+    out.push({ start: range.start + m.index, end: range.start + m.index + label.length, label: norm, kind: kindOf.get(norm) ?? "other" });
   }
   return out;
 }

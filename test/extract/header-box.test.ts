@@ -1,8 +1,38 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../helpers.js";
+import { ingest } from "../../src/ingest/index.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { loadGeo } from "../../src/extract/geo.js";
+import { segment } from "../../src/segment/index.js";
+import { scanDates } from "../../src/extract/dates/index.js";
+import { meetingDetails } from "../../src/extract/meeting-details.js";
+import { subtract } from "../../src/model/build.js";
+import type { ExtractContext, RecordView } from "../../src/extract/context.js";
 
 const meeting = (text: string) => parseText(text).meetings[0]!;
 const ITEM = "\n\n§ 1 Val av justerare\nText.\n";
+
+/** The rule ids behind each meeting field of the first record, read as the pipeline reads them. */
+function rulesOf(text: string): Record<string, string[]> {
+  const lex = loadLexicon();
+  const geo = loadGeo(lex);
+  const doc = ingest("spec.txt", Buffer.from(text, "utf8"));
+  const seg = segment(doc, lex, (w) => geo.isPlace(w));
+  const ctx: ExtractContext = { doc, seg, lex, geo, dates: scanDates(doc.text, lex), report: () => {} };
+  const rec = seg.records[0]!;
+  const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
+  const view: RecordView = { rec, front: subtract(rec.front, seg.skip), chrome };
+  return meetingDetails(ctx, view).rules;
+}
+
+interface Spec {
+  name: string;
+  text: string;
+  want: Record<string, unknown>;
+  rules?: Record<string, string[]>;
+}
+const SPEC: Spec[] = JSON.parse(readFileSync(new URL("../specs/header-box.json", import.meta.url), "utf8")).cases;
 
 /**
  * Header boxes as PDF text extraction flattens them: the labels of a two-column table first, the
@@ -26,6 +56,17 @@ const BODIES: Array<[string, string | null]> = [
 ];
 
 describe("header box (spec table)", () => {
+  it("has at least 40 cases", () => expect(SPEC.length).toBeGreaterThanOrEqual(40));
+  it.each(SPEC.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const text = /\n§ ?1 /u.test(c.text) ? c.text + "\n" : c.text + ITEM;
+    const m = meeting(text) as unknown as Record<string, unknown>;
+    const got = Object.fromEntries(Object.keys(c.want).map((k) => [k, m[k] ?? null]));
+    expect(got).toEqual(c.want);
+    if (c.rules) {
+      const rules = rulesOf(text);
+      for (const [field, ids] of Object.entries(c.rules)) expect(rules[field]).toEqual(ids);
+    }
+  });
   it.each(FLATTENED)("flattened: %s", (line, want) => {
     const m = meeting(`PROTOKOLL Kommunstyrelsen\nSammanträdesdatum 2017-06-20\n${line}${ITEM}`);
     expect([m.location, m.start, m.end]).toEqual(want);

@@ -1,3 +1,4 @@
+import { perLexicon } from "../per-lexicon.js";
 import { loadLexicon, type Lexicon } from "../../lexicon/load.js";
 import { attachTimes, mergeRanges, shareListYears } from "./refine.js";
 import { parseReference, resolve } from "./resolve.js";
@@ -14,12 +15,11 @@ export function calendarDay(d: Pick<DateMention, "grain" | "value">): string | n
   return /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(d.value) ? d.value.slice(0, 10) : null;
 }
 
-let rulesCache: DateRule[] | null = null;
+const rulesOf = perLexicon(dateRules);
 
 /** Date expressions in a text, before any year is inferred. */
 export function scanDates(text: string, lex: Lexicon = loadLexicon()): RawMention[] {
-  rulesCache ??= dateRules(lex);
-  let ms = scan(text, rulesCache);
+  let ms = scan(text, rulesOf(lex));
   ms = attachTimes(text, ms);
   ms = mergeRanges(text, ms);
   shareListYears(text, ms);

@@ -35,7 +35,9 @@ function parts(grain: Grain, start: DateParts, end?: DateParts) {
 const SEASONS: Record<string, [number, number]> = {
   vår: [3, 5], sommar: [6, 8], höst: [9, 11], vinter: [12, 2],
 };
-const DATE_CUE_BEFORE = /(?<![\p{L}])(?:den|från|med|till|senast|per|datum|dag|före|efter|inför|fr\.?o\.?m\.?|t\.?o\.?m\.?|måndag(?:en)?|tisdag(?:en)?|onsdag(?:en)?|torsdag(?:en)?|fredag(?:en)?|lördag(?:en)?|söndag(?:en)?)[ \t]*$/iu;
+const DATE_CUE_BEFORE = /(?<![\p{L}])(?:den|från|med|till|senast|per|\p{L}*datum|\p{L}*dag|före|efter|inför|fr\.?o\.?m\.?|t\.?o\.?m\.?|måndag(?:en)?|tisdag(?:en)?|onsdag(?:en)?|torsdag(?:en)?|fredag(?:en)?|lördag(?:en)?|söndag(?:en)?)[ \t]*:?[ \t]*$/iu;
+/** Whether a date word or label stands right before a match: "Datum: 3-3-2015", "Sammanträdesdatum 18 09 26". */
+const cueBefore = (m: RegExpExecArray) => DATE_CUE_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index));
 const QUARTER_WORDS: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4 };
 const RELATIVE_DAYS: Record<string, number> = { dag: 0, morgon: 1, övermorgon: 2, går: -1, förrgår: -2 };
 
@@ -121,8 +123,20 @@ export function dateRules(lex: Lexicon): DateRule[] {
     }),
     rule("year", "2024", `(?<![\\p{L}\\p{N}/.,:§-])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}/]|[.,:]\\d|[ \\t]*(?:kr|tkr|mkr|miljoner|kronor|st|%))`, (m) =>
       ({ grain: "year", start: { y: Number(m.groups!.y) } })),
+    rule("day-dash-month-year", "3-3-2015", `(?<![\\p{L}\\p{N}./:-])(?<d>\\d{1,2})-(?<m>\\d{1,2})-(?<y>(?:19|20)\\d{2})(?![\\d-])`, (m) =>
+      // Case and page numbers are written so too: a date only where a date is expected.
+      cueBefore(m) ? parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) }) : null),
+    rule("spaced-short-date", "18 09 26", `(?<![\\p{L}\\p{N}.,:-])(?<y>\\d{2})[ ](?<m>0[1-9]|1[0-2])[ ](?<d>0[1-9]|[12]\\d|3[01])(?![\\p{N}]|[ ]\\d|[.,]\\d)`, (m) =>
+      cueBefore(m) ? parts("day", { y: year2(m.groups!.y!), m: num(m.groups!.m), d: num(m.groups!.d) }) : null),
+    rule("worded-time-range", "från 9:30 till 11:00", `${B}(?:från|mellan)[ \\t]+(?:kl\\.?[ \\t]*|klockan[ \\t]+)?${HM("h", "min")}[ \\t]+(?:till|och)[ \\t]+(?:kl\\.?[ \\t]*|klockan[ \\t]+)?(?<h2>\\d{1,2})[:.](?<min2>\\d{2})(?![\\d])`, (m) => {
+      const g = m.groups!;
+      // "mellan 9 och 11" with no minutes is as often a count: the first time needs its minutes too.
+      if (g.min === undefined) return null;
+      const p = parts("time", { h: num(g.h), min: num(g.min) }, { h: num(g.h2), min: num(g.min2) });
+      return p ? { ...p, skip: m[0].search(/\d/u) } : null;
+    }, "från|mellan"),
     rule("clock-time", "kl. 09:00-14:30",
-      `${B}(?:kl\\.?|klockan)[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d]|:)`,
+      `${B}(?:kl\\.?|klockan)[ \\t]*:?[ \\t]*${HM("h", "min")}(?:(?:[ \\t]*(?:${DASH}|till)[ \\t]*|[ \\t]+(?=\\d{1,2}[:.]\\d{2}))${HM("h2", "min2")})?(?![\\d]|:)`,
       (m) => {
         const g = m.groups!;
         const start = { h: num(g.h), min: num(g.min) ?? 0 };

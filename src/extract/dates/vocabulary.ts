@@ -1,3 +1,4 @@
+import { perLexicon } from "../per-lexicon.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import { anyOf } from "../../text/unicode.js";
 
@@ -9,20 +10,17 @@ export interface DateVocabulary {
   ordinalOf(word: string): number | undefined;
 }
 
-let cached: DateVocabulary | null = null;
 
 /** Month, weekday and ordinal words from the lexicon, as regex sources and lookups. */
-export function dateVocabulary(lex: Lexicon): DateVocabulary {
-  if (cached) return cached;
+export const dateVocabulary = perLexicon((lex: Lexicon): DateVocabulary => {
   const months = lex.index("months");
   const ordinals = lex.index("ordinals");
   // Abbreviations end in an optional dot; "mar" is not a month in Swedish prose ("mar" = nothing), keep it.
-  cached = {
+  return {
     month: anyOf(lex.forms("months")),
     weekday: anyOf(lex.forms("weekdays")),
     ordinal: anyOf(lex.forms("ordinals")),
     monthOf: (w) => months.get(w.toLowerCase()) ? Number(months.get(w.toLowerCase())!.value) : undefined,
     ordinalOf: (w) => ordinals.get(w.toLowerCase()) ? Number(ordinals.get(w.toLowerCase())!.value) : undefined,
   };
-  return cached;
-}
+});

@@ -1,0 +1,109 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { wordsOf } from "../text/unicode.js";
+import type { Range } from "../types.js";
+import type { DateParts, RawMention } from "./dates/types.js";
+
+/** A clock time read from the minutes, with the rule that read it. */
+export interface ClockHit {
+  at: number;
+  lastIndex: number;
+  time: DateParts;
+  rule: string;
+}
+
+interface ClockPatterns {
+  meeting: RegExp;
+  open: RegExp;
+  close: RegExp;
+}
+
+const compiled = new WeakMap<Lexicon, ClockPatterns>();
+
+function patterns(lex: Lexicon): ClockPatterns {
+  let p = compiled.get(lex);
+  if (!p) {
+    p = {
+      meeting: new RegExp(wordsOf(lex.forms("meeting-clock", "meeting")), "iu"),
+      open: new RegExp(wordsOf(lex.forms("meeting-clock", "open")), "iu"),
+      close: new RegExp(wordsOf(lex.forms("meeting-clock", "close")), "iu"),
+    };
+    compiled.set(lex, p);
+  }
+  return p;
+}
+
+/** "17:54", "kl 17.30", "klockan 12:09": a clock time not part of a date or a larger number. */
+const CLOCK = /(?<![\p{L}\p{N}.:/-])(?:(?:kl\.?|klockan)[ \t]*)?([01]?\d|2[0-4])[.:]([0-5]\d)(?![\p{N}]|[.:]\d)/giu;
+
+/**
+ * The times the minutes give for opening and closing the meeting: a short line naming the meeting,
+ * an opening or closing verb and a clock time ("Elis Hirwing öppnar mötet 19:08.", "Mötet avslutas
+ * 18:37", "1. Mötets öppnande 17:54"). The first opening and the last closing count: a meeting
+ * adjourned and resumed is opened once and closed once.
+ */
+export function openingAndClosing(text: string, range: Range, lex: Lexicon): { open: ClockHit | null; close: ClockHit | null } {
+  const p = patterns(lex);
+  let open: ClockHit | null = null;
+  let close: ClockHit | null = null;
+  let at = range.start;
+  while (at < range.end) {
+    let end = text.indexOf("\n", at);
+    if (end === -1 || end > range.end) end = range.end;
+    const line = text.slice(at, end);
+    if (line.length <= 160 && p.meeting.test(line)) {
+      const isOpen = p.open.test(line);
+      const isClose = p.close.test(line);
+      if (isOpen !== isClose) {
+        CLOCK.lastIndex = 0;
+        const m = CLOCK.exec(line);
+        if (m) {
+          const hit: ClockHit = {
+            at: at + m.index, lastIndex: at + m.index + m[0].length, time: { h: Number(m[1]), min: Number(m[2]) },
+            rule: isOpen ? "header/opening-sentence" : "header/closing-sentence",
+          };
+          if (isOpen) open ??= hit;
+          else close = hit;
+        }
+      }
+    }
+    at = end + 1;
+  }
+  return { open, close };
+}
+
+/**
+ * Times standing right after the meeting's time in a header value: further sessions ("kl
+ * 09.00-12.00, 13.00–14.50", "08.30–12.00 och 13.00–16.00") or the end written without a dash
+ * ("13:00 17:30"). The last of them ends the meeting.
+ */
+const FOLLOWING = /^(?:[ \t]*(?:,|;|&|och|samt)?[ \t]*(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}(?:[ \t]*[-\u2010-\u2015\u2212][ \t]*\d{1,2}[.:-]\d{2})?(?![\p{N}]))+/iu;
+
+export function laterSessionEnd(text: string, from: number, limit: number): DateParts | null {
+  const m = FOLLOWING.exec(text.slice(from, Math.min(limit, from + 80)));
+  if (!m) return null;
+  const last = /(\d{1,2})[.:-](\d{2})[^\d]*$/u.exec(m[0]);
+  if (!last) return null;
+  const h = Number(last[1]);
+  const min = Number(last[2]);
+  return h <= 24 && min <= 59 ? { h, min } : null;
+}
+
+/** "Plats och tid Sessionssalen … 13:00 17:30": bare clock times in a header value no date rule reads. */
+export function bareTimes(text: string, value: Range): RawMention | null {
+  CLOCK.lastIndex = 0;
+  const s = text.slice(value.start, value.end);
+  const m = CLOCK.exec(s);
+  if (!m) return null;
+  const start = { h: Number(m[1]), min: Number(m[2]) };
+  const lastIndex = value.start + m.index + m[0].length;
+  const end = laterSessionEnd(text, lastIndex, value.end);
+  return {
+    rule: "header-bare-time", index: value.start + m.index, lastIndex, grain: "time", start,
+    ...(end ? { end } : {}),
+  };
+}
+
+/** A time mention for the meeting built from a start and an end read by different rules. */
+export function clockMention(start: DateParts, end: DateParts | undefined, at: number, lastIndex: number, rule: string): RawMention {
+  return { rule, index: at, lastIndex, grain: "time", start, ...(end ? { end } : {}) };
+}
