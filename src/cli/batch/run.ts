@@ -133,7 +133,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     const base: { file: InputFile; label: string; cached: boolean; sha256?: string } = { file, label, cached: false };
     try {
       if (names.get(file)!.taken) throw new InputError("name-collision", `another input already has the output name ${names.get(file)!.stem}; not written`);
-      const bytes = file.path === "-" ? await io.readStdin() : readInputFile(file.fsPath, maxBytes);
+      const bytes = file.path === "-" ? await io.readStdin(maxBytes) : readInputFile(file.fsPath, maxBytes);
       const sha = createHash("sha256").update(bytes).digest("hex");
       base.sha256 = sha;
       const format = detectFormat(label, bytes);
