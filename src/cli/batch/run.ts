@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/index.js";
@@ -13,7 +13,7 @@ import { ProcessPool } from "../../workers/process-pool.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
 import { escapeControls } from "./escape.js";
-import { expandInputs, inShard, readFileList, type InputFile, type Skipped } from "./inputs.js";
+import { expandInputs, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
 import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
 import { findStale, prune } from "./stale.js";
 import { outputNames } from "./names.js";
@@ -297,6 +297,9 @@ function prepareOut(out: string): void {
     const probe = join(out, `.protokoll-probe-${process.pid}`);
     closeSync(openSync(probe, "w"));
     rmSync(probe);
+    // Marks the folder as output, so a later run over an archive holding it does not read it as input.
+    const marker = join(out, OUTPUT_MARKER);
+    if (!existsSync(marker)) writeFileSync(marker, "This folder was written by protokoll (an output folder); protokoll never reads it as input.\n");
   } catch (e) {
     throw new OutputError(`cannot write to ${out}: ${(e as Error).message}`);
   }
