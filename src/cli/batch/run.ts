@@ -172,12 +172,26 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     if (r.cached) cachedCount++;
     const name = names.get(r.file)!;
     const extra = [...(name.collided ? [{ code: "name-collision", message: `another input has the same name; written as ${name.stem}` }] : []), ...(r.warnings ?? [])];
+    // A per-file output that cannot be written (a full disk) fails this input only; the run goes on.
+    let writeError: string | null = null;
+    try {
+      writeOutputs(output, text, name.stem);
+    } catch (e) {
+      if (!isWriteError(e)) throw e;
+      writeError = `its output could not be written: ${(e as Error).message}`;
+    }
+    if (writeError && !tables) {
+      failed++;
+      report(failLine(r.label, "error", "output-write-failed", writeError, r.ms));
+      say(`${r.label}: ${writeError} (output-write-failed)`);
+      return;
+    }
+    if (writeError) extra.push({ code: "output-write-failed", message: writeError });
     const line = okLine(r.label, output, r.cached, r.ms, extra);
     const notWritten = tables?.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
     if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
     report(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
     if (!opts.quiet) for (const w of [...extra, ...output.warnings.filter((x) => x.severity === "warning")]) say(`${r.label}: warning: ${w.message} (${w.code})`);
-    writeOutputs(output, text, name.stem);
   };
   const writeOutputs = (output: Output, text: string, stem: string) => {
     // With tables, the table sink wrote the document in emit().
