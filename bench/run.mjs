@@ -66,6 +66,8 @@ rmSync(scratch, { recursive: true, force: true });
 const fuzzCases = quick ? 10000 : 100000;
 log(`date fuzz, ${fuzzCases} cases …`);
 const fuzz = JSON.parse((await measure("node", [join(ROOT, "bench/fuzz-dates.mjs"), "--cases", String(fuzzCases)])).stdout);
+log("hostile lines, doubling check …");
+const hostile = JSON.parse((await measure("node", [join(ROOT, "bench/hostile-lines.mjs"), "--json"])).stdout);
 
 // ---- report ----
 const pad = (s, n) => String(s).padStart(n);
@@ -115,8 +117,10 @@ if (!quick) {
 }
 target("1 MB single line, in process", lineCore.seconds, `${lineCore.seconds.toFixed(2)} s   (CLI, with start-up: ${lineCli.seconds.toFixed(2)} s; target < 1 s)`, lineCore.seconds < 1);
 target(`date fuzz, ${fuzz.cases} generated minutes`, fuzz.failed, `${fuzz.failed} schema failures (thrown ${fuzz.thrown}, invalid ${fuzz.invalid}, repaired ${fuzz.repaired}; ${fuzz.dates} dates, ${fuzz.seconds} s; target 0)`, fuzz.failed === 0);
+for (const r of hostile.rows) say(`hostile line: ${r.name.padEnd(16)} n=${String(r.n).padStart(7)} ${r.ms.toFixed(0).padStart(6)} ms, 2n ${r.ms2n.toFixed(0).padStart(6)} ms, ratio ${r.ratio.toFixed(2)}`);
+target("hostile lines: time at 2n / time at n", hostile.worst, `${hostile.worst.toFixed(2)} worst   (target ≤ 2.5; blanks and repeated "Ordförande: ")`, hostile.worst <= 2.5);
 say("targets:");
 for (const t of targets) say(`  ${t}`);
 process.stdout.write(lines.join("\n") + "\n");
 mkdirSync(join(ROOT, "out/bench"), { recursive: true });
-writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds, fuzz }, null, 2) + "\n");
+writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds, fuzz, hostile }, null, 2) + "\n");

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-import { main } from "./main.js";
-import { nodeIo } from "./io.js";
+// The signal handlers are installed before the program's modules load (ESM evaluates static
+// imports before this body), so a Ctrl-C during start-up exits 130 like any other interruption
+// instead of killing the process by the signal.
+const interrupt = new AbortController();
+let started = false;
+const onSignal = () => {
+  if (!started) process.exit(130);
+  interrupt.abort();
+};
+process.once("SIGINT", onSignal);
+process.once("SIGTERM", onSignal);
 
 // A closed pipe (protokoll … | head) ends the run quietly.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -8,11 +17,9 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+const [{ main }, { nodeIo }] = await Promise.all([import("./main.js"), import("./io.js")]);
+started = true;
 // Ctrl-C: stop starting files, remove temporary files, exit 130.
-const interrupt = new AbortController();
-process.once("SIGINT", () => interrupt.abort());
-process.once("SIGTERM", () => interrupt.abort());
-
 main(process.argv.slice(2), nodeIo, interrupt.signal).then(
   (code) => {
     process.exitCode = code;

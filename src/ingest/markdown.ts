@@ -1,5 +1,7 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import { HiddenHtml } from "./markdown-html.js";
 import { canonicalize } from "../text/canonical.js";
 import { decodeBytes } from "../text/decode.js";
 import { markdownDepth } from "./markdown-depth.js";
@@ -17,11 +19,16 @@ interface MdNode {
   start?: number | null;
 }
 
-function inline(node: MdNode, out: string[]): void {
+function inline(node: MdNode, out: string[], hidden: HiddenHtml): void {
+  if (node.type === "html") {
+    // Inline tags and comments are markup; they may open or close a hidden span.
+    hidden.read(node.value ?? "");
+    return;
+  }
+  if (hidden.active) return;
   switch (node.type) {
     case "text":
     case "inlineCode":
-    case "html":
       out.push(node.value ?? "");
       return;
     case "break":
@@ -30,17 +37,17 @@ function inline(node: MdNode, out: string[]): void {
     case "strong":
       // A bold run-in heading ("**Beslut** Nämnden …") stands on a line of its own, as in plain text.
       out.push("\n");
-      for (const c of node.children ?? []) inline(c, out);
+      for (const c of node.children ?? []) inline(c, out, hidden);
       out.push("\n");
       return;
     default:
-      for (const c of node.children ?? []) inline(c, out);
+      for (const c of node.children ?? []) inline(c, out, hidden);
   }
 }
 
-function inlineText(node: MdNode): string {
+function inlineText(node: MdNode, hidden: HiddenHtml): string {
   const out: string[] = [];
-  for (const c of node.children ?? []) inline(c, out);
+  for (const c of node.children ?? []) inline(c, out, hidden);
   return out
     .join("")
     .split("\n")
@@ -49,24 +56,47 @@ function inlineText(node: MdNode): string {
     .join("\n");
 }
 
-function block(node: MdNode, lines: string[], prefix = ""): void {
+/**
+ * A GFM table row is one line with its cells separated by a tab, as the PDF layout writes
+ * table cells, so "| Ordförande | Anna Andersson (S) |" reads like a labelled line.
+ */
+function tableRow(row: MdNode, hidden: HiddenHtml): string {
+  const cells = (row.children ?? []).map((cell) => inlineText(cell, hidden).replace(/\n/g, " "));
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return cells.join("\t");
+}
+
+function block(node: MdNode, lines: string[], hidden: HiddenHtml, prefix = ""): void {
+  if (node.type === "html") {
+    // An HTML block or comment is not text; it may open or close a hidden element.
+    hidden.read(node.value ?? "");
+    return;
+  }
+  if (hidden.active) return;
   switch (node.type) {
     case "heading":
     case "paragraph": {
-      const text = inlineText(node);
+      const text = inlineText(node, hidden);
       if (text) lines.push(prefix + text, "");
       return;
     }
     case "code":
-    case "html":
       if (node.value) lines.push(node.value, "");
       return;
+    case "table": {
+      for (const row of node.children ?? []) {
+        const line = tableRow(row, hidden);
+        if (line.trim() !== "") lines.push(line);
+      }
+      lines.push("");
+      return;
+    }
     case "list": {
       let n = node.start ?? 1;
       for (const item of node.children ?? []) {
         const marker = node.ordered ? `${n++}. ` : "- ";
         const start = lines.length;
-        for (const c of item.children ?? []) block(c, lines);
+        for (const c of item.children ?? []) block(c, lines, hidden);
         // The marker goes on the item's first line, so "1. Title" reads as in plain text.
         const first = lines.findIndex((l, i) => i >= start && l !== "");
         if (first >= 0) lines[first] = marker + lines[first];
@@ -77,14 +107,15 @@ function block(node: MdNode, lines: string[], prefix = ""): void {
       lines.push("");
       return;
     default:
-      for (const c of node.children ?? []) block(c, lines, prefix);
+      for (const c of node.children ?? []) block(c, lines, hidden, prefix);
   }
 }
 
 export function renderMarkdown(src: string): string {
-  const tree = unified().use(remarkParse).parse(src) as unknown as MdNode;
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const tree = processor.runSync(processor.parse(src)) as unknown as MdNode;
   const lines: string[] = [];
-  block(tree, lines);
+  block(tree, lines, new HiddenHtml());
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
 

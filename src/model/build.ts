@@ -38,7 +38,17 @@ export function subtract(ranges: Range[], skip: Range[]): Range[] {
   return out;
 }
 
-const cleanText = (s: string) => s.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+/** Blanks and tabs at the end of a line, removed by a scan: /[ \t]+\n/ retried at every blank of a long run that ends in no newline (quadratic). */
+const trimLineEnds = (s: string) =>
+  s
+    .split("\n")
+    .map((line) => {
+      let end = line.length;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      return end === line.length ? line : line.slice(0, end);
+    })
+    .join("\n");
+const cleanText = (s: string) => trimLineEnds(s).replace(/\n{3,}/g, "\n\n").trim();
 const hhmm = (v: string | null | undefined) => (v && /T\d{2}:\d{2}/.test(v) ? v.slice(v.indexOf("T") + 1, v.indexOf("T") + 6) : null);
 const isDay = (d: { grain: string }) => d.grain === "day" || d.grain === "minute";
 

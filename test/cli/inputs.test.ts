@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,4 +106,31 @@ describe("run report and exit codes", () => {
     expect((await pending).code).toBe(130);
     expect(readdirSync(out).filter((f) => f.endsWith(".csv") || f.includes(".tmp-"))).toEqual([]);
   });
+
+  it("marks every --out folder and skips an earlier run's output folder inside the archive as output-folder", async () => {
+    const d = tmp();
+    mkdirSync(join(d, "2024"));
+    writeFileSync(join(d, "2024", "ks.txt"), MIN);
+    // An earlier run wrote its output (CSV tables, DATA_DICTIONARY.md, emitted texts) into the archive.
+    const old = join(d, "gammal-körning");
+    expect((await run(["parse", join(d, "2024"), "--out", old, "--format", "csv", "-q"])).code).toBe(0);
+    expect(readFileSync(join(old, ".protokoll-output"), "utf8")).toContain("protokoll");
+    writeFileSync(join(old, "ks.txt"), MIN.replace("Eva Ek", "Kopia Kopiasson"));
+    writeFileSync(join(old, "ks.md"), MIN);
+
+    const out = tmp();
+    const rep = join(out, "..", `report-${Date.now()}.ndjson`);
+    const r = await run(["parse", d, "--out", out, "--report", rep, "-q"]);
+    expect(r.code).toBe(0);
+    const lines = report(rep);
+    expect(lines.filter((l) => l.status === "ok").map((l) => l.path)).toEqual([join(d, "2024", "ks.txt")]);
+    expect(lines.find((l) => l.code === "output-folder")).toMatchObject({ path: old, status: "skipped" });
+    expect(existsSync(join(out, "gammal-körning"))).toBe(false);
+
+    // The same under a glob, reported once for the folder.
+    const g = expandInputs([join(d, "**/*.{txt,md}")]);
+    expect(g.files.map((f) => f.path)).toEqual([join(d, "2024", "ks.txt")]);
+    expect(g.skipped).toEqual([expect.objectContaining({ path: old, code: "output-folder" })]);
+  });
 });
+

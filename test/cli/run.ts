@@ -1,6 +1,6 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { main } from "../../src/cli/main.js";
-import { writeAtomic, type Io } from "../../src/cli/io.js";
+import { readStreamBounded, writeAtomic, type Io } from "../../src/cli/io.js";
 import { readFileSync } from "node:fs";
 
 /** Runs the CLI in process with captured streams. */
@@ -14,7 +14,7 @@ export async function run(args: string[], stdin = "", signal?: AbortSignal): Pro
   const io: Io = {
     stdout: out,
     stderr: err,
-    readStdin: async () => Buffer.from(stdin, "utf8"),
+    readStdin: (maxBytes) => readStreamBounded(Readable.from([Buffer.from(stdin, "utf8")]), maxBytes),
     readFile: (p) => readFileSync(p),
     writeFile: writeAtomic,
   };

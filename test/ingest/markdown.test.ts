@@ -29,4 +29,72 @@ describe("Markdown ingestion", () => {
     expect(doc.diagnostics.map((d) => d.code)).toEqual(["too-deep"]);
     expect(doc.text).toContain("text");
   });
+
+  it("reads a GFM table row as one line of tab-separated cells", () => {
+    const md = "| Roll | Namn |\n|---|---|\n| Ordförande | Anna Andersson (S) |\n| Sekreterare | Bo **Berg** |\n";
+    expect(renderMarkdown(md)).toBe("Roll\tNamn\nOrdförande\tAnna Andersson (S)\nSekreterare\tBo Berg\n");
+  });
+
+  it("drops HTML blocks, comments and the Markdown inside a hidden element", () => {
+    const md = [
+      "Före",
+      "",
+      "<div hidden>\nKarl Karlsson (M)\n</div>",
+      "",
+      "<div style=\"display: none\">",
+      "",
+      "Lisa Lund (V)",
+      "",
+      "</div>",
+      "",
+      "<!--\nutkast\n\nmer utkast\n-->",
+      "",
+      "Mitt <!-- Per Persson --> i <span hidden>dold</span>stycket.",
+      "",
+      "<div>",
+      "",
+      "Synlig text",
+      "",
+      "</div>",
+      "",
+    ].join("\n");
+    const text = renderMarkdown(md);
+    for (const hidden of ["Karl", "Lisa", "utkast", "Per Persson", "dold", "<div", "<!--", "<span"]) {
+      expect(text).not.toContain(hidden);
+    }
+    expect(text).toContain("Före");
+    expect(text).toContain("stycket.");
+    expect(text).toContain("Synlig text");
+  });
+
+  it("finds the chair in a Markdown table and nobody from a hidden div or a comment", () => {
+    const md = [
+      "# Protokoll",
+      "",
+      "Kommunstyrelsen",
+      "",
+      "Sammanträdesdatum: 2024-03-12",
+      "",
+      "| Beslutande | |",
+      "|---|---|",
+      "| Ordförande | Anna Andersson (S) |",
+      "| Ledamot | Bertil Berg (M) |",
+      "",
+      "<div hidden>\nKarl Karlsson (M), ledamot\n</div>",
+      "",
+      "## § 1 Val av justerare",
+      "",
+      "Nämnden beslutar att utse Bertil Berg att justera protokollet. <!-- Per Persson (L) -->",
+      "",
+    ].join("\n");
+    const { output } = parseMinutes(Buffer.from(md), { path: "ks.md" });
+    const people = output.meetings[0]!.participants;
+    expect(people.find((p) => p.name === "Anna Andersson")?.positions).toContain("chair");
+    const json = JSON.stringify(output);
+    expect(json).not.toContain("Karl Karlsson");
+    expect(json).not.toContain("Per Persson");
+    // Every span points into the canonical text the rest of the pipeline read.
+    const canonical = ingest("ks.md", Buffer.from(md)).text;
+    for (const p of people) expect(canonical.slice(p.span.start, p.span.end)).toContain(p.name);
+  });
 });

@@ -72,11 +72,27 @@ const ADVERSARIAL: Record<string, string> = {
   "date lists": "12 maj, ", "date lists with och": "3 maj och ", "clock after number": "9 kl ",
 };
 
+/**
+ * Whole documents of one hostile shape, sized so a quadratic path takes minutes (both were: an item
+ * text's line-end trim retried at every blank, and each role label sliced its line from the start).
+ * bench/hostile-lines.mjs times them at n and 2n (ratio ≤ 2.5).
+ */
+const SHAPED: Record<string, string> = {
+  "a run of blanks inside an item header, no newline after": `Protokoll\n§ 1 Ärende${" ".repeat(200_000)}x`,
+  "one line of repeated role labels": `Protokoll\n${"Ordförande: ".repeat(90_000)}\n`,
+};
+
 describe("no rule is super-linear on long adversarial lines", { timeout: 60_000 }, () => {
   for (const [name, unit] of Object.entries(ADVERSARIAL)) {
     it(name, () => {
       const line = "PROTOKOLL\nPlats och tid Rådhuset\n" + unit.repeat(Math.ceil(200_000 / unit.length)) + "\n";
       const { output } = parseTextSync(line, { path: `${name}.txt` });
+      expect(documentSchema.safeParse(output).success).toBe(true);
+    });
+  }
+  for (const [name, text] of Object.entries(SHAPED)) {
+    it(name, () => {
+      const { output } = parseTextSync(text, { path: "shaped.txt" });
       expect(documentSchema.safeParse(output).success).toBe(true);
     });
   }

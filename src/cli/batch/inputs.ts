@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { extname, isAbsolute, resolve, sep } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
 import { escapeName, nameOf } from "./escape.js";
 
@@ -20,9 +20,18 @@ export interface InputFile {
 /** An input that was passed over, with a stable code (reported, not fatal). */
 export interface Skipped {
   path: string;
-  code: "not-found" | "no-match" | "not-a-regular-file" | "symlink-loop" | "dangling-link" | "unreadable" | "unsupported-extension" | "link-outside-input";
+  code: "not-found" | "no-match" | "not-a-regular-file" | "symlink-loop" | "dangling-link" | "unreadable" | "unsupported-extension" | "link-outside-input" | "output-folder";
   message: string;
 }
+
+/**
+ * Written into every --out folder: a folder that holds it is an earlier run's output (its JSON,
+ * CSV, DATA_DICTIONARY.md, emitted texts) and is never read as input.
+ */
+export const OUTPUT_MARKER = ".protokoll-output";
+const OUTPUT_FOLDER_MESSAGE = `the output folder of an earlier protokoll run (it holds ${OUTPUT_MARKER}); not read as input`;
+
+const isOutputFolder = (dir: string | Buffer) => existsSync(typeof dir === "string" ? join(dir, OUTPUT_MARKER) : Buffer.concat([dir, Buffer.from("/" + OUTPUT_MARKER)]));
 
 export interface ExpandOptions {
   /** Folders never walked: the output folder (and its cache). */
@@ -84,6 +93,7 @@ export function expandInputs(args: string[], o: ExpandOptions = {}): { files: In
     try { real = realpathSync(dir); } catch { skip(dir, "dangling-link", "a link to nothing"); return; }
     if (ancestors.has(real)) { skip(dir, "symlink-loop", "a link back to a folder above it (a loop); not followed"); return; }
     if (skipDirs.includes(real)) return;
+    if (isOutputFolder(dir)) { skip(dir, "output-folder", OUTPUT_FOLDER_MESSAGE); return; }
     let names: Buffer[];
     try { names = readdirSync(dir, { encoding: "buffer" }).sort(Buffer.compare); } catch (e) {
       skip(dir, "unreadable", (e as Error).message);
@@ -137,9 +147,12 @@ export function expandInputs(args: string[], o: ExpandOptions = {}): { files: In
   }
   function expandGlob(a: string) {
     const base = globBase(a);
+    const outputFolderOf = outputFolderFinder(base);
     let n = 0;
     for (const p of globSync(a, { onlyFiles: true, dot: false, caseSensitiveMatch: false, absolute: isAbsolute(a) }).sort()) {
       if (!wanted(p) || excluded(p.slice(base.length).replace(/^\/+/, ""))) continue;
+      const marked = outputFolderOf(p);
+      if (marked !== null) { if (marked !== "") skip(marked, "output-folder", OUTPUT_FOLDER_MESSAGE); continue; }
       if (lstatSafe(p)?.isSymbolicLink() && !linkAllowed(safeReal(p))) { skip(p, "link-outside-input", "a link to a place outside the inputs; not followed (--follow-links follows it)"); continue; }
       add(p, base);
       n++;
@@ -147,6 +160,32 @@ export function expandInputs(args: string[], o: ExpandOptions = {}): { files: In
     if (n === 0) skip(a, "no-match", "the glob matches no input file");
   }
   return { files, skipped };
+}
+
+/**
+ * For a glob's matches: the output folder (between the glob base and the file) a match lies in,
+ * "" when that folder was already reported, null when there is none. Folders are looked at once.
+ */
+function outputFolderFinder(base: string): (file: string) => string | null {
+  const marked = new Map<string, boolean>();
+  const reported = new Set<string>();
+  const top = resolve(base);
+  return (file) => {
+    const chain: string[] = [];
+    for (let d = dirname(file); ; d = dirname(d)) {
+      chain.unshift(d);
+      if (resolve(d) === top || dirname(d) === d || !inside(resolve(d), top)) break;
+    }
+    for (const d of chain) {
+      let m = marked.get(d);
+      if (m === undefined) marked.set(d, (m = isOutputFolder(d)));
+      if (!m) continue;
+      if (reported.has(d)) return "";
+      reported.add(d);
+      return d;
+    }
+    return null;
+  };
 }
 
 function globBase(a: string): string {

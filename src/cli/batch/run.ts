@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/index.js";
@@ -13,7 +13,7 @@ import { ProcessPool } from "../../workers/process-pool.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
 import { escapeControls } from "./escape.js";
-import { expandInputs, inShard, readFileList, type InputFile, type Skipped } from "./inputs.js";
+import { expandInputs, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
 import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
 import { findStale, prune } from "./stale.js";
 import { outputNames } from "./names.js";
@@ -136,7 +136,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     const base: { file: InputFile; label: string; cached: boolean; sha256?: string } = { file, label, cached: false };
     try {
       if (names.get(file)!.taken) throw new InputError("name-collision", `another input already has the output name ${names.get(file)!.stem}; not written`);
-      const bytes = file.path === "-" ? await io.readStdin() : readInputFile(file.fsPath, maxBytes);
+      const bytes = file.path === "-" ? await io.readStdin(maxBytes) : readInputFile(file.fsPath, maxBytes);
       const sha = createHash("sha256").update(bytes).digest("hex");
       base.sha256 = sha;
       const format = detectFormat(label, bytes);
@@ -175,12 +175,26 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     if (r.cached) cachedCount++;
     const name = names.get(r.file)!;
     const extra = [...(name.collided ? [{ code: "name-collision", message: `another input has the same name; written as ${name.stem}` }] : []), ...(r.warnings ?? [])];
+    // A per-file output that cannot be written (a full disk) fails this input only; the run goes on.
+    let writeError: string | null = null;
+    try {
+      writeOutputs(output, text, name.stem);
+    } catch (e) {
+      if (!isWriteError(e)) throw e;
+      writeError = `its output could not be written: ${(e as Error).message}`;
+    }
+    if (writeError && !tables) {
+      failed++;
+      report(failLine(r.label, "error", "output-write-failed", writeError, r.ms));
+      say(`${r.label}: ${writeError} (output-write-failed)`);
+      return;
+    }
+    if (writeError) extra.push({ code: "output-write-failed", message: writeError });
     const line = okLine(r.label, output, r.cached, r.ms, extra);
     const notWritten = tables?.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
     if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
     report(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
     if (!opts.quiet) for (const w of [...extra, ...output.warnings.filter((x) => x.severity === "warning")]) say(`${r.label}: warning: ${w.message} (${w.code})`);
-    writeOutputs(output, text, name.stem);
   };
   const writeOutputs = (output: Output, text: string, stem: string) => {
     // With tables, the table sink wrote the document in emit().
@@ -300,6 +314,9 @@ function prepareOut(out: string): void {
     const probe = join(out, `.protokoll-probe-${process.pid}`);
     closeSync(openSync(probe, "w"));
     rmSync(probe);
+    // Marks the folder as output, so a later run over an archive holding it does not read it as input.
+    const marker = join(out, OUTPUT_MARKER);
+    if (!existsSync(marker)) writeFileSync(marker, "This folder was written by protokoll (an output folder); protokoll never reads it as input.\n");
   } catch (e) {
     throw new OutputError(`cannot write to ${out}: ${(e as Error).message}`);
   }
