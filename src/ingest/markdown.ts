@@ -5,6 +5,7 @@ import { decodeBytes } from "../text/decode.js";
 import { markdownDepth } from "./markdown-depth.js";
 import type { Diagnostic } from "../types.js";
 import type { IngestedText } from "./text.js";
+import { EMPTY_LAYOUT, type LineLayout } from "./line-layout.js";
 
 /** Deeper than this, the source is read as plain text (the parser would be super-linear). */
 export const MAX_MARKDOWN_DEPTH = 32;
@@ -15,9 +16,13 @@ interface MdNode {
   children?: MdNode[];
   ordered?: boolean | null;
   start?: number | null;
+  depth?: number;
 }
 
-function inline(node: MdNode, out: string[]): void {
+/** Layout marks of rendered lines, keyed by the line's trimmed text (the rendering keeps each line whole). */
+export type MarkdownMarks = Map<string, Partial<LineLayout>>;
+
+function inline(node: MdNode, out: string[], marks: MarkdownMarks): void {
   switch (node.type) {
     case "text":
     case "inlineCode":
@@ -30,17 +35,21 @@ function inline(node: MdNode, out: string[]): void {
     case "strong":
       // A bold run-in heading ("**Beslut** Nämnden …") stands on a line of its own, as in plain text.
       out.push("\n");
-      for (const c of node.children ?? []) inline(c, out);
+      const inner: string[] = [];
+      for (const c of node.children ?? []) inline(c, inner, marks);
+      const run = inner.join("").trim();
+      if (run && !run.includes("\n")) marks.set(run, { ...marks.get(run), boldRunIn: true });
+      out.push(...inner);
       out.push("\n");
       return;
     default:
-      for (const c of node.children ?? []) inline(c, out);
+      for (const c of node.children ?? []) inline(c, out, marks);
   }
 }
 
-function inlineText(node: MdNode): string {
+function inlineText(node: MdNode, marks: MarkdownMarks): string {
   const out: string[] = [];
-  for (const c of node.children ?? []) inline(c, out);
+  for (const c of node.children ?? []) inline(c, out, marks);
   return out
     .join("")
     .split("\n")
@@ -49,11 +58,12 @@ function inlineText(node: MdNode): string {
     .join("\n");
 }
 
-function block(node: MdNode, lines: string[], prefix = ""): void {
+function block(node: MdNode, lines: string[], marks: MarkdownMarks, prefix = ""): void {
   switch (node.type) {
     case "heading":
     case "paragraph": {
-      const text = inlineText(node);
+      const text = inlineText(node, marks);
+      if (text && node.type === "heading") for (const l of text.split("\n")) marks.set(l, { ...marks.get(l), headingDepth: node.depth ?? 1 });
       if (text) lines.push(prefix + text, "");
       return;
     }
@@ -66,10 +76,14 @@ function block(node: MdNode, lines: string[], prefix = ""): void {
       for (const item of node.children ?? []) {
         const marker = node.ordered ? `${n++}. ` : "- ";
         const start = lines.length;
-        for (const c of item.children ?? []) block(c, lines);
+        for (const c of item.children ?? []) block(c, lines, marks);
         // The marker goes on the item's first line, so "1. Title" reads as in plain text.
         const first = lines.findIndex((l, i) => i >= start && l !== "");
-        if (first >= 0) lines[first] = marker + lines[first];
+        if (first >= 0) {
+          lines[first] = marker + lines[first];
+          const l = lines[first]!.split("\n")[0]!.trim();
+          marks.set(l, { ...marks.get(l), listItem: true });
+        }
       }
       return;
     }
@@ -77,14 +91,14 @@ function block(node: MdNode, lines: string[], prefix = ""): void {
       lines.push("");
       return;
     default:
-      for (const c of node.children ?? []) block(c, lines, prefix);
+      for (const c of node.children ?? []) block(c, lines, marks, prefix);
   }
 }
 
-export function renderMarkdown(src: string): string {
+export function renderMarkdown(src: string, marks: MarkdownMarks = new Map()): string {
   const tree = unified().use(remarkParse).parse(src) as unknown as MdNode;
   const lines: string[] = [];
-  block(tree, lines);
+  block(tree, lines, marks);
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
 
@@ -101,5 +115,11 @@ export function ingestMarkdown(bytes: Uint8Array): IngestedText {
     });
     return { text: src, encoding: decoded.encoding, diagnostics };
   }
-  return { text: canonicalize(renderMarkdown(src)), encoding: decoded.encoding, diagnostics };
+  const marks: MarkdownMarks = new Map();
+  const text = canonicalize(renderMarkdown(src, marks));
+  const layout = text.split("\n").map((l) => {
+    const m = marks.get(l.trim());
+    return m ? { ...EMPTY_LAYOUT, ...m } : null;
+  });
+  return { text, encoding: decoded.encoding, diagnostics, layout };
 }
