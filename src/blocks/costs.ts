@@ -30,6 +30,13 @@ export function emitCost(state: State, l: LabelledLine): number {
   // "Justeringens plats och tid", "Anslaget uppsatt": the adjustment and posting box.
   if (state === "adjustment" && l.label === "label" && f.labelKind && ADJUST_KINDS.has(f.labelKind)) c = 0;
   if (state === "header-box" && f.labelKind && ADJUST_KINDS.has(f.labelKind)) c += 0.6;
+  // The body's name under the title ("Miljönämnden"): a short line without a sentence end.
+  if (state === "header-box" && l.label === "body" && f.words <= 5 && !f.endsSentence) c = 0.5;
+  // "Närvarande: Anna Berg, Per Ek": an attendance label with its names opens the attendance.
+  if (f.labelKind === "attendance" && (f.firstNames > 0 || f.labelValue === false)) {
+    if (state === "attendance") c = 0;
+    if (state === "header-box") c += 0.5;
+  }
   // "§ 42 och 43 (del) Anna Berg": a § reference among names is a partial-attendance note.
   const namesAfterNumber = l.label === "item-header" && f.nameAfterNumber;
   if (state === "attendance" && l.label === "item-header" && (namesAfterNumber || f.parties > 0)) c = 0.2;
@@ -47,7 +54,7 @@ const T: Partial<Record<State, Partial<Record<State, number>>>> = {
   section: { item: 0.2, signature: 0.6, "attachment-list": 0.6, adjustment: 0.8, "header-box": 1.5, attendance: 1.5, toc: 2.5, prose: 1.2 },
   signature: { adjustment: 0.3, item: 0.6, "header-box": 0.6, prose: 0.8 },
   adjustment: { signature: 0.3, item: 0.5, "header-box": 0.6, attendance: 0.6 },
-  toc: { item: 0.5, "header-box": 0.5, prose: 0.5, attendance: 0.8 },
+  toc: { item: 0.5, section: 0.5, "header-box": 0.5, prose: 0.5, attendance: 0.8 },
   "attachment-list": { item: 0.5, signature: 0.5, prose: 0.6, "header-box": 0.8 },
   prose: { "header-box": 0.5, item: 0.8, toc: 0.6 },
 };

@@ -81,6 +81,35 @@ export function findBlocks(lines: readonly LabelledLine[]): Block[] {
       b.rules = ["block/header-box-needs-label", ...b.rules];
     }
   }
+  // A box without a title begins at its first label: the lines before it are the page's, not the box's.
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    if (b.kind !== "header-box" || b.lines.some((l) => l.label === "title")) continue;
+    const first = b.lines.findIndex((l) => l.label === "label");
+    if (first <= 0) continue;
+    const lead = b.lines.splice(0, first);
+    b.start = b.lines[0]!.start;
+    out.splice(i, 0, { start: lead[0]!.start, end: lead[lead.length - 1]!.end, kind: "prose", lines: lead, rules: ["block/box-starts-at-label", "block/prose"] });
+    i++;
+  }
+  // An item begins at an item header: body lines before one continue the item or section above, or are prose.
+  for (const b of out) {
+    if (b.kind !== "item" || b.lines[0]!.label === "item-header") continue;
+    b.kind = "prose";
+    b.rules = ["block/item-needs-header", ...b.rules];
+  }
+  const merged: Block[] = [];
+  for (const b of out) {
+    const last = merged[merged.length - 1];
+    const continues = last && b.rules[0] === "block/item-needs-header" && (last.kind === "item" || last.kind === "section");
+    // Neighbouring prose blocks (one of them a box that lost its kind) are one block.
+    if (last && (continues || (last.kind === "prose" && b.kind === "prose"))) {
+      last.lines.push(...b.lines);
+      last.end = b.end;
+    } else merged.push(b);
+  }
+  out.length = 0;
+  out.push(...merged);
   for (const l of lines) if (l.label === "furniture") out.push({ start: l.start, end: l.end, kind: "furniture", lines: [l], rules: ["block/furniture", ...l.rules] });
   return out.sort((a, b) => a.start - b.start);
 }
