@@ -10,7 +10,7 @@ import { repairOutput } from "./model/repair.js";
 import type { Meeting, Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
-import { blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
+import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
 
@@ -39,7 +39,9 @@ const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITL
 /** A record counts as a meeting when it has a front-matter box, labels, attendance or decided items. */
 function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): boolean {
   const rec = seg.records[i]!;
-  if (blocksDenyMeeting(recordEvidence(seg.blocks, rec))) return false;
+  const blockEvidence = recordEvidence(seg.blocks, rec);
+  if (blocksDenyMeeting(blockEvidence)) return false;
+  if (blocksAffirmMeeting(blockEvidence)) return true;
   if (evidence.listedParticipants >= 2) return true;
   if (rec.blocks.length > 0) return true;
   const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));

@@ -61,3 +61,8 @@ export function blocksDenyMeeting(ev: RecordEvidence): boolean {
   if (ev.headerBoxes || ev.attendance || ev.paragraphItems >= 2 || ev.labelLines || ev.datedTitles) return false;
   return ev.toc > 0 || (ev.items < 2 && ev.proseLines * 2 >= ev.lines);
 }
+
+/** An attendance block (a group heading over names) says a meeting was held and who came. */
+export function blocksAffirmMeeting(ev: RecordEvidence): boolean {
+  return ev.attendance > 0;
+}

@@ -135,7 +135,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     labelShape: LABEL_SHAPE.test(t) && t.length < 80,
     colonLabel: COLON_LABEL.test(t) && t.length < 100,
     nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
-    groupHeading: !!group && /^\p{Lu}/u.test(group[1]!) && /^[ \t]*(?::|\t|$|[ \t]+\p{Lu})/u.test(t.slice(group[0].length)),
+    groupHeading: !!group && /^\p{Lu}/u.test(group[1]!) && /^(?:[ \t]*(?::|\t|$|[ \t]+\p{Lu})|(?:[ \t]+\p{Ll}+){1,2}[ \t]*:)/u.test(t.slice(group[0].length)),
     roles: [...t.matchAll(vocab.role)].length,
     kindWord: vocab.kind.test(t) && (/^\p{Lu}/u.test(t) || capsShare(t) > 0.8),
     sectionHeading: vocab.section.test(t),

@@ -56,7 +56,7 @@ export function lineVocabulary(lex: Lexicon): LineVocabulary {
     ),
     furniture: new RegExp(`^[ \\t]*(?:${anyOf(lex.forms("furniture"))})(?![\\p{L}])`, "iu"),
     boundary: new RegExp(
-      `(?<=[ \\t])(?=(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING)(?![\\p{L}])|§[ \\t]*\\d{1,4}[ \\t]+\\p{Lu}|(?:${capitalisedAnyOf([...labelKind.keys(), ...lex.forms("groups")])})(?:[ \\t]*:|[ \\t]+[\\p{Lu}\\d]))`,
+      `(?<=[ \\t])(?=(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING)(?![\\p{L}])|(?:${capitalisedAnyOf(lex.forms("groups"))})(?:[ \\t]+\\p{Ll}+){1,2}[ \\t]*:|§[ \\t]*\\d{1,4}[ \\t]+\\p{Lu}|(?:${capitalisedAnyOf([...labelKind.keys(), ...lex.forms("groups")])})(?:[ \\t]*:|[ \\t]+[\\p{Lu}\\d]))`,
       "gu",
     ),
     web: new RegExp(`(?<![\\p{L}])(?:${anyOf(lex.forms("document-kinds", "webpage"))})(?![\\p{L}])`, "iu"),
