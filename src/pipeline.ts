@@ -40,7 +40,7 @@ const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITL
 function isMeeting(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): boolean {
   const rec = seg.records[i]!;
   const blockEvidence = recordEvidence(seg.blocks, rec);
-  if (blocksDenyMeeting(blockEvidence)) return false;
+  if (blocksDenyMeeting(blockEvidence, rec.items.length)) return false;
   if (blocksAffirmMeeting(blockEvidence)) return true;
   if (evidence.listedParticipants >= 2) return true;
   if (rec.blocks.length > 0) return true;

@@ -16,13 +16,19 @@ export interface RecordEvidence {
   labelLines: number;
   /** A kind title with a date on it or on the next line: "Utdrag ur … protokoll 28 november 2007 § 174". */
   datedTitles: number;
+  /** Lines with a time span ("kl. 16:00-21:11", "14:00 - 17:10"): a sitting's hours. */
+  timeSpans: number;
+  /** Title lines with a kind word ("Protokoll 2 av 2", "KALLELSE"). */
+  kindTitles: number;
   proseLines: number;
   lines: number;
   rules: string[];
 }
 
+const TIME_SPAN = /(?<![\d.:])\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}(?![\d.:])/u;
+
 export function recordEvidence(blocks: readonly Block[], range: Range): RecordEvidence {
-  const ev: RecordEvidence = { headerBoxes: 0, attendance: 0, paragraphItems: 0, items: 0, toc: 0, labelLines: 0, datedTitles: 0, proseLines: 0, lines: 0, rules: [] };
+  const ev: RecordEvidence = { headerBoxes: 0, attendance: 0, paragraphItems: 0, items: 0, toc: 0, labelLines: 0, datedTitles: 0, kindTitles: 0, timeSpans: 0, proseLines: 0, lines: 0, rules: [] };
   const inside = blocks.filter((b) => b.start >= range.start && b.start < range.end && b.kind !== "furniture");
   const lines = inside.flatMap((b) => b.lines);
   lines.forEach((l, i) => {
@@ -30,6 +36,8 @@ export function recordEvidence(blocks: readonly Block[], range: Range): RecordEv
     // A group heading over prose ("Deltagare" on a web page about a council) is not attendance.
     const heads = l.label === "attendance-heading" && (l.features.firstNames >= 2 || next?.label === "person");
     if (l.label === "label" || heads) ev.labelLines++;
+    if (l.label === "title" && l.features.kindWord) ev.kindTitles++;
+    if (TIME_SPAN.test(l.text)) ev.timeSpans++;
     if (l.label === "title" && l.features.kindWord && (l.features.dates > 0 || (next && next.features.dates > 0 && next.features.words <= 6))) ev.datedTitles++;
   });
   for (const b of inside) {
@@ -57,9 +65,13 @@ export function recordEvidence(blocks: readonly Block[], range: Range): RecordEv
  * page, a news article, a list of meeting dates, a report). Mostly prose or a table of contents
  * decides it; a bare list of numbered items keeps the benefit of the doubt.
  */
-export function blocksDenyMeeting(ev: RecordEvidence): boolean {
-  if (ev.headerBoxes || ev.attendance || ev.paragraphItems >= 2 || ev.labelLines || ev.datedTitles) return false;
-  return ev.toc > 0 || (ev.items < 2 && ev.proseLines * 2 >= ev.lines);
+export function blocksDenyMeeting(ev: RecordEvidence, chainItems = 0): boolean {
+  if (ev.headerBoxes || ev.attendance || ev.paragraphItems >= 2 || ev.labelLines || ev.datedTitles || ev.timeSpans) return false;
+  // Items the chain search found (a contents list of a real record, "Protokoll 2 av 2 Innehåll …") keep the doubt.
+  // A table of contents under no kind title is a report's.
+  if (ev.toc > 0 && ev.kindTitles === 0) return true;
+  if (chainItems >= 2) return false;
+  return ev.items < 2 && ev.proseLines * 2 >= ev.lines;
 }
 
 /** An attendance block (a group heading over names) says a meeting was held and who came. */
