@@ -9,6 +9,8 @@ import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { repairOutput } from "./model/repair.js";
 import type { Meeting, Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
+import { findLabels } from "./extract/labels.js";
+import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
 
@@ -40,9 +42,13 @@ const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITL
  */
 function meetingRule(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): string | null {
   const rec = seg.records[i]!;
+  const blockEvidence = recordEvidence(seg.blocks, rec);
+  if (blocksDenyMeeting(blockEvidence, rec.items.length)) return null;
+  if (blocksAffirmMeeting(blockEvidence)) return "record/attendance-block";
   if (evidence.listedParticipants >= 2) return "record/attendance-list";
   if (rec.blocks.length > 0) return "record/header-box";
-  // (Two kinds of header labels alone never decided a record over the public sets: removed, issue 15.)
+  const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
+  if (labels.size >= 2) return "record/header-labels";
   if (m.participants.filter((p) => p.party || p.positions.length).length >= 2) return "record/named-officials";
   let top = rec.start;
   for (const f of seg.skip) if (f.start <= top && f.end > top) top = f.end;

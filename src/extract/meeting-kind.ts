@@ -1,9 +1,39 @@
 import type { MeetingKind } from "../model/schema.js";
 import { compoundWords } from "../text/compound.js";
-import { anyOf } from "../text/unicode.js";
+import { anyOf, wordsOf } from "../text/unicode.js";
 import type { ExtractContext, RecordView } from "./context.js";
+import type { Lexicon } from "../lexicon/load.js";
 
-let kindRe: RegExp | null = null;
+const kindRes = new WeakMap<Lexicon, RegExp>();
+const pastRes = new WeakMap<Lexicon, RegExp>();
+
+/** Decision verbs in the past ("beslutade", "godkändes", "valdes"): what was done, so a held meeting. */
+function pastPattern(lex: Lexicon): RegExp {
+  let re = pastRes.get(lex);
+  if (!re) {
+    const forms = [...lex.forms("decision-verbs", "past"), ...lex.forms("decision-verbs", "passive").filter((f) => /(?:des|gs|ts)$/u.test(f))];
+    pastRes.set(lex, (re = new RegExp(wordsOf(forms), "giu")));
+  }
+  return re;
+}
+
+function kindPattern(lex: Lexicon): RegExp {
+  let re = kindRes.get(lex);
+  if (!re) kindRes.set(lex, (re = new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu")));
+  return re;
+}
+
+/**
+ * A record the blocks show as announced, not held: items without any decision, no attendance,
+ * signature or adjustment box, and no decision told in the past (a web page's agenda, an "Ärendelista").
+ */
+function announcedOnly(ctx: ExtractContext, view: RecordView, hasDecision: boolean): boolean {
+  if (hasDecision || view.rec.items.length < 2) return false;
+  const held = new Set(["attendance", "signature", "adjustment"]);
+  if (ctx.seg.blocks.some((b) => b.start >= view.rec.start && b.start < view.rec.end && held.has(b.kind))) return false;
+  const past = ctx.doc.text.slice(view.rec.start, view.rec.end).match(pastPattern(ctx.lex)) ?? [];
+  return past.length < 2;
+}
 
 /**
  * protocol | minutes | agenda | extract, from the kind word that heads the record (or its
@@ -11,7 +41,7 @@ let kindRe: RegExp | null = null;
  */
 export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string[] = []): MeetingKind {
   const { text } = ctx.doc;
-  kindRe ??= new RegExp(`(?:${anyOf(ctx.lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu");
+  const kindRe = kindPattern(ctx.lex);
   const index = ctx.lex.index("meeting-kinds");
   const votes = new Map<string, number>();
   let first: { kind: string; at: number } | null = null;
@@ -46,6 +76,7 @@ export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string
   const hasProposal = items.some((i) => i.sections.some((s) => s.role === "proposal"));
   const hasDecision = items.some((i) => i.sections.some((s) => s.role === "decision" || s.role === "position"));
   if (hasProposal && !hasDecision) { rules.push("kind/proposals-only"); return "agenda"; }
+  if (announcedOnly(ctx, view, hasDecision)) { rules.push("kind/announced-only"); return "agenda"; }
   const paragraphs = /§[ \t]*\d/u.test(text.slice(view.rec.start, view.rec.end));
   // Justering, anslag and signatures belong to a protocol; notes are not adjusted.
   const formal = view.front.some((r) => /(?<![\p{L}])(?:Justeringens|Justerade paragrafer|Utses att justera|Anslag|ANSLAG|BEVIS|Paragraf(?:er)?)(?![\p{L}])/u.test(text.slice(r.start, r.end)));

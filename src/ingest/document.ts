@@ -1,3 +1,4 @@
+import type { LineLayout } from "./line-layout.js";
 import type { Diagnostic, SourceInfo } from "../types.js";
 import type { Locator } from "../text/locate.js";
 
@@ -9,4 +10,6 @@ export interface SourceDocument {
   pageStarts: number[] | null;
   locate: Locator;
   diagnostics: Diagnostic[];
+  /** Layout of each canonical line (index = line number − 1), when the source knew it. */
+  layout?: Array<LineLayout | null>;
 }

@@ -55,6 +55,7 @@ export function ingest(path: string, bytes: Uint8Array, options: IngestOptions =
     pageStarts: null,
     locate: createLocator(read.text),
     diagnostics: read.diagnostics,
+    ...(read.layout ? { layout: read.layout } : {}),
   };
 }
 
@@ -86,6 +87,7 @@ export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtract
     pageStarts: pdf.pageStarts,
     locate: createLocator(pdf.text, pdf.pageStarts),
     diagnostics,
+    ...(pdf.layout ? { layout: pdf.layout } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { decodeBytes } from "../text/decode.js";
 import { markdownDepth } from "./markdown-depth.js";
 import type { Diagnostic } from "../types.js";
 import type { IngestedText } from "./text.js";
+import { EMPTY_LAYOUT, type LineLayout } from "./line-layout.js";
 
 /** Deeper than this, the source is read as plain text (the parser would be super-linear). */
 export const MAX_MARKDOWN_DEPTH = 32;
@@ -17,15 +18,22 @@ interface MdNode {
   children?: MdNode[];
   ordered?: boolean | null;
   start?: number | null;
+  depth?: number;
 }
 
-function inline(node: MdNode, out: string[], hidden: HiddenHtml): void {
+/** Layout marks of rendered lines, keyed by the line's trimmed text (the rendering keeps each line whole). */
+export type MarkdownMarks = Map<string, Partial<LineLayout>>;
+
+/** What rendering carries down the tree: the hidden-HTML state and the layout marks. */
+interface RenderState { hidden: HiddenHtml; marks: MarkdownMarks }
+
+function inline(node: MdNode, out: string[], st: RenderState): void {
   if (node.type === "html") {
     // Inline tags and comments are markup; they may open or close a hidden span.
-    hidden.read(node.value ?? "");
+    st.hidden.read(node.value ?? "");
     return;
   }
-  if (hidden.active) return;
+  if (st.hidden.active) return;
   switch (node.type) {
     case "text":
     case "inlineCode":
@@ -37,17 +45,21 @@ function inline(node: MdNode, out: string[], hidden: HiddenHtml): void {
     case "strong":
       // A bold run-in heading ("**Beslut** Nämnden …") stands on a line of its own, as in plain text.
       out.push("\n");
-      for (const c of node.children ?? []) inline(c, out, hidden);
+      const inner: string[] = [];
+      for (const c of node.children ?? []) inline(c, inner, st);
+      const run = inner.join("").trim();
+      if (run && !run.includes("\n")) st.marks.set(run, { ...st.marks.get(run), boldRunIn: true });
+      out.push(...inner);
       out.push("\n");
       return;
     default:
-      for (const c of node.children ?? []) inline(c, out, hidden);
+      for (const c of node.children ?? []) inline(c, out, st);
   }
 }
 
-function inlineText(node: MdNode, hidden: HiddenHtml): string {
+function inlineText(node: MdNode, st: RenderState): string {
   const out: string[] = [];
-  for (const c of node.children ?? []) inline(c, out, hidden);
+  for (const c of node.children ?? []) inline(c, out, st);
   return out
     .join("")
     .split("\n")
@@ -60,23 +72,24 @@ function inlineText(node: MdNode, hidden: HiddenHtml): string {
  * A GFM table row is one line with its cells separated by a tab, as the PDF layout writes
  * table cells, so "| Ordförande | Anna Andersson (S) |" reads like a labelled line.
  */
-function tableRow(row: MdNode, hidden: HiddenHtml): string {
-  const cells = (row.children ?? []).map((cell) => inlineText(cell, hidden).replace(/\n/g, " "));
+function tableRow(row: MdNode, st: RenderState): string {
+  const cells = (row.children ?? []).map((cell) => inlineText(cell, st).replace(/\n/g, " "));
   while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
   return cells.join("\t");
 }
 
-function block(node: MdNode, lines: string[], hidden: HiddenHtml, prefix = ""): void {
+function block(node: MdNode, lines: string[], st: RenderState, prefix = ""): void {
   if (node.type === "html") {
     // An HTML block or comment is not text; it may open or close a hidden element.
-    hidden.read(node.value ?? "");
+    st.hidden.read(node.value ?? "");
     return;
   }
-  if (hidden.active) return;
+  if (st.hidden.active) return;
   switch (node.type) {
     case "heading":
     case "paragraph": {
-      const text = inlineText(node, hidden);
+      const text = inlineText(node, st);
+      if (text && node.type === "heading") for (const l of text.split("\n")) st.marks.set(l, { ...st.marks.get(l), headingDepth: node.depth ?? 1 });
       if (text) lines.push(prefix + text, "");
       return;
     }
@@ -85,7 +98,7 @@ function block(node: MdNode, lines: string[], hidden: HiddenHtml, prefix = ""): 
       return;
     case "table": {
       for (const row of node.children ?? []) {
-        const line = tableRow(row, hidden);
+        const line = tableRow(row, st);
         if (line.trim() !== "") lines.push(line);
       }
       lines.push("");
@@ -96,10 +109,14 @@ function block(node: MdNode, lines: string[], hidden: HiddenHtml, prefix = ""): 
       for (const item of node.children ?? []) {
         const marker = node.ordered ? `${n++}. ` : "- ";
         const start = lines.length;
-        for (const c of item.children ?? []) block(c, lines, hidden);
+        for (const c of item.children ?? []) block(c, lines, st);
         // The marker goes on the item's first line, so "1. Title" reads as in plain text.
         const first = lines.findIndex((l, i) => i >= start && l !== "");
-        if (first >= 0) lines[first] = marker + lines[first];
+        if (first >= 0) {
+          lines[first] = marker + lines[first];
+          const l = lines[first]!.split("\n")[0]!.trim();
+          st.marks.set(l, { ...st.marks.get(l), listItem: true });
+        }
       }
       return;
     }
@@ -107,15 +124,15 @@ function block(node: MdNode, lines: string[], hidden: HiddenHtml, prefix = ""): 
       lines.push("");
       return;
     default:
-      for (const c of node.children ?? []) block(c, lines, hidden, prefix);
+      for (const c of node.children ?? []) block(c, lines, st, prefix);
   }
 }
 
-export function renderMarkdown(src: string): string {
+export function renderMarkdown(src: string, marks: MarkdownMarks = new Map()): string {
   const processor = unified().use(remarkParse).use(remarkGfm);
   const tree = processor.runSync(processor.parse(src)) as unknown as MdNode;
   const lines: string[] = [];
-  block(tree, lines, new HiddenHtml());
+  block(tree, lines, { hidden: new HiddenHtml(), marks });
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
 
@@ -132,5 +149,11 @@ export function ingestMarkdown(bytes: Uint8Array): IngestedText {
     });
     return { text: src, encoding: decoded.encoding, diagnostics };
   }
-  return { text: canonicalize(renderMarkdown(src)), encoding: decoded.encoding, diagnostics };
+  const marks: MarkdownMarks = new Map();
+  const text = canonicalize(renderMarkdown(src, marks));
+  const layout = text.split("\n").map((l) => {
+    const m = marks.get(l.trim());
+    return m ? { ...EMPTY_LAYOUT, ...m } : null;
+  });
+  return { text, encoding: decoded.encoding, diagnostics, layout };
 }

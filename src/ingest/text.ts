@@ -1,3 +1,4 @@
+import type { LineLayout } from "./line-layout.js";
 import { decodeBytes } from "../text/decode.js";
 import { canonicalize } from "../text/canonical.js";
 import type { Diagnostic } from "../types.js";
@@ -6,6 +7,8 @@ export interface IngestedText {
   text: string;
   encoding: string;
   diagnostics: Diagnostic[];
+  /** Layout of each canonical line, when the source says (Markdown structure). */
+  layout?: Array<LineLayout | null>;
 }
 
 export function ingestText(bytes: Uint8Array): IngestedText {

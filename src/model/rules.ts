@@ -18,11 +18,16 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "record/named-officials": { meaning: "two or more people with a party or a position" },
   "record/title-word": { meaning: "a kind word heads the record (Protokoll, Minnesanteckningar, Kallelse …)" },
   "record/decided-items": { meaning: "an item with a decision, proposal, motion or vote section" },
+  "record/attendance-block": { meaning: "the record's blocks hold an attendance block (a group heading over person lines)" },
+  "record/paragraph-items": { meaning: "the record's blocks hold two or more §-numbered items" },
+  "record/header-labels": { meaning: "two kinds of header labels (date, place, time, body …) in the front matter" },
+  "record/file-start": { meaning: "the first record starts at the top of the file" },
   "record/segment": { meaning: "coarse: the record segmenter cut this record (no finer rule recorded)", coarse: true },
 
   // Meeting kind.
   "kind/title-word": { meaning: "the first kind word of the front matter or running header names the kind", sets: ["kind"] },
   "kind/extract-foot": { meaning: "an extract's certification at its foot ('Rätt utdraget', 'Paragrafen är justerad')", sets: ["kind"] },
+  "kind/announced-only": { meaning: "no kind word; items are announced (no decision, no attendance or signature box, no past-tense decision): an agenda", sets: ["kind"] },
   "kind/proposals-only": { meaning: "no kind word; items hold proposals and no decisions: an agenda", sets: ["kind"] },
   "kind/formal-protocol": { meaning: "no kind word; § numbers or justering/anslag labels: a protocol", sets: ["kind"] },
   "kind/notes-default": { meaning: "no kind word and nothing formal: minutes", sets: ["kind"] },

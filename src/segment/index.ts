@@ -6,6 +6,8 @@ import { buildItems, type ItemSegment } from "./items.js";
 import { mergeRanges } from "./lines.js";
 import { splitRecords } from "./records.js";
 import type { HeaderBlock } from "./header-blocks.js";
+import { labelLines, type LabelledLine } from "../lines/index.js";
+import { findBlocks, type Block } from "../blocks/index.js";
 
 export type { ItemSegment } from "./items.js";
 export type { SectionSegment, SectionRole } from "./sections.js";
@@ -14,6 +16,8 @@ export interface RecordSegmentation extends Range {
   front: Range[];
   blocks: HeaderBlock[];
   items: ItemSegment[];
+  /** Rule ids that made the record (issue 15). */
+  rules: string[];
 }
 
 export interface SegmentedDocument {
@@ -22,14 +26,21 @@ export interface SegmentedDocument {
   /** Furniture merged into ranges, for cutting item texts. */
   skip: Range[];
   records: RecordSegmentation[];
+  /** Every non-blank line with its label, and the blocks they form. */
+  lines: LabelledLine[];
+  blocks: Block[];
 }
 
 export function segment(doc: SourceDocument, lex: Lexicon, isPlace: (w: string) => boolean): SegmentedDocument {
   const furniture = findFurniture(doc.text, lex);
   const skip = furnitureRanges(furniture);
-  const records = splitRecords({ text: doc.text, lex, furniture: skip }).map((r) => {
+  const lines = labelLines(doc, lex);
+  const blocks = findBlocks(lines);
+  // A table of contents or an attachment list names items and boxes; it never starts a record.
+  const listings = blocks.filter((b) => b.kind === "toc" || b.kind === "attachment-list");
+  const records = splitRecords({ text: doc.text, lex, furniture: skip, listings }).map((r) => {
     const items = buildItems({ text: doc.text, lex, skip, isPlace }, r, r.items, r.front.slice(1));
-    return { start: r.start, end: r.end, front: r.front, blocks: r.blocks, items };
+    return { start: r.start, end: r.end, front: r.front, blocks: r.blocks, items, rules: r.rules };
   });
-  return { doc, furniture, skip: mergeRanges(skip), records };
+  return { doc, furniture, skip: mergeRanges(skip), records, lines, blocks };
 }

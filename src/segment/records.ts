@@ -15,12 +15,15 @@ export interface RecordSegment extends Range {
   later: Range[];
   blocks: HeaderBlock[];
   items: ItemCandidate[];
+  rules: string[];
 }
 
 export interface RecordContext {
   text: string;
   lex: Lexicon;
   furniture: Range[];
+  /** Tables of contents and attachment lists (from the block layer): no header box starts a record in one. */
+  listings?: Range[];
 }
 
 /** "Paragrafer 84-100", "Justerade paragrafer 132-142", "Protokollet omfattar §63": the record's own § range. */
@@ -91,9 +94,12 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
   const breaks = cands.filter((c) => c.atLineStart && !isFlat(c.line)).map((c) => c.start);
   // A box wholly inside a running header is the page's; one whose labels run on past it ("PROTOKOLL UTDRAG
   // Regionstyrelsens arbetsutskott … Tid: … Plats:") heads a record.
-  const blocks = findHeaderBlocks(text, ctx.lex, breaks).filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end && b.end <= f.end));
+  const listings = ctx.listings ?? [];
+  const blocks = findHeaderBlocks(text, ctx.lex, breaks)
+    .filter((b) => !ctx.furniture.some((f) => b.start >= f.start && b.start < f.end && b.end <= f.end))
+    .filter((b) => !listings.some((l) => b.start >= l.start && b.start < l.end));
   const records: RecordSegment[] = [];
-  let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [] };
+  let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [], rules: ["record/file-start"] };
   for (const b of blocks) {
     const upto: Range = { start: cur.start, end: b.start };
     const windowStart = Math.max(0, lowerBound(cands, b.start, (c) => c.start) - SPLIT_WINDOW);
@@ -113,7 +119,7 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
     if (!same && next && !continues) {
       cur.end = start;
       records.push(finish(ctx, cands, cur));
-      cur = { start, end: text.length, front: [], later: [], blocks: [b], items: [] };
+      cur = { start, end: text.length, front: [], later: [], blocks: [b], items: [], rules: ["record/header-box"] };
     } else {
       cur.blocks.push(b);
       cur.later.push({ start, end: Math.max(b.end, nextItemStart) });
@@ -149,5 +155,6 @@ function finish(ctx: RecordContext, cands: ItemCandidate[], rec: RecordSegment):
   // Boxes met after the first item stay front matter; the head is everything before it.
   const front = [head, ...later.filter((f) => f.start >= firstItem)];
   const finalItems = itemsIn(ctx, cands, range, front);
-  return { ...rec, front, items: finalItems };
+  const rules = rec.blocks.length && !rec.rules.includes("record/header-box") ? [...rec.rules, "record/header-box"] : rec.rules;
+  return { ...rec, front, items: finalItems, rules };
 }

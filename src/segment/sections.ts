@@ -15,6 +15,8 @@ export interface SectionSegment {
   /** Offset where the section's text begins. */
   textStart: number;
   end: number;
+  /** Rule ids that found the heading (issue 15). */
+  rules?: string[];
 }
 
 /** Headings too common in running text to be trusted in the middle of a flattened line. */
@@ -73,16 +75,16 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
   const compiled = compiledOf(lex);
   const { roleOf, lineStart, bold, midLine } = compiled;
   const s = text.slice(body.start, body.end);
-  const found: Array<{ heading: string; start: number; textStart: number }> = [];
-  const add = (m: RegExpMatchArray, heading: string) => {
+  const found: Array<{ heading: string; start: number; textStart: number; rule: string }> = [];
+  const add = (m: RegExpMatchArray, heading: string, rule: string) => {
     const start = body.start + m.index! + m[0].indexOf(heading.startsWith("**") ? heading : heading);
     if (inRanges(skip, start)) return;
-    found.push({ heading, start, textStart: body.start + m.index! + m[0].length });
+    found.push({ heading, start, textStart: body.start + m.index! + m[0].length, rule });
   };
-  for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!);
-  for (const m of scanAll(keptScanner(compiled.possessive), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!);
-  if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!);
-  if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!);
+  for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!, "section/line-start-heading");
+  for (const m of scanAll(keptScanner(compiled.possessive), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!, "section/possessive-heading");
+  if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!, "section/bold-heading");
+  if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!, "section/mid-line-heading");
   found.sort((a, b) => a.start - b.start);
   const dedup = found.filter((f, i) => i === 0 || f.start >= found[i - 1]!.textStart);
   return dedup.map((f, i) => ({
@@ -91,5 +93,6 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
     start: f.start,
     textStart: f.textStart,
     end: dedup[i + 1]?.start ?? body.end,
+    rules: [f.rule],
   }));
 }

@@ -2,6 +2,7 @@ import { canonicalize } from "../../text/canonical.js";
 import { InputError } from "../../types.js";
 import { removeFurniture } from "./furniture.js";
 import { joinLines } from "./hyphen.js";
+import { matchLayout, type LineLayout } from "../line-layout.js";
 import { layoutPage } from "./layout.js";
 import { hideBadPageCounts } from "./page-count.js";
 import { catchingStrays } from "./stray.js";
@@ -143,15 +144,24 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
     const parts: string[] = [];
     const pageStarts: number[] = [];
     let at = 0;
-    for (const lines of kept) {
+    const layout: Array<LineLayout | null> = [];
+    kept.forEach((lines, pi) => {
+      const source = lines.map((l) => ({ ...l }));
       const text = canonicalize(joinLines(lines));
+      if (pi > 0) layout.push(null);
+      layout.push(...matchLayout(text.split("\n"), source, (l) => pdfLineLayout(l, pi + 1)));
       pageStarts.push(at);
       parts.push(text);
       at += text.length + 2;
-    }
+    });
+    layout.push(null);
     const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
-    return { text: parts.join("\n\n") + "\n", pageStarts, pages: doc.numPages, title, created: pdfDate(info.CreationDate), removed, unreadablePages, damagedPages };
+    return { text: parts.join("\n\n") + "\n", pageStarts, pages: doc.numPages, title, created: pdfDate(info.CreationDate), removed, unreadablePages, damagedPages, layout };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+function pdfLineLayout(l: PdfLine, page: number): LineLayout {
+  return { page, x: Math.round(l.x), size: Math.round(l.size * 10) / 10, gapBefore: l.gapBefore, column: l.block, headingDepth: null, listItem: false, boldRunIn: false };
 }

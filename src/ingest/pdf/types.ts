@@ -1,3 +1,4 @@
+import type { LineLayout } from "../line-layout.js";
 /** A run of text on a PDF page with its position (PDF units, y upwards). */
 export interface PdfItem {
   str: string;
@@ -34,6 +35,8 @@ export interface PdfExtraction {
   /** Creation date, YYYY-MM-DD. */
   created: string | null;
   removed: RemovedFurniture[];
+  /** Layout of each line of `text` (split at "\n"), null where no source line matched. */
+  layout?: Array<LineLayout | null>;
   /** Pages whose content could not be read, and pages read only in part (a damaged content stream). */
   unreadablePages: number[];
   damagedPages: number[];

@@ -1,0 +1,153 @@
+import type { LineRecord } from "./record.js";
+import type { LineVocabulary } from "./vocabulary.js";
+
+/** What one line looks like, computed once: shape, layout and vocabulary hits. */
+export interface LineFeatures {
+  blank: boolean;
+  length: number;
+  words: number;
+  /** Share of letters in capitals. */
+  caps: number;
+  startsCapital: boolean;
+  endsColon: boolean;
+  /** Ends in sentence punctuation. */
+  endsSentence: boolean;
+  /** "§ 12", "12 §", "KS § 12", "Ks 51 Title". */
+  paragraphStart: boolean;
+  /** "12. Title", "3) Title", "Punkt 5". */
+  numberStart: boolean;
+  bulletStart: boolean;
+  flat: boolean;
+  /** Dot leaders or a page number after a title: a contents row. */
+  dotLeader: boolean;
+  trailingPage: boolean;
+  /** A page mark: "Sida 3 av 12", "3 (12)", a lone number. */
+  pageMark: boolean;
+  /** "Bilaga 1", "Bilagor", "Bilaga 3–12". */
+  attachmentCue: boolean;
+  /** "Innehållsförteckning", "Innehåll", "Ärendeförteckning". */
+  tocCue: boolean;
+  /** "Justerare", "Underskrifter", "Vid protokollet", "Ordförande" alone, signature lines. */
+  signatureCue: boolean;
+  /** The header label kind at the line start, if any. */
+  labelKind: string | null;
+  /** A label followed by its value on the same line. */
+  labelValue: boolean;
+  /** A short capitalised phrase ending in a colon or a tab: a label by shape, known word or not. */
+  labelShape: boolean;
+  /** One to three words, capitalised, a colon, then a value: "Mötesledare: Karin Ek". */
+  colonLabel: boolean;
+  groupHeading: boolean;
+  /** A first name right after a leading number or §: "§ 42 Anna Berg", a note, not a title. */
+  nameAfterNumber: boolean;
+  roles: number;
+  kindWord: boolean;
+  sectionHeading: boolean;
+  firstNames: number;
+  parties: number;
+  dates: number;
+  web: boolean;
+  /** "kl. 18.00–20.30", "Tid 13.15": a time of day. */
+  timeValue: boolean;
+  headingDepth: number | null;
+  listItem: boolean;
+  boldRunIn: boolean;
+  gapBefore: boolean | null;
+  /** Font size against the document's usual size (1 = body text), null without layout. */
+  sizeRatio: number | null;
+}
+
+export type FeatureName = keyof LineFeatures;
+
+const PARAGRAPH = /^[ \t]*(?:(?:\p{Lu}\p{L}{0,5}[ \t]+)?§[ \t]*\d{1,4}|\d{1,4}[ \t]*§|(?!(?:Sida|Sid|Kl|Nr|Dnr|Den|Bilaga|Punkt)[ \t])\p{Lu}\p{L}{0,3}[ \t]+\d{1,4}(?:[ \t]+\p{Lu}\p{L}{0,3}[ \t]+\d{1,4})*[ \t]+\p{Lu})/u;
+const NUMBER = /^[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)][ \t]+\S|\d{1,3}[ \t]+\p{Lu}|Punkt[ \t]+\d)/u;
+const BULLET = /^[ \t]*(?:[-–—•·▪◦*●][ \t]|\p{Ll}[.)][ \t])/u;
+const DOTS = /(?:\.[ \t]?){4,}|\p{L}(?:\.{3}|…)[ \t]*\d{1,3}(?!\d)|…{2,}|\t\d{1,3}[ \t]*$/u;
+const TRAILING_PAGE = /\p{L}[^\d]{3,}[ \t]+\d{1,3}[ \t]*$/u;
+const PAGE_MARK = /^[ \t]*(?:(?:Sida|Sid|Blad)[ \t.]*\d{1,4}(?:[ \t]*(?:av|\/|\()[ \t]*\d{1,4}\)?)?|\d{1,4}[ \t]*\(\d{1,4}\)|\d{1,4}[ \t]*\/[ \t]*\d{1,4}|\d{1,4})[ \t]*$/iu;
+const ATTACHMENT = /^[ \t]*(?:Bilag(?:a|or|orna)|BILAG(?:A|OR))(?![\p{L}])/u;
+const TOC = /^[ \t]*(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Innehåll|INNEHÅLL|Ärendeförteckning|Ärendelista|Förteckning över ärenden)[ \t]*:?[ \t]*$/u;
+const SIGNATURE = /^[ \t]*(?:Justerare|Justerande|Justeras|Underskrifter|Vid protokollet|Sekreterare|Ordförande|Ordf\.?|Justeringsperson(?:er)?|Protokollförare|Mötesordförande|Mötessekreterare|Justerat|Underskrift|Namnförtydligande)[ \t]*:?[ \t]*(?:\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+){0,2})?[ \t]*$|^[ \t]*[_.]{6,}/u;
+const TIME = /(?<![\d.])(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}(?:[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2})?(?![\d.])/u;
+const COLON_LABEL = /^[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+){0,2}[ \t]*:[ \t]*\S/u;
+const LABEL_SHAPE = /^[ \t]*\p{Lu}[\p{L}/ ,-]{1,30}(?::[ \t]*(?:$|\S)|\t)/u;
+
+const NAME_AFTER_NUMBER = /^[ \t]*(?:§[ \t]*)?\d{1,4}[ \t]*(?:§[ \t]*)?(?:(?:och|,|-|–)[ \t]*\d{1,4}[ \t]*)*(?:\(del\)[ \t]*)?(\p{Lu}\p{Ll}+)/u;
+
+function nameAfterNumber(t: string, names: Set<string>): boolean {
+  const m = NAME_AFTER_NUMBER.exec(t);
+  return !!m && names.has(m[1]!.toLowerCase());
+}
+
+function capsShare(s: string): number {
+  let up = 0;
+  let letters = 0;
+  for (const ch of s) {
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    letters++;
+    if (ch === ch.toUpperCase()) up++;
+  }
+  return letters ? up / letters : 0;
+}
+
+function countFirstNames(text: string, names: Set<string>): number {
+  let n = 0;
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu)) if (names.has(m[0].toLowerCase())) n++;
+  return n;
+}
+
+/** The usual font size of a document's lines (the most common rounded size), or null without layout. */
+export function bodySize(lines: readonly LineRecord[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.layout.size) counts.set(Math.round(l.layout.size), (counts.get(Math.round(l.layout.size)) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [s, c] of counts) if (best === null || c > counts.get(best)!) best = s;
+  return best;
+}
+
+export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
+  const t = line.text.trim();
+  const label = vocab.label.exec(t);
+  const labelWord = label?.[1] ?? null;
+  const labelKind = labelWord && /^\p{Lu}/u.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(/\s+/g, " ")) ?? null) : null;
+  const rest = labelKind ? t.slice(labelWord!.length).replace(/^[ \t]*:?[ \t]*/, "") : "";
+  const group = vocab.group.exec(t);
+  return {
+    blank: t === "",
+    length: t.length,
+    words: t === "" ? 0 : t.split(/\s+/).length,
+    caps: capsShare(t),
+    startsCapital: /^\p{Lu}/u.test(t),
+    endsColon: /:$/.test(t),
+    endsSentence: /[.!?]$/.test(t),
+    paragraphStart: PARAGRAPH.test(t),
+    numberStart: NUMBER.test(t),
+    bulletStart: BULLET.test(t),
+    flat: line.flat,
+    dotLeader: DOTS.test(t) && /\p{L}/u.test(t),
+    trailingPage: TRAILING_PAGE.test(t) && t.length < 120,
+    pageMark: PAGE_MARK.test(t),
+    attachmentCue: ATTACHMENT.test(t),
+    tocCue: TOC.test(t),
+    signatureCue: SIGNATURE.test(t),
+    labelKind,
+    labelValue: rest.length > 0,
+    labelShape: LABEL_SHAPE.test(t) && t.length < 80,
+    colonLabel: COLON_LABEL.test(t) && t.length < 100,
+    nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
+    groupHeading: !!group && /^\p{Lu}/u.test(group[1]!) && /^(?:[ \t]*(?::|\t|$|[ \t]+\p{Lu})|(?:[ \t]+\p{Ll}+){1,2}[ \t]*:)/u.test(t.slice(group[0].length)),
+    roles: [...t.matchAll(vocab.role)].length,
+    kindWord: vocab.kind.test(t) && (/^\p{Lu}/u.test(t) || capsShare(t) > 0.8),
+    sectionHeading: vocab.section.test(t),
+    firstNames: countFirstNames(t, vocab.firstNames),
+    parties: [...t.matchAll(vocab.party)].length,
+    dates: [...t.matchAll(vocab.date)].length,
+    web: vocab.web.test(t),
+    timeValue: TIME.test(t),
+    headingDepth: line.layout.headingDepth,
+    listItem: line.layout.listItem,
+    boldRunIn: line.layout.boldRunIn,
+    gapBefore: line.layout.gapBefore,
+    sizeRatio: body && line.layout.size ? line.layout.size / body : null,
+  };
+}

@@ -1,0 +1,55 @@
+import type { SourceDocument } from "../ingest/document.js";
+import type { Lexicon } from "../lexicon/load.js";
+import { bodySize, lineFeatures, type LineFeatures } from "./features.js";
+import { lineRecords, type LineRecord } from "./record.js";
+import { chooseLabel, checkFeatureNames, loadLineRules, type LineLabel, type LineRules } from "./rules.js";
+import { lineVocabulary } from "./vocabulary.js";
+
+export type { LineRecord } from "./record.js";
+export type { LineLabel } from "./rules.js";
+
+/** A non-blank line with its features and its one label. */
+export interface LabelledLine extends LineRecord {
+  features: LineFeatures;
+  label: LineLabel;
+  scores: Partial<Record<LineLabel, number>>;
+  rules: string[];
+}
+
+let rulesFile: LineRules | null = null;
+
+/** The rules are data shipped with the code (not a vocabulary), read once. */
+function rules(): LineRules {
+  if (!rulesFile) {
+    const r = loadLineRules();
+    const probe = Object.keys(lineFeatures({ start: 0, end: 0, n: 1, text: "", layout: { page: null, x: null, size: null, gapBefore: null, column: null, headingDepth: null, listItem: false, boldRunIn: false }, flat: false, piece: false }, NO_VOCAB, null));
+    checkFeatureNames(r, probe);
+    rulesFile = r;
+  }
+  return rulesFile;
+}
+
+const never = /(?!)/u;
+const NO_VOCAB = { label: never, labelKind: new Map(), group: never, role: /(?!)/gu, kind: never, section: never, firstNames: new Set<string>(), party: /(?!)/gu, date: /(?!)/gu, furniture: never, web: never, boundary: /(?!)/gu };
+
+/** Labels every non-blank line of the document (flat lines as their pieces). */
+export function labelLines(doc: SourceDocument, lex: Lexicon): LabelledLine[] {
+  const vocab = lineVocabulary(lex);
+  const records = lineRecords(doc, vocab);
+  const body = bodySize(records);
+  const r = rules();
+  const out: LabelledLine[] = [];
+  for (const rec of records) {
+    if (rec.text.trim() === "") continue;
+    const features = lineFeatures(rec, vocab, body);
+    const c = chooseLabel(r, features);
+    out.push({ ...rec, features, label: c.label, scores: c.scores, rules: c.rules });
+  }
+  return out;
+}
+
+/** One line of text labelled alone (for the spec table and --explain). */
+export function labelText(text: string, lex: Lexicon): LineLabel {
+  const doc = { text, layout: undefined } as unknown as SourceDocument;
+  return labelLines(doc, lex)[0]?.label ?? "body";
+}
