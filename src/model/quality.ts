@@ -36,7 +36,8 @@ export const QUALITY_RULES: Readonly<Record<string, string>> = {
 };
 
 export const DEFAULT_MAX_UNCOVERED_SHARE = 0.4;
-export const DEFAULT_MIN_DECISION_WORDS = 3;
+// "Informationen noteras." is a clause; "Godkänd." or "Bifall." is not.
+export const DEFAULT_MIN_DECISION_WORDS = 2;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 

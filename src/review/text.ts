@@ -50,9 +50,9 @@ export function textParts(out: Output, text: string): TextPart[] {
       starts.push({ page: 1, at: 0 });
       if (p === 1) { floor = last.get(p) ?? firstAt; continue; }
     }
-    if (firstAt <= floor) continue;
+    if (firstAt < floor) continue;
     const blank = text.lastIndexOf("\n\n", firstAt - 1);
-    const at = blank >= floor ? blank + 2 : text.lastIndexOf("\n", firstAt - 1) + 1;
+    const at = blank >= 0 && blank + 2 >= floor ? blank + 2 : text.lastIndexOf("\n", firstAt - 1) + 1;
     if (at <= starts[starts.length - 1]!.at) continue;
     starts.push({ page: p, at });
     floor = Math.max(firstAt, last.get(p) ?? firstAt);
