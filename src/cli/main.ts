@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("--csv-dialect <dialect>", "with --format csv: rfc (comma, LF; the default) or excel (semicolon, UTF-8 BOM, CRLF, formulas neutralised)", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]))
     .option("--evidence", "with --format csv or sqlite: add an evidence column (the rule ids behind each fact; JSON always has them)")
     .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => Math.floor(positive(v, "--jobs", 256)), availableParallelism())
-    .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, ms")
+    .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, quality (flags per rule), ms")
     .option("--strict", "exit 1 when any input failed")
     .option("--force", "parse every input again, ignoring the cache")
     .option("--no-cache", "neither read nor write the cache (<out>/.protokoll-cache)")
