@@ -12,6 +12,9 @@ import { run } from "../cli/run.js";
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? null;
 if (!CHROMIUM) console.warn("test/review/browser.test.ts: skipped, no Chromium at /usr/bin/chromium (apt-get install chromium)");
 
+/** What the page functions read of an element (the tests typecheck without the DOM library). */
+type Dataset = { dataset: Record<string, string | undefined> };
+
 const SEED = "003_74c830d27da07c61";
 const OUTPUT_DIR = new URL("../../test-output/review/", import.meta.url);
 
@@ -51,17 +54,17 @@ describe.skipIf(!CHROMIUM)("review pages in headless Chromium", () => {
     await page.goto(pathToFileURL(join(reviewDir, "pages", `${SEED}.html`)).href);
     expect(Date.now() - t0).toBeLessThan(5000);
     const m = json.meetings[0]!;
-    const facts = await page.$$eval("mark.k-participant", (els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.fact))]);
+    const facts = await page.$$eval("mark.k-participant", (els) => [...new Set(els.map((e) => (e as unknown as Dataset).dataset.fact))]);
     expect(facts.length).toBe(m.participants.length);
     expect(facts.sort()).toEqual(m.participants.map((p) => p.id).sort());
 
     // The last item: far below the first screen, so the click must scroll.
     const item = m.items[m.items.length - 1]!;
     const target = page.locator(`mark#f-${item.id}`);
-    expect(await target.evaluate((e) => e.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    expect(await target.evaluate((e) => e.getBoundingClientRect().top > (globalThis as unknown as { innerHeight: number }).innerHeight)).toBe(true);
     await page.locator(`aside a.row[data-target="${item.id}"]`).click();
     await expect.poll(() => target.evaluate((e) => e.classList.contains("active"))).toBe(true);
-    const box = await target.evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: window.innerHeight }; });
+    const box = await target.evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: (globalThis as unknown as { innerHeight: number }).innerHeight }; });
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(box.h);
 
@@ -77,7 +80,7 @@ describe.skipIf(!CHROMIUM)("review pages in headless Chromium", () => {
 
   it("opens the index and sorts it by flags", async () => {
     await page.goto(pathToFileURL(join(reviewDir, "index.html")).href);
-    const flags = () => page.$$eval("#files tbody tr", (rows) => rows.map((r) => Number((r as HTMLElement).dataset.flags)));
+    const flags = () => page.$$eval("#files tbody tr", (rows) => rows.map((r) => Number((r as unknown as Dataset).dataset.flags)));
     expect(await page.locator("#files tbody tr").count()).toBe(2);
     const button = page.locator("#files th button", { hasText: "flags" });
     await button.click();
