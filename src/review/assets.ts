@@ -68,6 +68,8 @@ table.index th,table.index td{border-bottom:1px solid #ddd;padding:.25rem .4rem;
 table.index th button{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:#111}
 table.index th[aria-sort="ascending"] button::after{content:" ▲"}
 table.index th[aria-sort="descending"] button::after{content:" ▼"}
+table.index td.date{white-space:nowrap}
+table.index td.path{word-break:break-all;min-width:16rem}
 table.index td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.status-error td{background:#fde8e8}
 .filters{margin:.6rem 1rem;display:flex;gap:1rem;align-items:center}

@@ -17,14 +17,16 @@ function row(e: FileEntry): string {
   const out = e.output;
   const c = counts(out);
   const first = out?.meetings[0];
-  const dates = [...new Set(out?.meetings.map((m) => m.date).filter(Boolean) ?? [])].join(", ");
+  const all = [...new Set(out?.meetings.map((m) => m.date).filter((d): d is string => !!d) ?? [])];
+  // One date in the cell (the first meeting's), the others in its title: the column stays narrow.
+  const dates = all.length > 1 ? `${all[0]} (+${all.length - 1})` : all[0] ?? "";
   const bodies = [...new Set(out?.meetings.map((m) => m.body).filter(Boolean) ?? [])].join("; ");
   const warnings = out?.warnings.filter((w) => w.severity !== "info").length ?? 0;
   const rules = [...new Set(e.flags.map((f) => f.rule.replace(/^quality\//, "")))];
   const path = e.href ? `<a href="${h(e.href)}">${h(e.path)}</a>` : h(e.path);
   const status = e.code && e.status !== "ok" ? `${h(e.status)} <small>${h(e.code)}</small>` : h(e.status);
   return `<tr class="status-${h(e.status)}" data-status="${h(e.status)}" data-flags="${e.flags.length}"${e.message ? ` title="${h(e.message)}"` : ""}>
-<td>${path}</td><td>${h(out?.kind ?? "—")}</td><td>${status}</td>${numCell(c.meetings)}<td data-v="${h(first?.date ?? "")}">${h(dates || "—")}</td><td>${h(bodies || "—")}</td>
+<td class="path">${path}</td><td>${h(out?.kind ?? "—")}</td><td>${status}</td>${numCell(c.meetings)}<td class="date" data-v="${h(first?.date ?? "")}"${all.length > 1 ? ` title="${h(all.join(", "))}"` : ""}>${h(dates || "—")}</td><td>${h(bodies || "—")}</td>
 ${numCell(c.participants)}${numCell(c.items)}${numCell(c.decisions)}${numCell(c.followUps)}${numCell(warnings)}<td class="num" data-v="${e.flags.length}">${e.flags.length}${rules.length ? ` <small>${h(rules.join(", "))}</small>` : ""}</td></tr>`;
 }
 

@@ -80,7 +80,7 @@ describe("index page", () => {
       { path: "b.pdf", status: "error", code: "encrypted", message: "locked", output: null, flags: [], href: null },
       { path: "c.txt", status: "ok", code: null, message: null, output, flags: [{ rule: "quality/meeting-no-body", message: "", meeting: null, fact: null, span: null }], href: "pages/c.html" },
     ], "run");
-    const rows = [...html.matchAll(/<tr class="status-(\w+)"[^>]*>\n<td>(?:<a [^>]*>)?([^<]+)/g)].map((x) => x[2]);
+    const rows = [...html.matchAll(/<tr class="status-(\w+)"[^>]*>\n<td class="path">(?:<a [^>]*>)?([^<]+)/g)].map((x) => x[2]);
     expect(rows).toEqual(["c.txt", "a.txt", "b.pdf"]);
     expect(html).toContain("error <small>encrypted</small>");
     expect(html).toContain("meeting-no-body");
