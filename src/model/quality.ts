@@ -99,8 +99,19 @@ function uncoveredFlag(out: Output, text: string, maxShare: number): QualityFlag
   gap(at, text.length);
   const share = outside / total;
   if (share <= maxShare) return null;
-  const span = spanOf(text, widest[0], widest[1]);
+  const span = { ...spanOf(text, widest[0], widest[1]), page: pageAt(out, widest[0]) };
   return flag("quality/text-outside-blocks", `${Math.round(share * 100)} % of the text is in no item and no front matter (over ${Math.round(maxShare * 100)} %)`, null, null, span);
+}
+
+/** The page of a PDF offset: that of the last fact span starting at or before it (null for text). */
+function pageAt(out: Output, at: number): number | null {
+  let best: { start: number; page: number | null } = { start: -1, page: null };
+  for (const m of out.meetings) {
+    for (const s of [m.span, ...m.items.map((i) => i.span), ...m.participants.map((p) => p.span)]) {
+      if (s.page !== null && s.start <= at && s.start > best.start) best = s;
+    }
+  }
+  return best.page;
 }
 
 /** A span for a range of the text (line numbers counted; the page is unknown here). */

@@ -55,6 +55,12 @@ describe("quality flags", () => {
     expect(flags[0]!.span!.start).toBe(text.length);
     expect(qualityFlags(output, text + tail, { ...opts, maxUncoveredShare: 0.9 })).toEqual([]);
   });
+  it("give the gap of a PDF the page of the last fact before it", () => {
+    const { output, text } = parsed();
+    for (const it of output.meetings[0]!.items) it.span.page = 3;
+    const flags = qualityFlags(output, text + "\n" + "Bilaga utan rubrik.\n".repeat(60), opts);
+    expect(flags[0]!.span!.page).toBe(3);
+  });
   it("name only rules listed with a meaning", () => {
     for (const r of ["meeting-no-date", "meeting-no-body", "item-numbers-not-increasing", "participant-name-shape", "decision-short", "followup-unassigned", "text-outside-blocks"]) {
       expect(QUALITY_RULES[`quality/${r}`]).toBeTruthy();
