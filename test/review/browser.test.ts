@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -76,6 +76,24 @@ describe.skipIf(!CHROMIUM)("review pages in headless Chromium", () => {
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain(decided.evidence.decision![0]);
     await page.screenshot({ path: new URL("page.png", OUTPUT_DIR).pathname });
+  }, 60000);
+
+  it("renders a 100-page protocol in under a second", async () => {
+    // 100 pages of ~50 lines: a header, an attendance list, then 400 items with decisions.
+    const people = Array.from({ length: 30 }, (_, i) => `Person${String.fromCharCode(65 + (i % 26))} Efternamn${i} (S)`).join("\n");
+    const items = Array.from({ length: 400 }, (_, i) =>
+      `§ ${i + 1} Ärende nummer ${i + 1}\n\nBeskrivning av ärendet med flera rader text som förklarar bakgrunden.\nFörvaltningen har berett ärendet och lämnat ett yttrande.\n\nBeslut\nNämnden beslutar att godkänna förslaget i ärende ${i + 1}.\n`).join("\n");
+    const big = join(tmp, "big.txt");
+    writeFileSync(big, `PROTOKOLL\nKulturnämnden\nSammanträdesdatum: 2024-03-12\n\nNärvarande ledamöter\n${people}\n\n${items}`);
+    const review = await run(["review", big, "--out", join(tmp, "big-review"), "-q"]);
+    expect(review.code).toBe(0);
+    await page.goto(pathToFileURL(join(tmp, "big-review", "pages", "big.html")).href);
+    const timing = await page.evaluate(() => {
+      const p = (globalThis as unknown as { performance: { getEntriesByType(t: string): Array<{ loadEventEnd: number }> } }).performance;
+      return p.getEntriesByType("navigation")[0]!.loadEventEnd;
+    });
+    expect(await page.locator("mark.k-decision").count()).toBeGreaterThanOrEqual(400);
+    expect(timing).toBeLessThan(1000);
   }, 60000);
 
   it("opens the index and sorts it by flags", async () => {
