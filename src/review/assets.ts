@@ -71,6 +71,7 @@ table.index th[aria-sort="descending"] button::after{content:" ▼"}
 table.index td.date{white-space:nowrap}
 table.index td.path{word-break:break-all;min-width:16rem}
 table.index td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.index td.flags{text-align:left;min-width:15rem}
 tr.status-error td{background:#fde8e8}
 .filters{margin:.6rem 1rem;display:flex;gap:1rem;align-items:center}
 .wrap{padding:0 1rem 3rem}

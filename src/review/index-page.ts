@@ -27,7 +27,7 @@ function row(e: FileEntry): string {
   const status = e.code && e.status !== "ok" ? `${h(e.status)} <small>${h(e.code)}</small>` : h(e.status);
   return `<tr class="status-${h(e.status)}" data-status="${h(e.status)}" data-flags="${e.flags.length}"${e.message ? ` title="${h(e.message)}"` : ""}>
 <td class="path">${path}</td><td>${h(out?.kind ?? "—")}</td><td>${status}</td>${numCell(c.meetings)}<td class="date" data-v="${h(first?.date ?? "")}"${all.length > 1 ? ` title="${h(all.join(", "))}"` : ""}>${h(dates || "—")}</td><td>${h(bodies || "—")}</td>
-${numCell(c.participants)}${numCell(c.items)}${numCell(c.decisions)}${numCell(c.followUps)}${numCell(warnings)}<td class="num" data-v="${e.flags.length}">${e.flags.length}${rules.length ? ` <small>${h(rules.join(", "))}</small>` : ""}</td></tr>`;
+${numCell(c.participants)}${numCell(c.items)}${numCell(c.decisions)}${numCell(c.followUps)}${numCell(warnings)}<td class="num flags" data-v="${e.flags.length}">${e.flags.length}${rules.length ? ` <small>${h(rules.join(", "))}</small>` : ""}</td></tr>`;
 }
 
 /** The index of a run: one row per input, most flags first; sorting and filtering run in the page. */
