@@ -90,10 +90,10 @@ function lineLink(line: number | null, hasText: boolean): string {
   return line !== null && hasText ? ` <a href="#L${line}">line ${line}</a>` : line !== null ? ` line ${line}` : "";
 }
 
-function flagsPanel(flags: QualityFlag[], hasText: boolean): string {
+function flagsPanel(flags: QualityFlag[], hasText: boolean, anchored: Set<string>): string {
   if (!flags.length) return `<h2>Quality flags (0)</h2><p class="missing">none</p>`;
   return `<h2>Quality flags (${flags.length})</h2>
-<ul class="flags">${flags.map((f) => `<li class="flag" data-rule="${h(f.rule)}">${h(f.message)}${lineLink(f.span?.line ?? null, hasText)}${ruleList([f.rule])}</li>`).join("\n")}</ul>`;
+<ul class="flags">${flags.map((f) => `<li class="flag" data-rule="${h(f.rule)}">${f.fact && anchored.has(f.fact) ? `<a class="row" href="#${h(anchorId(f.fact))}" data-target="${h(f.fact)}">${h(f.message)}</a>` : h(f.message)}${lineLink(f.span?.line ?? null, hasText)}${ruleList([f.rule])}</li>`).join("\n")}</ul>`;
 }
 
 function warningsPanel(out: Output, hasText: boolean): string {
@@ -136,7 +136,7 @@ ${legend()}</header>
 <div class="layout">
 <main class="doc">${doc}</main>
 <aside class="panel" aria-label="facts">
-${flagsPanel(flags, text !== null)}
+${flagsPanel(flags, text !== null, anchored)}
 ${out.meetings.map((m, i) => meetingPanel(m, anchored, i)).join("\n") || `<h2>Meetings</h2><p class="missing">no meeting found</p>`}
 ${warningsPanel(out, text !== null)}
 </aside>

@@ -30,6 +30,11 @@ describe("review page", () => {
     expect(plain).toContain("Nämnden beslutar att godkänna budgeten för 2025.");
     expect(html).not.toMatch(/<mark[^>]*style=/);
   });
+  it("links a flag about a fact to that fact's highlight and to its line", () => {
+    const p = m.participants[1]!;
+    const flagged = renderDocumentPage({ output, text, flags: [{ rule: "quality/participant-name-shape", message: "odd name", meeting: m.id, fact: p.id, span: p.span }] });
+    expect(flagged).toContain(`<a class="row" href="#f-${p.id}" data-target="${p.id}">odd name</a> <a href="#L${p.span.line}">line ${p.span.line}</a>`);
+  });
   it("shows a page without text when the run kept none", () => {
     const page = renderDocumentPage({ output, text: null, flags: [] });
     expect(page).toContain("--emit-text");
