@@ -11,3 +11,9 @@ export type {
 export { RULES, isRule, type RuleInfo } from "./model/rules.js";
 export type { Span, SourceInfo, SourceFormat, Diagnostic } from "./types.js";
 export { InputError } from "./types.js";
+/** Quality flags (issue 16) and the review pages and run summary built from outputs and their canonical texts. */
+export { qualityFlags, QUALITY_RULES, type QualityFlag, type QualityOptions } from "./model/quality.js";
+export { renderDocumentPage, type DocumentPageInput } from "./review/page.js";
+export { renderIndexPage } from "./review/index-page.js";
+export { runStats, formatStats, type RunStats } from "./review/stats.js";
+export type { FileEntry } from "./review/entry.js";

@@ -7,6 +7,7 @@ import type { SourceDocument } from "./ingest/document.js";
 import { loadLexicon, type Lexicon } from "./lexicon/load.js";
 import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { repairOutput } from "./model/repair.js";
+import { qualityFlags } from "./model/quality.js";
 import type { Meeting, Output } from "./model/schema.js";
 import { segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
@@ -80,7 +81,9 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
     warnings: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line ?? d.span?.line ?? null, span: d.span ?? null })),
   };
   // A field that breaks the schema is dropped with a warning: one bad field never loses the document.
-  return { output: repairOutput(output), text: doc.text };
+  const repaired = repairOutput(output);
+  repaired.quality = qualityFlags(repaired, doc.text, { nameParticles: lex.entries("name-particles").flatMap((e) => e.forms) });
+  return { output: repaired, text: doc.text };
 }
 
 /** Parses one input (bytes of a text, Markdown or PDF file, or a string) into the output contract. Rejects with InputError for unreadable input. */

@@ -13,6 +13,9 @@ Examples:
   $ cat minutes.txt | protokoll parse -              read standard input
   $ protokoll parse a.txt b.md --format ndjson       one JSON document per line on standard output
   $ protokoll schema > output.schema.json            the JSON Schema of the output
+  $ protokoll review archive/ --out review/            HTML pages with every fact highlighted, and an index
+  $ protokoll review --from out/ --out review/         the same from a past run (parse --out out/ --emit-text)
+  $ protokoll stats out/                             a run's summary; --json for JSON
 
   $ protokoll parse archive/ --out out/ --format sqlite --report run.ndjson --jobs 4
   $ find archive -name '*.pdf' -print0 | protokoll parse --files-from - -0 --out out/
@@ -70,7 +73,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("--csv-dialect <dialect>", "with --format csv: rfc (comma, LF; the default) or excel (semicolon, UTF-8 BOM, CRLF, formulas neutralised)", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]))
     .option("--evidence", "with --format csv or sqlite: add an evidence column (the rule ids behind each fact; JSON always has them)")
     .option("-j, --jobs <n>", "files parsed at once (child processes)", (v) => Math.floor(positive(v, "--jobs", 256)), availableParallelism())
-    .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, ms")
+    .option("--report <file>", "write one NDJSON line per input: path, status, code, message, cached, counts, quality (flags per rule), ms")
     .option("--strict", "exit 1 when any input failed")
     .option("--force", "parse every input again, ignoring the cache")
     .option("--no-cache", "neither read nor write the cache (<out>/.protokoll-cache)")
@@ -113,6 +116,33 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         prune: !!o.prune,
       };
       code = await runParse(inputs, opts, io, signal);
+    });
+  program
+    .command("review")
+    .description("write static HTML review pages: each input's text with its facts highlighted, and an index of the run")
+    .argument("[inputs...]", "files, folders, globs to parse now (or use --from)")
+    .requiredOption("-o, --out <dir>", "write index.html and pages/<name>.html into this folder")
+    .option("--from <outdir>", "review a past `parse --out` run: its JSON files and their --emit-text .txt files, without parsing again")
+    .option("--report <file>", "with --from: also list the failed and skipped inputs of that run's --report file")
+    .option("-q, --quiet", "no summary on standard error")
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      const { runReview } = await import("./commands/review.js");
+      code = await runReview(inputs, {
+        out: String(o.out),
+        ...(o.from ? { from: String(o.from) } : {}),
+        ...(o.report ? { report: String(o.report) } : {}),
+        quiet: !!o.quiet,
+      }, io);
+    });
+  program
+    .command("stats")
+    .description("summarise a run: files by status and kind, meetings per body and year, field coverage, top warnings and quality flags")
+    .argument("<outdir|inputs...>", "a `parse --out` folder, or inputs to parse now")
+    .option("--json", "print the summary as JSON")
+    .option("--report <file>", "also count the failed and skipped inputs of a parse --report file")
+    .action(async (args: string[], o: Record<string, unknown>) => {
+      const { runStatsCommand } = await import("./commands/stats.js");
+      code = await runStatsCommand(args, { json: !!o.json, ...(o.report ? { report: String(o.report) } : {}) }, io);
     });
   program
     .command("schema")

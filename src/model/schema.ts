@@ -192,6 +192,14 @@ export const sourceSchema = z.object({
     .describe("page furniture removed from a PDF's text: running headers and footers, page numbers"),
 });
 
+export const qualityFlagSchema = z.object({
+  rule: z.string().regex(/^quality\/[a-z0-9-]+$/).describe("the quality rule (listed with its meaning in src/model/quality.ts)"),
+  message: z.string(),
+  meeting: z.string().nullable().describe("id of the meeting the flag is about; null for the whole file"),
+  fact: z.string().nullable().describe("id of the participant, item or follow-up the flag is about"),
+  span: spanSchema.nullable(),
+}).describe("a sign that a fact is worth a person's check (issue 16)");
+
 export const documentSchema = z
   .object({
     schemaVersion: z.literal("1"),
@@ -199,6 +207,7 @@ export const documentSchema = z
     kind: z.enum(["protocol", "minutes", "agenda", "extract", "report", "webpage", "unknown"]),
     meetings: z.array(meetingSchema),
     warnings: z.array(warningSchema),
+    quality: z.array(qualityFlagSchema).optional().describe("quality flags: meetings without date or body, item numbers that do not increase, odd names, short decisions, unassigned follow-ups, text in no block"),
   })
   .describe("protokoll parse output for one input file");
 
@@ -210,6 +219,7 @@ export type DateFact = z.infer<typeof dateSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Signatures = z.infer<typeof signaturesSchema>;
 export type Warning = z.infer<typeof warningSchema>;
+export type QualityFlagOut = z.infer<typeof qualityFlagSchema>;
 export type FactEvidence = z.infer<typeof evidenceSchema>;
 export type Outcome = z.infer<typeof outcomeEnum>;
 export type Motion = z.infer<typeof motionSchema>;
