@@ -9,7 +9,7 @@ import { buildMeeting, type MeetingEvidence } from "./model/build.js";
 import { repairOutput } from "./model/repair.js";
 import { qualityFlags } from "./model/quality.js";
 import type { Meeting, Output } from "./model/schema.js";
-import { segment, type SegmentedDocument } from "./segment/index.js";
+import { LINE_MODEL_MAX_CHARS, segment, type SegmentedDocument } from "./segment/index.js";
 import { findLabels } from "./extract/labels.js";
 import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
@@ -44,8 +44,8 @@ const TITLE_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:\\d{1,3}[ \\t]+)?${RECORD_TITL
 function meetingRule(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, evidence: MeetingEvidence, i: number): string | null {
   const rec = seg.records[i]!;
   const blockEvidence = recordEvidence(seg.blocks, rec);
-  if (blocksDenyMeeting(blockEvidence, rec.items.length)) return null;
-  if (blocksAffirmMeeting(blockEvidence)) return "record/attendance-block";
+  if (seg.modelled && blocksDenyMeeting(blockEvidence, rec.items.length)) return null;
+  if (seg.modelled && blocksAffirmMeeting(blockEvidence)) return "record/attendance-block";
   if (evidence.listedParticipants >= 2) return "record/attendance-list";
   if (rec.blocks.length > 0) return "record/header-box";
   const labels = new Set(rec.front.flatMap((r) => findLabels(ctx.doc.text, r, ctx.lex)).map((l) => l.kind));
@@ -67,6 +67,9 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const seg = segment(doc, lex, (w) => geo.isPlace(w));
   const ctx: ExtractContext = { doc, seg, lex, geo, dates: scanDates(doc.text, lex), report: (d) => diagnostics.push(d) };
+  if (!seg.modelled) {
+    ctx.report({ code: "line-model-skipped", severity: "info", message: `The text has ${doc.text.length.toLocaleString("en")} characters, more than the line model reads (${LINE_MODEL_MAX_CHARS.toLocaleString("en")}): records and items were found without line labels and blocks.` });
+  }
   const meetings = seg.records
     .map((r, i) => ({ ...buildMeeting(ctx, r, i), i }))
     .map((b) => ({ ...b, rule: meetingRule(ctx, seg, b.meeting, b.evidence, b.i) }))

@@ -104,12 +104,11 @@ export function findBlocks(lines: readonly LabelledLine[]): Block[] {
     const continues = last && b.rules[0] === "block/item-needs-header" && (last.kind === "item" || last.kind === "section");
     // Neighbouring prose blocks (one of them a box that lost its kind) are one block.
     if (last && (continues || (last.kind === "prose" && b.kind === "prose"))) {
-      last.lines.push(...b.lines);
+      // One at a time: spreading a block of 100,000 lines into push() overflows the stack.
+      for (const l of b.lines) last.lines.push(l);
       last.end = b.end;
     } else merged.push(b);
   }
-  out.length = 0;
-  out.push(...merged);
-  for (const l of lines) if (l.label === "furniture") out.push({ start: l.start, end: l.end, kind: "furniture", lines: [l], rules: ["block/furniture", ...l.rules] });
-  return out.sort((a, b) => a.start - b.start);
+  for (const l of lines) if (l.label === "furniture") merged.push({ start: l.start, end: l.end, kind: "furniture", lines: [l], rules: ["block/furniture", ...l.rules] });
+  return merged.sort((a, b) => a.start - b.start);
 }

@@ -23,8 +23,11 @@ const REFERENCE = /^[ \t]*,?[ \t]*§[ \t]*\d/u;
  * dated lines the date starts one of, when the segmenter made no item of it.
  */
 function listHeading(text: string, at: number): string | null {
-  let ls = text.lastIndexOf("\n", at - 1) + 1;
-  if (!/^[ \t\-•–]*$/u.test(text.slice(ls, at))) return null;
+  // The date must start its line (after blanks or a bullet): walk back over those only, never the
+  // whole line (a flattened transcript is one line of megabytes, and every date would scan it).
+  let ls = at;
+  while (ls > 0 && /[ \t\-•–]/u.test(text[ls - 1]!)) ls--;
+  if (ls > 0 && text[ls - 1] !== "\n") return null;
   for (let n = 0; n < 8 && ls > 0; n++) {
     const prev = text.lastIndexOf("\n", ls - 2) + 1;
     const line = text.slice(prev, ls - 1).trim();

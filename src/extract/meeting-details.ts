@@ -160,10 +160,17 @@ function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMen
   return clockMention(start, close.time, m.index, m.lastIndex, m.rule);
 }
 
+/** How far into the front matter the header box's fields are looked for (about ten pages). */
+const HEADER_SPAN = 20_000;
+
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
-  const labels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
-  const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
+  const allLabels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
+  // The header box stands at the top of the front matter: its candidates are read from the first
+  // HEADER_SPAN characters only, so a front of thousands of lines (a huge roll call) stays linear.
+  const headEnd = (view.front[0]?.start ?? 0) + HEADER_SPAN;
+  const labels = allLabels.filter((l) => l.start < headEnd);
+  const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index)).filter((d) => d.index < headEnd);
   const chromeDates = view.chrome.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   const rules: Record<string, string[]> = {};
   const date = pick(dateCandidates(ctx, labels, frontDates, chromeDates));
@@ -200,7 +207,7 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
     timeMention,
     inferredYear,
     location: location?.value ?? null,
-    labels,
+    labels: allLabels,
     rules,
   };
 }

@@ -125,7 +125,8 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     bulletStart: BULLET.test(t),
     flat: line.flat,
     dotLeader: DOTS.test(t) && /\p{L}/u.test(t),
-    trailingPage: TRAILING_PAGE.test(t) && t.length < 120,
+    // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
+    trailingPage: t.length < 120 && TRAILING_PAGE.test(t),
     pageMark: PAGE_MARK.test(t),
     attachmentCue: ATTACHMENT.test(t),
     tocCue: TOC.test(t),

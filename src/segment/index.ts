@@ -29,18 +29,28 @@ export interface SegmentedDocument {
   /** Every non-blank line with its label, and the blocks they form. */
   lines: LabelledLine[];
   blocks: Block[];
+  /** False when the text was too long for the line model (see LINE_MODEL_MAX_CHARS): no lines, no blocks. */
+  modelled: boolean;
 }
+
+/**
+ * The line model keeps features and a label for every line; beyond this many characters of text
+ * (a bundle of hundreds of pages) its memory would outgrow a worker's cap, so such a text is
+ * segmented by the record and item finders alone, with a `line-model-skipped` note.
+ */
+export const LINE_MODEL_MAX_CHARS = 8 * 1024 * 1024;
 
 export function segment(doc: SourceDocument, lex: Lexicon, isPlace: (w: string) => boolean): SegmentedDocument {
   const furniture = findFurniture(doc.text, lex);
   const skip = furnitureRanges(furniture);
-  const lines = labelLines(doc, lex);
-  const blocks = findBlocks(lines);
+  const modelled = doc.text.length <= LINE_MODEL_MAX_CHARS;
+  const lines = modelled ? labelLines(doc, lex) : [];
+  const blocks = modelled ? findBlocks(lines) : [];
   // A table of contents or an attachment list names items and boxes; it never starts a record.
   const listings = blocks.filter((b) => b.kind === "toc" || b.kind === "attachment-list");
   const records = splitRecords({ text: doc.text, lex, furniture: skip, listings }).map((r) => {
     const items = buildItems({ text: doc.text, lex, skip, isPlace }, r, r.items, r.front.slice(1));
     return { start: r.start, end: r.end, front: r.front, blocks: r.blocks, items, rules: r.rules };
   });
-  return { doc, furniture, skip: mergeRanges(skip), records, lines, blocks };
+  return { doc, furniture, skip: mergeRanges(skip), records, lines, blocks, modelled };
 }

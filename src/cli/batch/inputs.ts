@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { globSync } from "tinyglobby";
 import { escapeName, nameOf } from "./escape.js";
@@ -199,8 +199,42 @@ function safeReal(p: string | Buffer): string {
 }
 
 /** Paths listed in a file, one per line, or NUL-separated (find -print0). */
-export function readFileList(path: string, nul: boolean, stdin: () => Buffer): string[] {
-  const raw = path === "-" ? stdin().toString("utf8") : readFileSync(path, "utf8");
+/** A list of paths larger than this is refused rather than read whole into memory (about a million long paths). */
+export const FILE_LIST_LIMIT = 256 * 1024 * 1024;
+
+/** Thrown when a --files-from list is over its limit. */
+export class FileListTooLarge extends Error {}
+
+/** Reads an fd to its end or to `limit` bytes, whichever comes first: standard input may be endless. */
+export function readBounded(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      // A non-blocking stdin with nothing yet: wait for it rather than treat it as the end.
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
+      if ((e as NodeJS.ErrnoException).code === "EOF") break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new FileListTooLarge(`the list of files is over ${Math.round(limit / 1024 / 1024)} MB; split it (--shard) or give folders`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
+export function readFileList(path: string, nul: boolean, stdin: () => Buffer = () => readBounded(0, FILE_LIST_LIMIT)): string[] {
+  let raw: string;
+  if (path === "-") raw = stdin().toString("utf8");
+  else {
+    const fd = openSync(path, "r");
+    try { raw = readBounded(fd, FILE_LIST_LIMIT).toString("utf8"); } finally { closeSync(fd); }
+  }
   return raw.split(nul ? "\0" : /\r?\n/).map((s) => (nul ? s : s.trim())).filter((s) => s.length > 0);
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/index.js";
@@ -13,7 +13,7 @@ import { ProcessPool } from "../../workers/process-pool.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
 import { escapeControls } from "./escape.js";
-import { expandInputs, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
+import { expandInputs, FileListTooLarge, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
 import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
 import { findStale, prune } from "./stale.js";
 import { outputNames } from "./names.js";
@@ -77,7 +77,13 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   if (opts.csvDialectGiven && opts.format !== "csv") throw new UsageError("--csv-dialect applies to --format csv only");
   if (opts.evidence && opts.format !== "csv" && opts.format !== "sqlite") throw new UsageError("--evidence adds a column to --format csv or sqlite tables (JSON and NDJSON always carry evidence)");
   if (opts.emitText && !opts.out) throw new UsageError("--emit-text writes files: give --out DIR");
-  const listed = opts.filesFrom ? readFileList(opts.filesFrom, !!opts.nul, () => readFileSync(0)) : [];
+  let listed: string[] = [];
+  try {
+    if (opts.filesFrom) listed = readFileList(opts.filesFrom, !!opts.nul);
+  } catch (e) {
+    if (e instanceof FileListTooLarge) throw new UsageError(`--files-from ${opts.filesFrom}: ${e.message}`);
+    throw e;
+  }
   const all = [...inputs, ...listed];
   if (all.length === 0) throw new UsageError("no inputs: give files, folders, globs, - or --files-from FILE");
   if (opts.out) refuseOutIsInput(opts.out, all);
