@@ -1,5 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
+import { perLexicon } from "./per-lexicon.js";
 
 export type DecisionTense = "present" | "past" | "passive";
 
@@ -10,18 +11,11 @@ interface Cues {
   passive: RegExp;
 }
 /** Compiled once per lexicon instance (a second lexicon gets its own cues). */
-const byLexicon = new WeakMap<Lexicon, Cues>();
-
-function compiled(lex: Lexicon): Cues {
-  let cues = byLexicon.get(lex);
-  if (!cues) {
-    const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
-    const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
-    cues = { subjectEnd: lex.forms("decision-verbs", "subject"), present: verbs("present"), past: verbs("past"), passive };
-    byLexicon.set(lex, cues);
-  }
-  return cues;
-}
+const compiled = perLexicon((lex: Lexicon): Cues => {
+  const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
+  const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
+  return { subjectEnd: lex.forms("decision-verbs", "subject"), present: verbs("present"), past: verbs("past"), passive };
+});
 
 /** "Mötet", "Årsmötet", "Personalsektionen", "Allmänna utskottet", "UFM": a deciding subject. */
 function isDecidingSubject(words: string, ends: string[]): boolean {

@@ -3,6 +3,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import { compoundWords } from "../text/compound.js";
 import { anyOf, wordsOf } from "../text/unicode.js";
 import type { ExtractContext } from "./context.js";
+import { perLexicon } from "./per-lexicon.js";
 
 interface KindCues {
   web: RegExp;
@@ -11,21 +12,14 @@ interface KindCues {
   reportTail: RegExp;
 }
 
-const compiled = new WeakMap<Lexicon, KindCues>();
-
-function cuesOf(lex: Lexicon): KindCues {
-  let c = compiled.get(lex);
-  if (!c) {
-    const report = lex.forms("document-kinds", "report");
-    c = {
-      web: new RegExp(wordsOf(lex.forms("document-kinds", "webpage")), "giu"),
-      report: new RegExp(wordsOf(report), "giu"),
-      reportTail: new RegExp(`(?:${anyOf(report)})(?![\\p{L}])`, "giu"),
-    };
-    compiled.set(lex, c);
-  }
-  return c;
-}
+const cuesOf = perLexicon((lex: Lexicon): KindCues => {
+  const report = lex.forms("document-kinds", "report");
+  return {
+    web: new RegExp(wordsOf(lex.forms("document-kinds", "webpage")), "giu"),
+    report: new RegExp(wordsOf(report), "giu"),
+    reportTail: new RegExp(`(?:${anyOf(report)})(?![\\p{L}])`, "giu"),
+  };
+});
 
 /** A bullet line that is not a date ("• 5 februari" lists meeting dates on a web page). */
 const BULLET = /^[ \t]*[•●▪][ \t]+(?!\d{1,2}(?::e|:a)?[ \t]+\p{L}+[ \t]*$)/gmu;

@@ -7,6 +7,7 @@ import type { ExtractContext } from "./context.js";
 import type { DateMention } from "./dates/types.js";
 import { sentences } from "./sentences.js";
 import { sliceByKey } from "../text/sorted.js";
+import { perLexicon } from "./per-lexicon.js";
 
 export interface RawFollowUp {
   /** The item number, or null for a commitment in a record without items. */
@@ -25,21 +26,14 @@ export interface RawFollowUp {
 interface Candidate<T> { value: T; span: Range | null; rule: string; weight: number }
 
 interface Cues { dated: RegExp; undated: RegExp; agent: RegExp }
-const byLexicon = new WeakMap<Lexicon, Cues>();
-
-function cuesOf(lex: Lexicon): Cues {
-  let c = byLexicon.get(lex);
-  if (!c) {
-    c = {
-      dated: new RegExp(wordsOf(lex.forms("deadline-cues", "dated")), "iu"),
-      undated: new RegExp(wordsOf(lex.forms("deadline-cues", "undated")), "iu"),
-      // "Erik bokar matsalen", "Åke tar upp det", "Kassören fixar fakturan": a named agent and a task verb.
-      agent: new RegExp(`^((?:\\p{Lu}[\\p{L}-]*)(?:(?:[ \\t]+och|,)?[ \\t]+\\p{Lu}[\\p{L}-]*){0,3})[ \\t]+(?:${anyOf(lex.forms("deadline-cues", "agent"))})(?![\\p{L}])`, "u"),
-    };
-    byLexicon.set(lex, c);
-  }
-  return c;
-}
+const cuesOf = perLexicon((lex: Lexicon): Cues => {
+  return {
+    dated: new RegExp(wordsOf(lex.forms("deadline-cues", "dated")), "iu"),
+    undated: new RegExp(wordsOf(lex.forms("deadline-cues", "undated")), "iu"),
+    // "Erik bokar matsalen", "Åke tar upp det", "Kassören fixar fakturan": a named agent and a task verb.
+    agent: new RegExp(`^((?:\\p{Lu}[\\p{L}-]*)(?:(?:[ \\t]+och|,)?[ \\t]+\\p{Lu}[\\p{L}-]*){0,3})[ \\t]+(?:${anyOf(lex.forms("deadline-cues", "agent"))})(?![\\p{L}])`, "u"),
+  };
+});
 
 /** "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act. */
 const RESPONSIBLE: Array<{ rule: string; needs: string; re: RegExp }> = [

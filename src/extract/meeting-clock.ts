@@ -2,6 +2,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import { wordsOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { DateParts, RawMention } from "./dates/types.js";
+import { perLexicon } from "./per-lexicon.js";
 
 /** A clock time read from the minutes, with the rule that read it. */
 export interface ClockHit {
@@ -17,20 +18,13 @@ interface ClockPatterns {
   close: RegExp;
 }
 
-const compiled = new WeakMap<Lexicon, ClockPatterns>();
-
-function patterns(lex: Lexicon): ClockPatterns {
-  let p = compiled.get(lex);
-  if (!p) {
-    p = {
-      meeting: new RegExp(wordsOf(lex.forms("meeting-clock", "meeting")), "iu"),
-      open: new RegExp(wordsOf(lex.forms("meeting-clock", "open")), "iu"),
-      close: new RegExp(wordsOf(lex.forms("meeting-clock", "close")), "iu"),
-    };
-    compiled.set(lex, p);
-  }
-  return p;
-}
+const patterns = perLexicon((lex: Lexicon): ClockPatterns => {
+  return {
+    meeting: new RegExp(wordsOf(lex.forms("meeting-clock", "meeting")), "iu"),
+    open: new RegExp(wordsOf(lex.forms("meeting-clock", "open")), "iu"),
+    close: new RegExp(wordsOf(lex.forms("meeting-clock", "close")), "iu"),
+  };
+});
 
 /** "17:54", "kl 17.30", "klockan 12:09": a clock time not part of a date or a larger number. */
 const CLOCK = /(?<![\p{L}\p{N}.:/-])(?:(?:kl\.?|klockan)[ \t]*)?([01]?\d|2[0-4])[.:]([0-5]\d)(?![\p{N}]|[.:]\d)/giu;

@@ -1,6 +1,7 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf, squash } from "../text/unicode.js";
 import type { ExtractContext, RecordView } from "./context.js";
+import { perLexicon } from "./per-lexicon.js";
 
 /** The organisation holding the meeting, how it was read, and whether it is a public authority. */
 export interface Organisation {
@@ -17,24 +18,17 @@ interface Patterns {
   generic: RegExp;
   meetingWord: RegExp;
 }
-const compiled = new WeakMap<Lexicon, Patterns>();
-
-function patterns(lex: Lexicon): Patterns {
-  let p = compiled.get(lex);
-  if (!p) {
-    const ends = anyOf(lex.forms("organisations", "ending"));
-    const generic = anyOf(lex.forms("organisations", "generic-body"));
-    p = {
-      // "Stenålderns samfällighet", "Trollhättans Judoklubb", "Datateknologsektionen", "Nora Fastigheter AB":
-      // up to three capitalised words, then a word ending in an organisation word.
-      association: new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{L}-]*[ \\t]+){0,3}(?:\\p{Lu}[\\p{L}-]*)?${ends})(?![\\p{L}])`, "u"),
-      generic: new RegExp(`^${generic}$`, "iu"),
-      meetingWord: new RegExp(`(?<![\\p{L}])(${generic}|\\p{L}+möte)(?![\\p{L}])`, "iu"),
-    };
-    compiled.set(lex, p);
-  }
-  return p;
-}
+const patterns = perLexicon((lex: Lexicon): Patterns => {
+  const ends = anyOf(lex.forms("organisations", "ending"));
+  const generic = anyOf(lex.forms("organisations", "generic-body"));
+  return {
+    // "Stenålderns samfällighet", "Trollhättans Judoklubb", "Datateknologsektionen", "Nora Fastigheter AB":
+    // up to three capitalised words, then a word ending in an organisation word.
+    association: new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{L}-]*[ \\t]+){0,3}(?:\\p{Lu}[\\p{L}-]*)?${ends})(?![\\p{L}])`, "u"),
+    generic: new RegExp(`^${generic}$`, "iu"),
+    meetingWord: new RegExp(`(?<![\\p{L}])(${generic}|\\p{L}+möte)(?![\\p{L}])`, "iu"),
+  };
+});
 
 const PUBLIC = /(?<![\p{L}])(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?s?[ \t]+(?:kommun|stad|kommunalförbund)|Region[ \t]+\p{Lu}[\p{L}-]+(?:[ \t]+län)?|Landstinget[ \t]+(?:i[ \t]+)?\p{Lu}[\p{L}-]+|Samordningsförbundet[ \t]+\p{Lu}[\p{L}-]+)(?![\p{L}])/u;
 const PUBLIC_CAPS = /(?<![\p{L}])(\p{Lu}{3,}[ \t]+KOMMUN)(?![\p{L}])/u;
