@@ -107,6 +107,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/sub-number": { meaning: "a decimal sub-point ('1.1 Mötets öppnande') inside an item, an item of its own" },
   "item/title-wrap": { meaning: "the title wraps onto the next line (it ends on a preposition or conjunction, or the next line is lower case)", sets: ["title"] },
   "item/title-cut": { meaning: "title and body share a line: the title is cut where the body begins", sets: ["title"] },
+  "item/title-case-label": { meaning: "a case number label after the title on its line (\"… Dnr: KS 2018/12\") ends the title", sets: ["title"] },
   "item/title-presenter": { meaning: "a presenter after the title's full stop ('. - Åsa Lönn') is left out", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
 

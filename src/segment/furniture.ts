@@ -92,8 +92,12 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
     for (let k = 2; k <= a.length && (shared.get(key(a, k)) ?? 0) >= 2; k++) best = k;
     // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
     for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && /^\d/u.test(a[j + 1] ?? "")) || /^§\d/u.test(a[j]!)) best = Math.min(best, j);
-    if (best < 2) continue;
     const line = flat[i]!;
+    // "2 2 (26) 30 Muntlig information" / "3 3 (26) 31 …": all words are numbers in "# (#) #", but the last
+    // one differs from the page's ordinal: it is the page's first item, not part of the header.
+    const ordinalWord = /^\s*(\d{1,4})\s/u.exec(line.text)?.[1];
+    while (best > 2 && /^\d{1,4}$/u.test(a[best - 1]!) && a[best - 1] !== ordinalWord) best--;
+    if (best < 2) continue;
     // Prose can start alike too; a page header starts with the page number or names the record.
     const prefix = a.slice(0, best).join(" ");
     if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista/iu.test(prefix)) continue;

@@ -43,8 +43,14 @@ function afterFurniture(furniture: readonly Range[], lineStart: number, at: numb
   // A running header is short: looking further would make every candidate on a long flat line slice it again.
   if (at - lineStart <= 16 || at - lineStart > 200) return false;
   const before = sliceWithout(text, lineStart, at, furniture);
-  return before.length < at - lineStart && before.trim() === "";
+  return before.length < at - lineStart && (before.trim() === "" || CONTENTS_LABEL.test(before));
 }
+
+/**
+ * "3 Sida 3 (41) Innehållsförteckning 163 Information från …": a flattened page whose running header is
+ * followed by the contents heading; the first row's number stands where a line would start.
+ */
+const CONTENTS_LABEL = /^[ \t]*(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Ärendeförteckning|Innehåll|INNEHÅLL)[ \t]*:?[ \t]+$/u;
 
 /** Words right before a number that make it a reference, not an item header. */
 const REFERENCE_BEFORE =

@@ -1,3 +1,4 @@
+import { isFlat } from "./lines.js";
 import type { ItemCandidate, ItemStyle } from "./item-candidates.js";
 
 /** Largest step between two consecutive items (numbers lost by text extraction make small gaps). */
@@ -64,6 +65,27 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
   return { score: best < 0 ? 0 : score[best]!, chain };
 }
 
+/**
+ * "3 283 Utredning om … Arbetsutskottet beslutar 1 Utredningen skickas … 2 Yttrandet ska …": on a flattened
+ * page line, a run numbered from 1 after an item header at the line's start (same style) is the decision's
+ * numbered points, not items. Those points are dropped; the header stays.
+ */
+function withoutInlinePoints(cands: ItemCandidate[]): ItemCandidate[] {
+  const out: ItemCandidate[] = [];
+  let header: ItemCandidate | null = null;
+  let want = 0;
+  for (const c of cands) {
+    if (header && c.line.start !== header.line.start) header = null, (want = 0);
+    if (header && c.style === header.style && !c.atLineStart && (c.number === 1 || c.number === want) && c.number < header.number) {
+      want = c.number + 1;
+      continue;
+    }
+    if (c.atLineStart && c.number > 1 && isFlat(c.line)) header = c, (want = 0);
+    out.push(c);
+  }
+  return out;
+}
+
 const heads = new WeakMap<ItemCandidate, string>();
 /** The first words of a title, computed once per candidate. */
 export const head = (c: ItemCandidate, text: string) => {
@@ -83,7 +105,7 @@ export const head = (c: ItemCandidate, text: string) => {
  */
 export function chooseItems(cands: ItemCandidate[], text: string): ItemCandidate[] {
   const byStyle = new Map<ItemStyle, ItemCandidate[]>();
-  for (const c of cands) {
+  for (const c of withoutInlinePoints(cands)) {
     const list = byStyle.get(c.style) ?? [];
     list.push(c);
     byStyle.set(c.style, list);

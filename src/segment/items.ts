@@ -38,6 +38,9 @@ const LEAD = /^(?:(?:\p{Lu}\p{Ll}{0,4}|\p{Lu}{2,5})[ \t]+\d{1,4}[ \t]+|(?:Dnr|Di
  */
 const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}[\p{Ll}-]+(?:[ \t]+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}-]+)){1,3}(?=[ \t]*(?:[,(]|$))[^\n]*$/u;
 
+/** A case number label after a title on the same line: "… 2018 Dnr: LKS 2018/12", "Informationer Änr KS 2018/9". */
+const CASE_LABEL_AFTER = /[ \t](?:Dnr|Diarienummer|Ärendenummer|Änr)(?![\p{L}])/u;
+
 /** A title line this long that holds a sentence end runs the body in after the title ("KHR 1 Mötets öppnande Mötets ordförande …"). */
 const RUN_IN_LINE = 70;
 
@@ -69,6 +72,12 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
   const cut = (flat || runIn) && !(c.toc && stop - start < 240);
   let e = cut ? flatTitleEnd(text, start, stop, ctx.isPlace, tw, { sentences: flat }) : stop;
   if (cut && e < stop) rules.push("item/title-cut");
+  // "Uppföljningsrapport 1 … 2018 Dnr: LKS 2018/12": a case number label after the title ends it, on any line.
+  const label = CASE_LABEL_AFTER.exec(text.slice(start, e));
+  if (label && label.index > 0) {
+    e = start + label.index;
+    rules.push("item/title-case-label");
+  }
   const bold = text.indexOf("**", start);
   if (bold !== -1 && bold < e) e = bold;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
