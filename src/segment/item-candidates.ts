@@ -2,7 +2,8 @@ import type { Lexicon } from "../lexicon/load.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
-import { BARE, TOC_ROW, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
+import { scanAll, scanner } from "../text/scan.js";
+import { BARE, LIST_NUMBER, TOC_ROW, NUMBERED, PARA_AFTER, paraHeaders, prefixedHeaders, regexHeaders, type HeaderMatch } from "./item-headers.js";
 import { inRanges, isFlat, sliceWithout, splitLines, type Line } from "./lines.js";
 
 /** How an item number is written; a run of items keeps one style. */
@@ -154,6 +155,19 @@ function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   return true;
 }
 
+/** LIST_NUMBER rows; a numbered list row counts only when its list number is the item's ("1.   1", not "3.   7"). */
+function* listNumbers(text: string, from: number, to: number): Generator<HeaderMatch> {
+  for (const m of scanAll(scanner(LIST_NUMBER), text, from, to)) {
+    const mark = m.groups!.mark;
+    if (mark !== undefined && mark !== m.groups!.num) continue;
+    // Only blanks before the bullet on its line (at most a few: an indented list).
+    let b = m.index;
+    while (b > 0 && m.index - b <= 8 && (text[b - 1] === " " || text[b - 1] === "\t")) b--;
+    if (b > 0 && text[b - 1] !== "\n") continue;
+    yield { index: m.index, length: m[0].length, num: m.groups!.num!, word: mark ?? "" };
+  }
+}
+
 /** Every place that looks like the header of a numbered item. Chain selection decides which are items. */
 export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCandidate[] {
   const { text, lex, furniture } = ctx;
@@ -162,7 +176,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   // Each pattern runs once over the whole text (no pattern crosses a line end), each match is then
   // placed on its line: running every pattern per line cost a regex clone per line and pattern.
   let order = 0;
-  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number, toc = false) => {
+  const push = (li: number, idx: number, num: string, style: ItemStyle, headerEnd: number, toc = false, rule?: string) => {
     const line = lines[li]!;
     const start = line.start + idx;
     if (start < range.start || start >= range.end || inRanges(furniture, start)) return;
@@ -181,7 +195,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const number = Number(num);
     if (number === 0 || (style === "bare" && number >= 1900 && number <= 2100)) return;
     const prevBlank = li === 0 || lines[li - 1]!.text.trim() === "";
-    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line, rules: [headerRule(style, toc)] };
+    const c: ItemCandidate = { number, style, start, titleStart, atLineStart, afterBlank: atLineStart && prevBlank, line, rules: [rule ?? headerRule(style, toc)] };
     if (toc) c.toc = true;
     if (LEADER_ROW.test(text.slice(titleStart, Math.min(line.end, titleStart + 160)))) c.leader = true;
     found.push({ li, order, c });
@@ -206,6 +220,7 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     push(li, idx, m.num, m.word === "." ? "dot" : m.word === ":" ? "colon" : "paren", idx + m.length);
   });
   each(regexHeaders(BARE, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length));
+  each(listNumbers(text, from, range.end), (m, li, idx) => push(li, idx, m.num, m.word ? "dot" : "bare", idx + m.length, false, "item/list-row-number"));
   each(regexHeaders(TOC_ROW, text, from, range.end), (m, li, idx) => push(li, idx, m.num, "bare", idx + m.length, true));
   each(prefixedHeaders(text, from, range.end), (m, li, idx) => {
     if (/^(?:Dnr|Nr|Kl|Sid|Sida|Sidan|Sal|Rum|Plan|Bilaga|Bilagor|Punkt|Fas|Steg|Del|År|Vecka|Page|Tel|Box)$/iu.test(m.word)) return;

@@ -27,6 +27,13 @@ export const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{
  */
 export const TOC_ROW = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+\d{1,3}[ \t]+(?=\p{Lu}\p{Ll})/gu;
 
+/**
+ * A web agenda's list row that holds only the item's number, the title on the next line: " •   2\n\n  Fastställande
+ * av föredragningslista", " 1.   1\n\n  Val av justerare" (a numbered list whose rows start with the item number).
+ */
+// It starts at the bullet, not at the line's blanks: a leading "[ \t]*" would rescan a long run of blanks from every position.
+export const LIST_NUMBER = /(?:[•·*]|(?<![\d.])(?<mark>\d{1,3})\.)[ \t]+(?<num>\d{1,4})[ \t]*(?=\n|$)/gu;
+
 /** Matches of a plain pattern; `word` is its `sep` group. */
 export function* regexHeaders(re: RegExp, text: string, from: number, to: number): Generator<HeaderMatch> {
   for (const m of scanAll(scanner(re), text, from, to)) yield { index: m.index, length: m[0].length, num: m.groups!.num!, word: m.groups!.sep ?? "" };
