@@ -109,6 +109,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/title-cut": { meaning: "title and body share a line: the title is cut where the body begins", sets: ["title"] },
   "item/title-case-label": { meaning: "a case number label after the title on its line (\"… Dnr: KS 2018/12\") ends the title", sets: ["title"] },
   "item/list-row-number": { meaning: "a web agenda list row holding only the item number (\" •   2\"), the title on the next line" },
+  "item/contents-declared-range": { meaning: "contents rows without numbers, as many as the declared § range (\"Paragrafer 155-168\"), numbered in order" },
   "item/title-presenter": { meaning: "a presenter after the title's full stop ('. - Åsa Lönn') is left out", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
 

@@ -41,6 +41,8 @@ const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}[\p{Ll}-]+(?:[ \t]+(?:\p{Lu}\.
 /** A case number label after a title on the same line: "… 2018 Dnr: LKS 2018/12", "Informationer Änr KS 2018/9". */
 const CASE_LABEL_AFTER = /[ \t](?:Dnr|Diarienummer|Ärendenummer|Änr)(?![\p{L}])/u;
 
+const TRAILING_LEADER = /[ \t]*(?:\.{2,}|…+)[ \t]*\d{1,3}[ \t]*$/u;
+
 /** A title line this long that holds a sentence end runs the body in after the title ("KHR 1 Mötets öppnande Mötets ordförande …"). */
 const RUN_IN_LINE = 70;
 
@@ -72,6 +74,9 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
   const cut = (flat || runIn) && !(c.toc && stop - start < 240);
   let e = cut ? flatTitleEnd(text, start, stop, ctx.isPlace, tw, { sentences: flat }) : stop;
   if (cut && e < stop) rules.push("item/title-cut");
+  // "Ekonomiskt bistånd... 6": a contents row's leader and page number are not the title's.
+  const leader = TRAILING_LEADER.exec(text.slice(start, e));
+  if (leader && leader.index > 0) e = start + leader.index;
   // "Uppföljningsrapport 1 … 2018 Dnr: LKS 2018/12": a case number label after the title ends it, on any line.
   const label = CASE_LABEL_AFTER.exec(text.slice(start, e));
   if (label && label.index > 0) {

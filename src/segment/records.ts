@@ -5,6 +5,7 @@ import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
 import { chooseItems, head as titleHead } from "./item-chain.js";
 import { isFlat, splitLines } from "./lines.js";
+import { contentsRowsAsItems } from "./contents-rows.js";
 import { lowerBound, sliceByKey } from "../text/sorted.js";
 
 /** One meeting record inside a file: its extent, its front matter and its items' headers. */
@@ -146,6 +147,18 @@ function firstMention(cands: ItemCandidate[], items: ItemCandidate[], from: numb
   return first.start;
 }
 
+/**
+ * A contents list whose rows lost their § numbers ("Ekonomiskt bistånd... 6") while the front matter
+ * declares the record's range ("Paragrafer 155-168"): when the rows are exactly as many as the range,
+ * they are its items in order.
+ */
+function contentsNumberedByRange(ctx: RecordContext, range: Range, front: Range[]): ItemCandidate[] {
+  const declared = declaredRanges(ctx.text, front);
+  if (declared.length !== 1) return [];
+  const [lo, hi] = declared[0]!;
+  return contentsRowsAsItems(ctx.text, ctx.lex, range, lo, hi);
+}
+
 function finish(ctx: RecordContext, cands: ItemCandidate[], rec: RecordSegment): RecordSegment {
   const range: Range = { start: rec.start, end: rec.end };
   const later = rec.later;
@@ -154,7 +167,8 @@ function finish(ctx: RecordContext, cands: ItemCandidate[], rec: RecordSegment):
   const head: Range = { start: rec.start, end: firstItem };
   // Boxes met after the first item stay front matter; the head is everything before it.
   const front = [head, ...later.filter((f) => f.start >= firstItem)];
-  const finalItems = itemsIn(ctx, cands, range, front);
+  let finalItems = itemsIn(ctx, cands, range, front);
+  if (finalItems.length === 0) finalItems = contentsNumberedByRange(ctx, range, front);
   const rules = rec.blocks.length && !rec.rules.includes("record/header-box") ? [...rec.rules, "record/header-box"] : rec.rules;
   return { ...rec, front, items: finalItems, rules };
 }

@@ -1,0 +1,39 @@
+import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "../extract/per-lexicon.js";
+import type { Range } from "../types.js";
+import type { ItemCandidate } from "./item-candidates.js";
+import { splitLines } from "./lines.js";
+
+/** "Kvarboende i särskilt boende... 11": a contents row without its number, a title, a leader, a page. */
+const LEADER_ROW = /^[ \t]*(\p{L}[^\n]*?)[ \t]*(?:\.{2,}|…+)[ \t]*\d{1,3}[ \t]*$/u;
+/** LEADER_ROW backtracks over its line: only row-sized lines are tried. */
+const MAX_ROW = 240;
+
+/** Front-matter words a contents list names beside the items ("Beslutande... 2"): no item rows. */
+const frontWords = perLexicon((lex: Lexicon) => new Set([...lex.forms("header-labels"), ...lex.forms("groups")].map((f) => f.toLowerCase())));
+
+/**
+ * The longest run of numberless contents rows in `range` (blank lines between rows allowed), numbered lo, lo+1 … hi
+ * when it holds exactly hi − lo + 1 item rows. The leader and page number after a title are not the title's.
+ */
+export function contentsRowsAsItems(text: string, lex: Lexicon, range: Range, lo: number, hi: number): ItemCandidate[] {
+  const words = frontWords(lex);
+  let best: ItemCandidate[] = [];
+  let run: ItemCandidate[] = [];
+  for (const line of splitLines(text.slice(range.start, range.end))) {
+    if (line.text.trim() === "") continue;
+    const m = line.text.length <= MAX_ROW ? LEADER_ROW.exec(line.text) : null;
+    if (!m) {
+      if (run.length > best.length) best = run;
+      run = [];
+      continue;
+    }
+    if (words.has(m[1]!.toLowerCase())) continue;
+    const abs = { ...line, start: range.start + line.start, end: range.start + line.end };
+    const titleStart = abs.start + line.text.indexOf(m[1]!);
+    run.push({ number: 0, style: "bare", start: abs.start, titleStart, atLineStart: true, afterBlank: true, line: abs, toc: true, leader: true, rules: ["item/contents-declared-range"] });
+  }
+  if (run.length > best.length) best = run;
+  if (best.length < 2 || best.length !== hi - lo + 1) return [];
+  return best.map((r, i) => ({ ...r, number: lo + i }));
+}
