@@ -34,9 +34,9 @@ const LEAD = /^(?:(?:\p{Lu}\p{Ll}{0,4}|\p{Lu}{2,5})[ \t]+\d{1,4}[ \t]+|(?:Dnr|Di
 
 /**
  * A presenter after the title's full stop in agenda lists: ". - Åsa Lönn", " – Hans-Jörgen Holmberg, Jan Bernhardsson
- * (Handlingar delas ut …)": a dash, then two to four capitalised words (a name) and whatever follows on the line.
+ * (Handlingar delas ut …)": a dash, then two to four capitalised words (a name, maybe hyphenated: "Hans-Jörgen", "Rydh-Andersson") and whatever follows on the line.
  */
-const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}[\p{Ll}-]+(?:[ \t]+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}-]+)){1,3}(?=[ \t]*(?:[,(]|$))[^\n]*$/u;
+const PRESENTER = /(?<=\.)[ \t]+[–-][ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:[ \t]+(?:\p{Lu}\.?|\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)){1,3}(?=[ \t]*(?:[,(]|$))[^\n]*$/u;
 
 /** A case number label after a title on the same line: "… 2018 Dnr: LKS 2018/12", "Informationer Änr KS 2018/9". */
 const CASE_LABEL_AFTER = /[ \t](?:Dnr|Diarienummer|Ärendenummer|Änr)(?![\p{L}])/u;
