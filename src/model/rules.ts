@@ -145,6 +145,29 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "followup/ansvar-label": { meaning: "an 'Ansvar:' / 'Ansvarig:' label names the owner", sets: ["responsible"] },
   "followup/returns": { meaning: "'X återkommer / kommer att ta fram': X is responsible (weak)", sets: ["responsible"] },
   "followup/agent-verb": { meaning: "a named agent with a task verb ('Pelle kontaktar kommunen', 'Kassören fixar fakturan')", sets: ["responsible"] },
+
+  // Links across meetings (src/link/, protokoll link): why a participant entry is a person, why a follow-up has its status.
+  "link/first-mention": { meaning: "no person of the organisation with this surname fits: the entry starts a new person" },
+  "link/same-surname": { meaning: "same normalised surname in the same organisation (the block a person is looked for in)" },
+  "link/same-name": { meaning: "same given names and surname (case folded, diacritics kept)" },
+  "link/first-given-name": { meaning: "same first given name; one entry has more given names" },
+  "link/initial-match": { meaning: "initials that fit the other entry's given names ('A. Andersson', 'A-K Berg')" },
+  "link/surname-first": { meaning: "one entry writes the surname first ('Andersson, Anna', 'Andersson Anna')" },
+  "link/same-party": { meaning: "the same party as the person's latest entry" },
+  "link/party-changed": { meaning: "another party than the person's latest entry: linked with a lower score (a party change)" },
+  "link/same-represents": { meaning: "the same municipality or organisation represented" },
+  "link/same-body": { meaning: "seen in the same body before" },
+  "link/seen-within-year": { meaning: "the person was seen within a year of this meeting" },
+  "link/years-apart": { meaning: "more than six years from the person's other meetings: a lower score" },
+  "link/ambiguous-same-name": { meaning: "two or more persons of the organisation fit alike: the link is refused and recorded, never guessed" },
+  "link/case-number": { meaning: "a later item of the organisation has the assignment's case number (diarienummer)" },
+  "link/title-reference": { meaning: "a later item reports back ('Återrapportering av uppdrag om …', 'Redovisning av …') on the assignment's subject" },
+  "link/due-date-meeting": { meaning: "the body's meeting at the due date has an item on the assignment's subject" },
+  "link/report-phrase": { meaning: "the report-back item's title or decision names a report-back (lexicon report-back)" },
+  "link/closure-phrase": { meaning: "the report-back's decision closes the assignment ('uppdraget anses slutfört', 'anses besvarad')" },
+  "link/overdue": { meaning: "the due date passed before the as-of day and no report-back was found" },
+  "link/not-yet-due": { meaning: "the due date is on or after the as-of day and no report-back was found yet" },
+  "link/no-due-date": { meaning: "no due date and no report-back found: the status is unknown" },
 };
 
 /** Whether `id` is a registered rule id. */
