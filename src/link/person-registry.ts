@@ -10,7 +10,9 @@ export interface Person {
   name: NormalName;
   /** The fullest way the records write the name ("Anna Andersson"). */
   display: string;
+  /** Lower case, as compared; `representsAs` as first written. */
   represents: string | null;
+  representsAs: string | null;
   mentions: MentionRecord[];
   meetings: Set<string>;
   bodies: Set<string>;
@@ -102,7 +104,7 @@ function personId(scope: string, first: MentionRecord, name: NormalName): string
 }
 
 function newPerson(m: MentionRecord, name: NormalName): Person {
-  return { id: personId(m.meeting.scope, m, name), scope: m.meeting.scope, name, display: "", represents: lower(m.represents), mentions: [], meetings: new Set(), bodies: new Set(), party: null, first: null, last: null };
+  return { id: personId(m.meeting.scope, m, name), scope: m.meeting.scope, name, display: "", represents: lower(m.represents), representsAs: m.represents, mentions: [], meetings: new Set(), bodies: new Set(), party: null, first: null, last: null };
 }
 
 function attach(person: Person, m: MentionRecord, name: NormalName): void {
@@ -113,7 +115,7 @@ function attach(person: Person, m: MentionRecord, name: NormalName): void {
   const d = m.meeting.date;
   if (d && (!person.first || d < person.first)) person.first = d;
   if (d && (!person.last || d > person.last)) person.last = d;
-  if (!person.represents && m.represents) person.represents = lower(m.represents);
+  if (!person.represents && m.represents) [person.represents, person.representsAs] = [lower(m.represents), m.represents];
   // A full name replaces the initials the person was first seen with.
   if (person.name.initialsOnly && !name.initialsOnly) person.name = name;
 }

@@ -29,7 +29,7 @@ export function linkTables(): Table[] {
     table("persons", ["person_id"], [
       ["person_id", "string", "stable id of the person within the run"], ["name", "string", "the fullest way the records write the name"],
       ["organisation", "string", "the organisation the person was seen in (empty when the records name none: then linked within one document)"],
-      ["represents", "string", "municipality or organisation represented, lower case"],
+      ["represents", "string", "municipality or organisation represented, as first written"],
       ["parties", "string", "parties over time as PARTY:first..last, separated by ;"], ["bodies", "string", "bodies the person sat in, separated by ;"],
       ["first_seen", "date", "date of the first meeting"], ["last_seen", "date", "date of the last meeting"],
       ["mentions", "integer", "participant entries linked to the person"],
@@ -118,7 +118,7 @@ export function forEachLinkRow(r: LinkResult, emit: (table: string, row: Cell[])
   for (const p of r.persons) {
     const { attended, absent } = presenceCounts(p);
     const organisation = p.mentions.find((m) => m.meeting.organisation)?.meeting.organisation ?? null;
-    emit("persons", [p.id, p.display, organisation, p.represents, partiesOverTime(p), list(p.bodies), p.first, p.last, p.mentions.length, attended, absent]);
+    emit("persons", [p.id, p.display, organisation, p.representsAs, partiesOverTime(p), list(p.bodies), p.first, p.last, p.mentions.length, attended, absent]);
     attendanceRows(p, (row) => emit("person_attendance", row));
   }
   for (const l of r.links) {
