@@ -68,6 +68,9 @@ log(`date fuzz, ${fuzzCases} cases …`);
 const fuzz = JSON.parse((await measure("node", [join(ROOT, "bench/fuzz-dates.mjs"), "--cases", String(fuzzCases)])).stdout);
 log("hostile lines, doubling check …");
 const hostile = JSON.parse((await measure("node", [join(ROOT, "bench/hostile-lines.mjs"), "--json"])).stdout);
+// Linking across meetings (bench/link.mjs): synthetic outputs, 1k and 10k documents (100 and 1k with --quick).
+log("link across meetings …");
+const link = JSON.parse((await measure("node", [join(ROOT, "bench/link.mjs"), "--json", "--sizes", quick ? "100,1000" : "1000,10000"])).stdout);
 
 // ---- report ----
 const pad = (s, n) => String(s).padStart(n);
@@ -119,8 +122,10 @@ target("1 MB single line, in process", lineCore.seconds, `${lineCore.seconds.toF
 target(`date fuzz, ${fuzz.cases} generated minutes`, fuzz.failed, `${fuzz.failed} schema failures (thrown ${fuzz.thrown}, invalid ${fuzz.invalid}, repaired ${fuzz.repaired}; ${fuzz.dates} dates, ${fuzz.seconds} s; target 0)`, fuzz.failed === 0);
 for (const r of hostile.rows) say(`hostile line: ${r.name.padEnd(16)} n=${String(r.n).padStart(7)} ${r.ms.toFixed(0).padStart(6)} ms, 2n ${r.ms2n.toFixed(0).padStart(6)} ms, ratio ${r.ratio.toFixed(2)}`);
 target("hostile lines: time at 2n / time at n", hostile.worst, `${hostile.worst.toFixed(2)} worst   (target ≤ 2.5; blanks and repeated "Ordförande: ")`, hostile.worst <= 2.5);
+for (const r of link.rows) say(`link: ${String(r.documents).padStart(6)} documents ${r.seconds.toFixed(2).padStart(7)} s, ${r.msPerDocument.toFixed(3)} ms/document, ${r.persons} persons`);
+target(`link: time per document, ${link.rows.at(-1).documents} / ${link.rows[0].documents} documents`, link.ratio, `${link.ratio.toFixed(2)}   (target ≤ 1.3: near-linear)`, link.ratio <= 1.3);
 say("targets:");
 for (const t of targets) say(`  ${t}`);
 process.stdout.write(lines.join("\n") + "\n");
 mkdirSync(join(ROOT, "out/bench"), { recursive: true });
-writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds, fuzz, hostile }, null, 2) + "\n");
+writeFileSync(join(ROOT, "out/bench/results.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, jobs, corpus: corpus.sizes, results: results.map(({ stdout, ...r }) => r), core, lineCore, lineCliSeconds: lineCli.seconds, fuzz, hostile, link }, null, 2) + "\n");
