@@ -47,3 +47,15 @@ describe("linkPersons", () => {
     expect(persons).toHaveLength(2);
   });
 });
+
+describe("linkPersons on hostile names", () => {
+  it("takes empty, bracket-only and 200,000-character names without failing, in linear time", () => {
+    const m = meeting(9, "2024-05-01");
+    const long = `${"Anna ".repeat(40_000)}Andersson`;
+    const t0 = performance.now();
+    const { persons, links } = linkPersons([mention(m, ""), mention(m, "()"), mention(m, long), mention(m, ",,,")], lex);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(links.map((l) => l.mention.name.length)).toEqual([long.length]);
+    expect(persons).toHaveLength(1);
+  });
+});
