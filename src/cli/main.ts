@@ -135,6 +135,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("-f, --format <format>", "csv (with CSVW metadata) or sqlite (the parse tables, the link tables, full-text search and views in one file)", (v) => oneOf(v, "--format", ["csv", "sqlite"]), "csv")
     .option("--csv-dialect <dialect>", "rfc (the default) or excel", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]), "rfc")
     .option("--as-of <date>", "the day overdue and open follow-ups are judged on, YYYY-MM-DD (default: today)")
+    .option("--review", "also write persons.html (each person's entries and link reasons, refused links) and cases.html (case histories, follow-up statuses)")
     .option("-q, --quiet", "no summary on standard error")
     .action(async (dir: string, o: Record<string, unknown>) => {
       const { runLink } = await import("./commands/link.js");
@@ -142,6 +143,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         format: o.format as "csv" | "sqlite",
         csvDialect: o.csvDialect as "rfc" | "excel",
         quiet: !!o.quiet,
+        review: !!o.review,
         ...(o.out ? { out: String(o.out) } : {}),
         ...(o.asOf ? { asOf: String(o.asOf) } : {}),
       }, io);

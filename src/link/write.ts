@@ -4,6 +4,7 @@ import { formatRows, type CsvDialect } from "../export/csv.js";
 import { csvMetadata, dictionarySections } from "../export/csvw.js";
 import { createStatements, openDatabase, SqliteSink } from "../export/sqlite.js";
 import type { Cell, DocumentEntry, Table } from "../export/tables.js";
+import { casesPage, personsPage } from "./review-pages.js";
 import { forEachLinkRow, linkTables, type LinkResult } from "./tables.js";
 
 export const LINK_SQLITE = "protokoll-link.sqlite";
@@ -108,4 +109,11 @@ export function writeLinkSqlite(dir: string, documents: Iterable<DocumentEntry>,
     throw e;
   }
   return [LINK_SQLITE, "LINK_DICTIONARY.md"];
+}
+
+/** persons.html (each person's mentions and link reasons, refused links) and cases.html (case histories, follow-up statuses). */
+export function writeLinkPages(dir: string, result: LinkResult): string[] {
+  const files = { "persons.html": personsPage(result), "cases.html": casesPage(result) };
+  writeAll(dir, files);
+  return Object.keys(files);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -24,7 +24,7 @@ describe("protokoll link", () => {
     const statuses = parse(readFileSync(join(runDir, "follow_up_status.csv")), { columns: true }) as Array<Record<string, string>>;
     expect(statuses.map((s) => s.status).sort()).toEqual(["open", "overdue", "reported", "reported", "reported"]);
     expect(readFileSync(join(runDir, "LINK_DICTIONARY.md"), "utf8")).toContain("## follow_up_status");
-  });
+  }, 180_000); // parses six files in worker processes: slow on a loaded machine
 
   it("--as-of decides open against overdue", async () => {
     const out = join(tmp, "later");
@@ -57,7 +57,22 @@ describe("protokoll link", () => {
     }
   });
 
-  it("a folder without outputs exits 1", async () => {
-    expect((await run(["link", tmp.replace(/$/, "/db"), "-q"])).code).toBe(1);
+  it("--review writes a person's page and a case's history, escaped", async () => {
+    const out = join(tmp, "pages");
+    expect((await run(["link", runDir, "--out", out, "--review", "--as-of", "2025-11-17", "-q"])).code).toBe(0);
+    const persons = readFileSync(join(out, "persons.html"), "utf8");
+    expect(persons).toContain("<h2>Bo Berg, Västerås</h2>");
+    expect(persons).toContain("party changed M → KD");
+    expect(persons).toContain('<section id="refused">');
+    const cases = readFileSync(join(out, "cases.html"), "utf8");
+    expect(cases).toContain("<h2>SFM 2025/3</h2>");
+    expect(cases).toContain("Lokalförsörjningsplan 2025 – återrapportering");
+  });
+
+  it("a folder without outputs exits 1; a missing folder is a usage error", async () => {
+    const empty = join(tmp, "empty");
+    mkdirSync(empty);
+    expect((await run(["link", empty, "-q"])).code).toBe(1);
+    expect((await run(["link", join(tmp, "missing"), "-q"])).code).toBe(2);
   });
 });

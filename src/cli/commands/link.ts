@@ -4,7 +4,7 @@ import type { CsvDialect } from "../../export/csv.js";
 import type { DocumentEntry } from "../../export/tables.js";
 import { statusOf } from "../../review/entry.js";
 import { linkRecords, recordsOf } from "../../link/index.js";
-import { writeLinkCsv, writeLinkSqlite } from "../../link/write.js";
+import { writeLinkCsv, writeLinkPages, writeLinkSqlite } from "../../link/write.js";
 import { OutputError, UsageError } from "../batch/run.js";
 import type { Io } from "../io.js";
 import { outputsOfRun } from "./runs.js";
@@ -16,6 +16,8 @@ export interface LinkOptions {
   /** "Today" for overdue and open (YYYY-MM-DD); the run date when not given. */
   asOf?: string;
   quiet?: boolean;
+  /** Also write persons.html and cases.html for a reviewer. */
+  review?: boolean;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -50,6 +52,7 @@ export function runLink(dir: string, opts: LinkOptions, io: Io): number {
   try {
     mkdirSync(out, { recursive: true });
     written = opts.format === "sqlite" ? writeLinkSqlite(out, documentsOf(dir), result) : writeLinkCsv(out, result, opts.csvDialect);
+    if (opts.review) written.push(...writeLinkPages(out, result));
   } catch (e) {
     throw new OutputError(`cannot write the link tables to ${out}: ${(e as Error).message}`);
   }
