@@ -68,8 +68,13 @@ const files = (dir: string): string[] =>
     if (f === ".protokoll-cache") return [];
     return statSync(p).isDirectory() ? files(p) : [p];
   });
-const readTable = (dir: string, t: string, delimiter = ",") =>
-  parseCsv(readFileSync(join(dir, `${t}.csv`), "utf8").replace(/^\ufeff/, ""), { columns: true, delimiter, record_delimiter: ["\n", "\r\n"] }) as Array<Record<string, string>>;
+// Tables are read once per folder and shared by the assertions (the folders are not written again after their run).
+const tables = new Map<string, Array<Record<string, string>>>();
+const readTable = (dir: string, t: string, delimiter = ",") => {
+  const key = `${dir}\u0000${t}\u0000${delimiter}`;
+  if (!tables.has(key)) tables.set(key, parseCsv(readFileSync(join(dir, `${t}.csv`), "utf8").replace(/^\ufeff/, ""), { columns: true, delimiter, record_delimiter: ["\n", "\r\n"] }) as Array<Record<string, string>>);
+  return tables.get(key)!;
+};
 const TABLES = ["documents", "warnings", "meetings", "participants", "items", "dates", "follow_ups", "decisions", "motions", "vote_results", "votes", "reservations", "attendance"];
 
 describe("an archive of 2,000 files", { timeout: 600_000 }, () => {
