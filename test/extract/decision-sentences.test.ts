@@ -85,6 +85,11 @@ describe("possessive decision and proposal headings for any body or name", () =>
     expect([it16!.proposal, it16!.decision]).toEqual(["Personalsektionen antecknar ärendet för kännedom.", "Ärendet antecknades för kännedom."]);
   });
 
+  it("reads a bare 'Förslag:' line as the proposal heading (Finland-Swedish minutes)", () => {
+    const [it27] = items("27 § Godkännande av föredragningslistan\nFörslag:\nPersonalsektionen godkänner föredragningslistan.\n\nPersonalsektionens beslut:\nFöredragningslistan godkändes.\n");
+    expect([it27!.proposal, it27!.decision]).toEqual(["Personalsektionen godkänner föredragningslistan.", "Föredragningslistan godkändes."]);
+  });
+
   it("ends a decision at a rule line of underscores", () => {
     const [it2] = items("§ 2 Anhållan\nFolkhälsorådets beslut:\nFörslaget godkändes.\n_____\nBilaga 1 Anhållan om diettillägg\n");
     expect(it2!.decision).toBe("Förslaget godkändes.");
