@@ -18,8 +18,11 @@ const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\
 const IMPERSONAL = /^(?:Det[ \t]+)?beslut(?:as|ades)[ \t]+(?:att|om)(?![\p{L}])/iu;
 /** "att godkänna budgeten": an att-clause opening a sentence is a decision clause. */
 const ATT_CLAUSE = /^att[ \t]+\p{Ll}/iu;
-/** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
-const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
+/**
+ * Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes.",
+ * "Lagd till handlingarna", "… lades utan erinringar till handlingarna").
+ */
+const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|(?:läggs|lades|lagts|lagda?)(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
 /** Sentences that move or announce rather than decide. */
 const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
 const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
