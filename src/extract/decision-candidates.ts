@@ -34,6 +34,8 @@ const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
 const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
 const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
+/** "Mötet förklarades öppnat", "… förklarade mötet avslutat": opening and closing the meeting decide nothing. */
+const OPENED_OR_CLOSED = /(?<![\p{L}])(?:öppnat|öppnad|avslutat|avslutad)(?![\p{L}])/iu;
 
 export interface SentenceContext {
   lex: Lexicon;
@@ -70,6 +72,7 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   if (!ctx.short) return null;
   // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
   if (BACKGROUND.test(t)) return null;
+  if (OPENED_OR_CLOSED.test(t) && !WEAK.test(t)) return null;
   if (active === "past") return make("decision", "decision/active-verb-past", 1);
   if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
   return null;
