@@ -33,6 +33,19 @@ const ACTIVE: Array<[string, "present" | "past" | null]> = [
   ["Medlemmarna röstade för ansvarsfrihet åt styrelsen.", "past"],
   ["Mötet nominerar och väljer Frans Skarman.", "present"],
   ["Styrelsen gav kassören i uppdrag att betala fakturan.", "past"],
+  // Subjects of several words: a compound with "och", a genitive and an indefinite body word.
+  ["Miljö- och byggnadsnämnden beviljar bygglov enligt ansökan.", "present"],
+  ["Kultur- och fritidsnämnden noterar informationen.", "present"],
+  ["Kommunstyrelsens arbetsutskott godkänner rapporten.", "present"],
+  ["Kommunstyrelsens allmänna utskott tillstyrker motionen.", "present"],
+  ["Bygg- och miljönämndens arbetsutskott antar planen.", "present"],
+  ["Region Västmanlands styrelse godkänner planen.", "present"],
+  ["Hälso- och sjukvårdsnämnden beslutade att anta planen.", "past"],
+  ["Kommunstyrelsens arbetsutskott uppdrog åt förvaltningen att utreda frågan.", "past"],
+  // How another body is made up, not what this one decides.
+  ["Borås Stads fullmäktige väljer två ledamöter och två ersättare.", null],
+  ["Övriga kommuners fullmäktige väljer en ledamot.", null],
+  ["Anna Berg och Per Ek godkänner planen.", null],
   // Not a deciding subject, or no decision verb.
   ["Rapporten ger en bild av läget.", null],
   ["Förvaltningen godkänner inte alltid sådana ansökningar.", null],
