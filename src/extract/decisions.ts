@@ -27,7 +27,7 @@ const LIST_ITEM = /^[ \t]*[•●▪-][ \t]/u;
  * "Mötet beslutar att lägga protokollet från sektionsmöte 1\tBeslut\ntill handlingarna.": the margin
  * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence).
  */
-const MARGIN_MARK = /[ \t]+Beslut[ \t]*(?=\n|$)/u;
+const MARGIN_MARK = /(?<=\S)[ \t]+Beslut[ \t]*(?=\n|$)/u;
 const OPENS_LIST = /:[ \t]*(?:\n|[•●▪-][ \t])|:[ \t]*$/u;
 
 function sectionText(ctx: ExtractContext, start: number, end: number): string {

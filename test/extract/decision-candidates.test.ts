@@ -69,6 +69,14 @@ describe("choosing the decision and the proposal of an item", () => {
     expect([it10!.decision, it10!.evidence?.decision]).toEqual(["Mötet beslutar att lägga protokollet från sektionsmöte 1 till handlingarna.", ["decision/margin-label"]]);
   });
 
+  it("looks for the margin mark in linear time over a long run of blanks", () => {
+    const t0 = performance.now();
+    const [it4] = items(`§ 4 Budget\nMötet${" ".repeat(200_000)}godkänner budgeten.\n`);
+    expect(it4!.decision).toBe("Mötet godkänner budgeten.");
+    // Quadratic matching took minutes here; linear takes well under a second even on a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  });
+
   it("takes a margin-marked sentence as decided even in a record read as an agenda", () => {
     const agenda = parseText("Föredragningslista\nDatum: 2024-11-08\nPlats: Rådhuset\n\n1 Val av mötesordförande\nAnna Berg väljs till mötesordförande.\tBeslut\n\n2 Information\nInformationen noteras.\n").meetings[0]!;
     expect(agenda.kind).toBe("agenda");
