@@ -175,7 +175,8 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const atLineStart = (idx <= 16 && (head.trim() === "" || PAGE_NUMBERS_BEFORE.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
-    if (!atLineStart && NUMBER_REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 16), idx))) return;
+    // On a flattened page line a time before an item is the previous item's time slot, not a reference.
+    if (!atLineStart && !flat && NUMBER_REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 16), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);
     const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
     if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {
