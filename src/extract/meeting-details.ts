@@ -229,7 +229,10 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
   if (ctxYear) return { year: ctxYear.year, evidence: `the heading year ${ctxYear.year}` };
   const rec = view.rec;
   const inRec = sliceByKey(ctx.dates, rec.start, rec.end, (d) => d.index);
-  const explicit = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
+  // Days written in full speak for the record's year before months ("i december 2022" in a report on the past year).
+  const withYear = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
+  const days = withYear.filter(DAYLIKE);
+  const explicit = days.length > 0 ? days : withYear;
   // "Minnesanteckningar Arbetsgruppen 2023": a year on the record's title lines.
   const head = view.front[0];
   const titleYears = head ? inRec.filter((d) => d.grain === "year" && !d.end && !d.relative && d.index >= head.start && d.index < Math.min(head.end, head.start + 200)) : [];

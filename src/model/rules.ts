@@ -30,6 +30,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "kind/announced-only": { meaning: "no kind word; items are announced (no decision, no attendance or signature box, no past-tense decision): an agenda", sets: ["kind"] },
   "kind/proposals-only": { meaning: "no kind word; items hold proposals and no decisions: an agenda", sets: ["kind"] },
   "kind/formal-protocol": { meaning: "no kind word; § numbers or justering/anslag labels: a protocol", sets: ["kind"] },
+  "kind/adjusted-record": { meaning: "no kind word or § numbers; an adjuster is elected or the protocol is adjusted or kept ('Val av justerare', 'Protokollet föres av'): a protocol", sets: ["kind"] },
   "kind/notes-default": { meaning: "no kind word and nothing formal: minutes", sets: ["kind"] },
 
   // Meeting details (header box).
