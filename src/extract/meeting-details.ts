@@ -229,10 +229,7 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
   if (ctxYear) return { year: ctxYear.year, evidence: `the heading year ${ctxYear.year}` };
   const rec = view.rec;
   const inRec = sliceByKey(ctx.dates, rec.start, rec.end, (d) => d.index);
-  // Days written in full speak for the record's year before months ("i december 2022" in a report on the past year).
-  const withYear = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
-  const days = withYear.filter(DAYLIKE);
-  const explicit = days.length > 0 ? days : withYear;
+  const explicit = inRec.filter((d) => !d.relative && d.start.y !== undefined && d.grain !== "year");
   // "Minnesanteckningar Arbetsgruppen 2023": a year on the record's title lines.
   const head = view.front[0];
   const titleYears = head ? inRec.filter((d) => d.grain === "year" && !d.end && !d.relative && d.index >= head.start && d.index < Math.min(head.end, head.start + 200)) : [];
@@ -240,14 +237,18 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
     (d) => d.grain === "year" && !d.end &&
       /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
   );
-  const years = [...explicit, ...headingYears, ...titleYears].map((d) => d.start.y!);
+  // A year on the title lines, else the days written in full, speak before months and plan years
+  // ("verksamhetsplan 2022", "i december 2022" in a report on the year before the meeting).
+  const days = explicit.filter(DAYLIKE);
+  const sources = titleYears.length > 0 ? titleYears : days.length > 0 ? days : [...explicit, ...headingYears];
+  const years = sources.map((d) => d.start.y!);
   if (years.length === 0) {
     // Last resort: the year the PDF was made (minutes are written within days of the meeting).
     const created = ctx.doc.source.created;
     return created ? { year: Number(created.slice(0, 4)), evidence: `the PDF's creation date ${created}` } : null;
   }
   const year = Math.min(...years);
-  const evidence = [...explicit, ...headingYears, ...titleYears]
+  const evidence = sources
     .filter((d) => d.start.y === year)
     .slice(0, 3)
     .map((d) => `"${squash(text.slice(d.index, d.lastIndex))}" (line ${ctx.doc.locate.lineOf(d.index)})`)

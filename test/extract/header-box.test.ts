@@ -87,6 +87,10 @@ describe("year-less days", () => {
   it.each(YEARLESS)("%s", (_name, text, values) => {
     expect(meeting(text).dates.map((d) => d.value)).toEqual(values);
   });
+  it("a year-less meeting date takes its year from full days before plan years and months", () => {
+    const text = "Minnesanteckningar Samverkansgruppen\nDatum: 28 februari\nPlats: Förvaltningshuset\nNärvarande: Karin Lund, Olle Ek, Per Ahl\n\n1. Beredning\nBeredning ägde rum onsdag 8 februari 2023 kl. 09.00-14.30.\n\n2. Uppföljning\nUppföljningen av verksamhetsplan 2022 per december 2022 godkändes.\n";
+    expect(meeting(text).date).toBe("2023-02-28");
+  });
 });
 
 describe("header box (spec table)", () => {
