@@ -1,4 +1,4 @@
-import { capitalisedAnyOf, squash } from "../text/unicode.js";
+import { anyOf, capitalisedAnyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { yearContextAt } from "./dates/year-context.js";
 import { sliceByKey } from "../text/sorted.js";
@@ -88,6 +88,18 @@ function claimedByFormality(text: string, labels: LabelHit[], l: LabelHit): bool
   return !!prev && ["adjust", "signature", "posting"].includes(prev.kind) && /^[ \t:,]*$/u.test(text.slice(prev.end, l.start));
 }
 
+const kindWordEnd = perLexicon((lex: ExtractContext["lex"]) => new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])[^\\n]{0,40}$`, "iu"));
+
+/**
+ * A transcript's title repeats the first page's lines, the anslag box's dates among them
+ * ("ANSLAG/BEVIS. Kommunstyrelsen 2013-02-12. … SAMMANTRÄDESPROTOKOLL 1(21) 2013-02-06"): the day the
+ * page header sets beside the kind word (and its page number) dates the meeting.
+ */
+function afterKindWord(ctx: ExtractContext, d: RawMention, prev: RawMention | undefined): boolean {
+  const from = Math.max(prev?.lastIndex ?? 0, d.index - 80);
+  return kindWordEnd(ctx.lex).test(ctx.doc.text.slice(from, d.index));
+}
+
 /**
  * Candidates for the meeting's date: the day under each date-bearing label (weighted by the label),
  * any day in the front matter that no justering, anslag or signature label claims, a day in the
@@ -106,8 +118,11 @@ function dateCandidates(ctx: ExtractContext, labels: LabelHit[], frontDates: Raw
   }
   const front = frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index));
   if (front) out.push({ value: front, span: span(front), rule: "header/front-date", weight: 1 });
-  const chrome = chromeDates.find(DAYLIKE);
+  const chromeDays = chromeDates.filter(DAYLIKE);
+  const chrome = chromeDays[0];
   if (chrome) out.push({ value: chrome, span: span(chrome), rule: "header/chrome-date", weight: 0.5 });
+  const headed = chromeDays.find((d, i) => afterKindWord(ctx, d, chromeDays[i - 1]));
+  if (headed) out.push({ value: headed, span: span(headed), rule: "header/chrome-kind-date", weight: 0.75 });
   return out;
 }
 
