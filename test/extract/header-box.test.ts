@@ -53,10 +53,9 @@ const BODIES: Array<[string, string | null]> = [
   ["PROTOKOLL\nOrgan Kommunstyrelsen Förvaringsplats Kanslienheten\nSammanträdesdatum 2018-10-02", "Kommunstyrelsen"],
   ["PROTOKOLL\nOrgan Halmstads kommun, Kommunala handikapprådet\nSammanträdesdatum 2018-10-02", "Kommunala handikapprådet"],
   ["PROTOKOLL\nOrgan Hässleholms kommun, Miljönämnden\nSammanträdesdatum 2018-10-02", "Miljönämnden"],
-  // A bare council word keeps what it is for; a named body does not take a "för" phrase.
+  // A bare council word keeps what it is for.
   ["Minnesanteckningar från Rådet för funktionshinderfrågor 2018-10-02", "Rådet för funktionshinderfrågor"],
   ["PROTOKOLL\nOrgan Rådet för funktionshindrade\nSammanträdesdatum 2018-10-02", "Rådet för funktionshindrade"],
-  ["PROTOKOLL\nOrgan Kommunstyrelsen för kännedom\nSammanträdesdatum 2018-10-02", "Kommunstyrelsen"],
 ];
 
 /**
