@@ -178,14 +178,29 @@ function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMen
 /** How far into the front matter the header box's fields are looked for (about ten pages). */
 const HEADER_SPAN = 20_000;
 
+/**
+ * Where the header box's fields are read: the record's front matter, inside the record, and the
+ * record's first running header when it stands before the first item ("PROTOKOLL UTDRAG
+ * Regionstyrelsen 1-21 Tid: , kl 13:00-16:45" repeated on every page of an extract is cut as
+ * furniture, yet it is the only place that times the meeting).
+ */
+function headerBox(ctx: ExtractContext, view: RecordView): Range[] {
+  const { rec } = view;
+  const front = view.front.filter((r) => r.start < rec.end).map((r) => (r.end > rec.end ? { start: r.start, end: rec.end } : r));
+  const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= rec.start && f.start < rec.end);
+  if (!header || header.start >= (rec.items[0]?.start ?? rec.end)) return front;
+  return [...front, { start: header.start, end: header.end }].sort((a, b) => a.start - b.start);
+}
+
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
-  const allLabels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
+  const box = headerBox(ctx, view);
+  const allLabels = box.flatMap((r) => findLabels(text, r, ctx.lex));
   // The header box stands at the top of the front matter: its candidates are read from the first
   // HEADER_SPAN characters only, so a front of thousands of lines (a huge roll call) stays linear.
-  const headEnd = (view.front[0]?.start ?? 0) + HEADER_SPAN;
+  const headEnd = (box[0]?.start ?? 0) + HEADER_SPAN;
   const labels = allLabels.filter((l) => l.start < headEnd);
-  const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index)).filter((d) => d.index < headEnd);
+  const frontDates = box.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index)).filter((d) => d.index < headEnd);
   const chromeDates = view.chrome.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   const rules: Record<string, string[]> = {};
   const date = pick(dateCandidates(ctx, labels, frontDates, chromeDates));
