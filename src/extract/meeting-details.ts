@@ -179,14 +179,12 @@ function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMen
 const HEADER_SPAN = 20_000;
 
 /**
- * Where the header box's fields are read: the record's front matter, inside the record, and the
- * record's first running header when it stands before the first item ("PROTOKOLL UTDRAG
+ * Where the header box's fields are read: the record's front matter and the record's first running header when it stands before the first item ("PROTOKOLL UTDRAG
  * Regionstyrelsen 1-21 Tid: , kl 13:00-16:45" repeated on every page of an extract is cut as
  * furniture, yet it is the only place that times the meeting).
  */
 function headerBox(ctx: ExtractContext, view: RecordView): Range[] {
-  const { rec } = view;
-  const front = view.front.filter((r) => r.start < rec.end).map((r) => (r.end > rec.end ? { start: r.start, end: rec.end } : r));
+  const { rec, front } = view;
   const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= rec.start && f.start < rec.end);
   if (!header || header.start >= (rec.items[0]?.start ?? rec.end)) return front;
   return [...front, { start: header.start, end: header.end }].sort((a, b) => a.start - b.start);

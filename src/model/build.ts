@@ -105,7 +105,9 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const { doc, seg } = ctx;
   const { text } = doc;
   const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
-  const view: RecordView = { rec, front: subtract(rec.front, seg.skip), chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
+  // A front range that runs past the record's end holds the next record's header: cut it there.
+  const front = subtract(rec.front, seg.skip).filter((r) => r.start < rec.end).map((r) => (r.end > rec.end ? { start: r.start, end: rec.end } : r));
+  const view: RecordView = { rec, front, chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
   const kindRules: string[] = [];
   const kind = meetingKind(ctx, view, kindRules);
   const details = meetingDetails(ctx, view);
