@@ -30,12 +30,14 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "kind/announced-only": { meaning: "no kind word; items are announced (no decision, no attendance or signature box, no past-tense decision): an agenda", sets: ["kind"] },
   "kind/proposals-only": { meaning: "no kind word; items hold proposals and no decisions: an agenda", sets: ["kind"] },
   "kind/formal-protocol": { meaning: "no kind word; § numbers or justering/anslag labels: a protocol", sets: ["kind"] },
+  "kind/adjusted-record": { meaning: "no kind word or § numbers; an adjuster is elected or the protocol is adjusted or kept ('Val av justerare', 'Protokollet föres av'): a protocol", sets: ["kind"] },
   "kind/notes-default": { meaning: "no kind word and nothing formal: minutes", sets: ["kind"] },
 
   // Meeting details (header box).
   "header/labelled-date": { meaning: "the day after a date label (Sammanträdesdatum, Datum, Dag, Tid & datum …), scored by the label's kind", sets: ["date"] },
   "header/labelled-place-time": { meaning: "the day or clock time in the value of a place-and-time label (Plats och tid, Lokal och tid …)", sets: ["date"] },
   "header/front-date": { meaning: "no labelled date: the first day in the front matter not governed by a justering or anslag label", sets: ["date"] },
+  "header/chrome-kind-date": { meaning: "no date in the record: the day beside the kind word of the page header in a transcript's chrome ('SAMMANTRÄDESPROTOKOLL 1(21) 2013-02-06'), before an anslag box's first day", sets: ["date"] },
   "header/chrome-date": { meaning: "no date in the record: the first day in a web transcript's chrome (weakest)", sets: ["date"] },
   "header/inferred-year": { meaning: "the meeting date has no year: taken from a heading, the title lines, the record's dated lines or the PDF date", sets: ["date"] },
   "header/date-time": { meaning: "the meeting date carries its clock time ('25/4 kl. 16:00')", sets: ["start", "end"] },
