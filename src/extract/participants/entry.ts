@@ -1,6 +1,7 @@
 import type { Lexicon } from "../../lexicon/load.js";
 import { squash } from "../../text/unicode.js";
 import type { Geo } from "../geo.js";
+import { perLexicon } from "../per-lexicon.js";
 
 export type Position = "chair" | "vice-chair" | "secretary" | "adjuster";
 
@@ -26,20 +27,21 @@ export interface EntryVocabulary {
   geo: Geo;
 }
 
-let roleIndex: Map<string, Position> | null = null;
-let partyIndex: Set<string> | null = null;
+/** Role forms and party codes of a lexicon, compiled once per lexicon instance. */
+const entryIndexes = perLexicon((lex: Lexicon) => {
+  const roleIndex = new Map<string, Position>();
+  for (const e of lex.entries("roles")) for (const f of e.forms) roleIndex.set(f.toLowerCase(), e.value as Position);
+  const partyIndex = new Set(lex.entries("parties").map((e) => String(e.value).toLowerCase()));
+  return { roleIndex, partyIndex };
+});
 
 export function entryVocabulary(lex: Lexicon, geo: Geo): EntryVocabulary {
-  if (!roleIndex) {
-    roleIndex = new Map();
-    for (const e of lex.entries("roles")) for (const f of e.forms) roleIndex.set(f.toLowerCase(), e.value as Position);
-    partyIndex = new Set(lex.entries("parties").map((e) => String(e.value).toLowerCase()));
-  }
+  const { roleIndex, partyIndex } = entryIndexes(lex);
   return {
-    roleOf: (w) => roleIndex!.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex!.get(squash(w).toLowerCase()) ?? null,
-    isKnownParty: (t) => partyIndex!.has(t.toLowerCase()),
+    roleOf: (w) => roleIndex.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex.get(squash(w).toLowerCase()) ?? null,
+    isKnownParty: (t) => partyIndex.has(t.toLowerCase()),
     isParty: (t) =>
-      partyIndex!.has(t.toLowerCase()) ||
+      partyIndex.has(t.toLowerCase()) ||
       /^(?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}?)$/u.test(t),
     geo,
   };

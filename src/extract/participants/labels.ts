@@ -4,6 +4,7 @@ import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import type { Position } from "./entry.js";
 import { FLAT_LINE } from "../../segment/lines.js";
+import { perLexicon } from "../per-lexicon.js";
 
 export type AttendanceLabel =
   | { type: "group"; group: "member" | "substitute" | "other" | null; present: boolean; serving: boolean }
@@ -41,19 +42,18 @@ const STOP_LABELS = [
 ];
 
 const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(.…]|[ \t]{2}|\.{2,}|…)/u;
-let re: RegExp | null = null;
-let byForm: Map<string, AttendanceLabel> | null = null;
-
-function compile(lex: Lexicon) {
-  byForm = new Map();
+/** The label forms of a lexicon and the pattern finding them, compiled once per lexicon instance. */
+const compiledLabels = perLexicon((lex: Lexicon) => {
+  const byForm = new Map<string, AttendanceLabel>();
   for (const e of lex.entries("groups")) {
     const group = e.value === "unknown" ? null : (e.value as "member" | "substitute" | "other");
     for (const f of e.forms) byForm.set(f, { type: "group", group, present: e.present !== false, serving: e.serving === true });
   }
   for (const [f, position] of Object.entries(ROLE_LABELS)) if (!byForm.has(f)) byForm.set(f, { type: "role", position });
   for (const f of STOP_LABELS) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
-  re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
-}
+  const re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
+  return { re, byForm };
+});
 
 /** Attendance headings, role labels and the labels that end an attendance block. */
 interface LineBounds {
@@ -89,16 +89,16 @@ function endsInGap(s: string, lineStart: number, at: number): boolean {
 }
 
 export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): AttendanceLabelHit[] {
-  if (!re) compile(lex);
+  const { re, byForm } = compiledLabels(lex);
   const out: AttendanceLabelHit[] = [];
   const s = text.slice(range.start, range.end);
   let line: LineBounds | null = null;
-  for (const m of scanAll(scanner(re!), s)) {
+  for (const m of scanAll(scanner(re), s)) {
     const word = m[1]!;
     if (!isUpper(word[0])) continue;
     const after = s.slice(m.index + word.length, m.index + word.length + 4);
     if (!LABEL_END.test(after)) continue;
-    const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
+    const label = byForm.get(word.toLowerCase().replace(/\s+/g, " "));
     if (!label) continue;
     // "Ordförande DAG": a short word in capitals right after another word names a body, not a label.
     if (word.length <= 4 && word === word.toUpperCase() && /\p{L}[ ]$/u.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
