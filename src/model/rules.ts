@@ -88,6 +88,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "attendance/titled-paragraph": { meaning: "an unlabelled paragraph of titled people without parties: officials (other)", sets: ["group"] },
   "attendance/role-word": { meaning: "a role word beside the name ('ordförande', '(sekreterare)')", sets: ["positions"] },
   "attendance/elected-in-item": { meaning: "a position given in an opening item ('Till justerare utsågs X', 'X valdes till sekreterare')", sets: ["positions"] },
+  "attendance/elected-official": { meaning: "an official elected in an opening item and named in no list ('Mötet väljer X till mötesordförande'): a participant, present", sets: ["found", "present"] },
   "attendance/checkbox": { meaning: "a checkbox roll call: [X] present, [ ] absent", sets: ["present"] },
   "attendance/presence-mark": { meaning: "a presence word or column beside the name (förhindrad, ej närvarande, N/F, Ja/Nej, 1/-)", sets: ["present"] },
   "attendance/listed-present": { meaning: "listed without a presence mark under no group heading: present", sets: ["present"] },

@@ -2,7 +2,7 @@ import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
-import { positionsFromItems } from "./elected.js";
+import { positionsFromItems, type ElectedOfficial } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
 import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
 import { mergeRules, noteRule, type RuleTrail } from "../../model/evidence.js";
@@ -358,12 +358,26 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   }
   for (const e of positionsFromItems(ctx, view, nv)) {
     const p = people.get(e.name.toLowerCase());
-    if (!p) continue;
+    if (!p) {
+      // An official elected in the minutes ("Mötet väljer X till mötesordförande") took part in the
+      // meeting even where no list names them (association minutes); a notice only proposes.
+      if (knownPresence) add(electedPerson(e));
+      continue;
+    }
     p.positions = [...new Set([...p.positions, e.position])];
     noteRule(p, "positions", "attendance/elected-in-item");
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
+}
+
+/** An official named only where elected in an opening item: present, group not said. */
+function electedPerson(e: ElectedOfficial): RawParticipant {
+  return {
+    name: e.name, party: null, represents: null, representsCode: null, group: null, positions: [e.position], title: null,
+    present: true, items: null, notItems: null, note: null, substitutesFor: null, listed: false, start: e.start, end: e.end,
+    rules: { found: ["attendance/elected-official"], positions: ["attendance/elected-in-item"], present: ["attendance/elected-official"] },
+  };
 }
 
 /**
