@@ -72,6 +72,16 @@ function attachedLists(text: string, view: RecordView): Range[] {
   return out;
 }
 
+/** An item titled as an attendance list ("2 Närvarolista", "§ 2 Närvarande"): its body lists the people. */
+const ATTENDANCE_ITEM = /^[ \t]*(?:Närvarolista|Närvaroförteckning|Närvarande|Deltagare)[ \t:]*$/iu;
+
+/** Attendance lists held in an item of association minutes ("2\tNärvarolista" over "•\tAdam Chodorowski"). */
+function itemLists(text: string, view: RecordView): Range[] {
+  return view.rec.items
+    .filter((i) => ATTENDANCE_ITEM.test(text.slice(i.titleRange.start, i.titleRange.end)))
+    .map((i) => ({ start: i.titleRange.start, end: i.end }));
+}
+
 /** A front matter pointing to an attached attendance list. */
 const LIST_REFERENCE = /(?:närvarande|beslutande|deltagare|ledamöter)[ \t,:]*(?:se|enligt)[ \t]+(?:bifogad[ \t]+|särskild[ \t]+)?(?:närvarolista|bilaga)/iu;
 
@@ -210,10 +220,12 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     if (p.present === false) old.present = false;
   };
   // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
-  const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  const inItems = kind === "agenda" ? [] : itemLists(text, view);
+  const attached = kind === "agenda" ? [] : [...attachedLists(text, view), ...inItems];
   let rollCallGroup: RawParticipant["group"] = null;
   for (const range of [...view.front, ...attached]) {
     const inAttached = attached.includes(range);
+    const inItem = inItems.includes(range);
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
@@ -349,7 +361,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             start: n.start,
             end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
           };
-          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
+          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
           pending.push(entry);
         }
       }
@@ -411,6 +423,7 @@ interface EntryEvidence {
   row: boolean;
   tableRows: boolean;
   inAttached: boolean;
+  inItem: boolean;
   fromTable: boolean;
   box: boolean;
   a: ReturnType<typeof readAttributes>;
@@ -427,7 +440,8 @@ function noteEntryRules(p: RawParticipant, e: EntryEvidence): void {
     : e.tableRows ? "attendance/table-rows" : e.row ? "attendance/header-row" : label ? "attendance/heading-list"
     : e.partyLine ? "attendance/party-line" : "attendance/name-comma-title";
   noteRule(p, "found", found);
-  if (e.inAttached) noteRule(p, "found", "attendance/attached-list");
+  if (e.inItem) noteRule(p, "found", "attendance/item-list");
+  else if (e.inAttached) noteRule(p, "found", "attendance/attached-list");
   if (p.party) noteRule(p, "party", "attendance/party-mark");
   if (p.represents) noteRule(p, "represents", "attendance/represents-place");
   if (p.group) {
