@@ -113,6 +113,8 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
       // "Miguel Odhner (S) Ordförande Maria Kjellberg (MP)" in a flattened list: the role of the entry before it.
       // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
       if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
+      // "Ingvar Smedlund, Ordförande (M) Ulrika Ornbrant": a role after a name and its comma is that entry's role.
+      if (/\p{Ll}[ \t]*,[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 4), m.index))) continue;
     }
     // "Elektronisk protokolljustering" heads the names below it up to the blank line (dated signatures follow).
     const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;
