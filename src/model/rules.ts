@@ -75,6 +75,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "attendance/name-comma-title": { meaning: "outside any list: 'Firstname Surname, title'" },
   "attendance/attached-list": { meaning: "the list stands in an attached Närvarolista (bilaga) rather than the front matter" },
   "attendance/item-list": { meaning: "a list in the body of an item titled as attendance ('2 Närvarolista', '§ 2 Närvarande')" },
+  "attendance/header-values-paired": { meaning: "a flattened header row of labels ending in a role ('Beslutande Ersättare Utses att justera') paired by position with the values after it, cut at sentence ends and where two names meet without comma or 'och'", sets: ["found", "group", "positions", "present"] },
   "attendance/entry": { meaning: "coarse: the participant extractor found the name (no finer rule recorded)", coarse: true },
   "attendance/surname-first": { meaning: "a surname-first roll call ('Lindvall Mikael') turned to first name first", sets: ["name"] },
   "attendance/turned-name-merge": { meaning: "the same person written both ways merged into one", sets: ["name"] },

@@ -7,6 +7,7 @@ import { parseText } from "../helpers.js";
 import { LEXICON_DIR, loadLexicon, type Lexicon } from "../../src/lexicon/load.js";
 import { parseTextSync } from "../../src/pipeline.js";
 import { markedRows, partyDelimitedRows } from "../../src/extract/participants/roll-call.js";
+import { pairHeaderValues } from "../../src/extract/participants/header-pairs.js";
 
 interface Case { style: string; input: string; kind?: "agenda"; items?: string; expect: Array<Record<string, unknown>> }
 const spec: { cases: Case[] } = JSON.parse(readFileSync(new URL("../specs/participants.json", import.meta.url), "utf8"));
@@ -84,5 +85,24 @@ describe("participant vocabularies are compiled per lexicon", () => {
     expect(people(extendedLexicon())).toEqual([["Anna Andersson", "member", []], ["Bo Berg", "member", ["chair"]]]);
     // Neither lexicon's compiled vocabulary is kept for the other.
     expect(people()).toEqual(shipped);
+  });
+});
+
+describe("header rows paired with their values by position", () => {
+  const nv = { isFirstName: (w: string) => ["Anna", "Bo", "Eva", "Per"].includes(w) };
+  const members = { type: "group", group: "member", present: true, serving: false } as const;
+  const substitutes = { type: "group", group: "substitute", present: true, serving: false } as const;
+  const adjuster = { type: "role", position: "adjuster" } as const;
+  const whole = (s: string) => ({ start: 0, end: s.length });
+
+  it("cuts the values where two names meet without comma or 'och'", () => {
+    const s = "Anna Ek, Bo Berg Eva Lund och Per Holm";
+    const runs = pairHeaderValues(s, whole(s), [members, adjuster], nv)!;
+    expect(runs.map((r) => [r.label, r.names.map((n) => n.name)])).toEqual([[members, ["Anna Ek", "Bo Berg"]], [adjuster, ["Eva Lund", "Per Holm"]]]);
+  });
+
+  it("pairs nothing when the values do not match the labels in number (names in their own cells)", () => {
+    const s = "Anna Ek (S) Bo Berg (M) Eva Lund (S) Per Holm (C)";
+    expect(pairHeaderValues(s, whole(s), [members, substitutes, adjuster], nv)).toBeNull();
   });
 });

@@ -123,7 +123,7 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   for (const raw of rest.split(/[,;]/)) {
     const part = squash(raw).replace(/^[-–:]+|[-–:.]+$/gu, "").trim();
     if (!part) continue;
-    if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
+    if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && !CONJUNCTION.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
     const role = v.roleOf(part);
     if (role) {
       out.positions.push(role);
@@ -145,6 +145,9 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   out.note = notes.length ? notes.join("; ") : null;
   return out;
 }
+
+/** "Birgitta du Rées och Nils Nilsson": the word joining two names is no lower-case party mark. */
+const CONJUNCTION = /^(?:och|samt|el|eller)$/u;
 
 const normaliseItems = (s: string) => s.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ").trim();
 const ROLL_CALL = /^[ \t]+(\p{Lu}{1,4}|\p{Lu}\p{Ll}?\p{Lu})(?:[ \t]+(1|x|X|-|–|0|J|N|Ja|Nej))?(?=[ \t]|$)/u;

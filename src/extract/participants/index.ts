@@ -1,10 +1,11 @@
 import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
-import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
+import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryVocabulary, type Position } from "./entry.js";
+import { pairHeaderValues } from "./header-pairs.js";
 import { positionsFromItems, type ElectedOfficial } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
-import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
+import { nameVocabulary, namesIn, type NameHit, type NameVocabulary } from "./names.js";
 import { mergeRules, noteRule, type RuleTrail } from "../../model/evidence.js";
 import { markedRows, partyDelimitedRows, type MarkedRow, type PartyRow } from "./roll-call.js";
 
@@ -278,7 +279,16 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         header.push(raw);
         continue;
       }
-      const row = headerRow(header.splice(0), raw);
+      const cells = header.splice(0);
+      // "Beslutande Närvarande ej tjänstgörande ersättare Utses att justera" then the values in that order.
+      const paired = raw?.type === "role" && cells.length ? pairHeaderValues(text, b, [...cells, raw], nv) : null;
+      if (paired) {
+        queued.length = 0;
+        const all = paired.flatMap((r) => r.names.map((n) => ({ n, label: r.label })));
+        all.forEach(({ n, label }, i) => add(pairedPerson(text, n, all[i + 1]?.n.start ?? b.end, label, v, { firstItem, knownPresence })));
+        continue;
+      }
+      const row = headerRow(cells, raw);
       // A stop label's value (place, time) may run on into a list whose heading was lost.
       const label = row?.label ?? (raw?.type === "stop" ? null : raw);
       const presenceUnknown = row?.presenceUnknown ?? false;
@@ -381,6 +391,26 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
+}
+
+/** A person of a header row paired with its values by position: the group or role of the label in its place. */
+function pairedPerson(text: string, n: NameHit, attrEnd: number, label: AttendanceLabel, v: EntryVocabulary, o: { firstItem: number; knownPresence: boolean }): RawParticipant {
+  const a = readAttributes(text.slice(n.end, attrEnd), v, o.firstItem);
+  const group = label.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : null;
+  const positions = [...new Set([...a.positions, ...(label.type === "role" ? [label.position] : [])])];
+  const present = !o.knownPresence ? null : a.present ?? (label.type === "group" ? label.present : true);
+  const p: RawParticipant = {
+    name: n.name, party: a.party, represents: a.represents, representsCode: a.representsCode, group, positions, title: a.title,
+    present, items: a.items, notItems: a.notItems, note: a.note, substitutesFor: null, listed: true, start: n.start, end: n.end,
+    rules: { found: ["attendance/header-values-paired"] },
+  };
+  if (group) noteRule(p, "group", "attendance/header-values-paired");
+  if (label.type === "role") noteRule(p, "positions", "attendance/header-values-paired");
+  if (a.positions.length) noteRule(p, "positions", "attendance/role-word");
+  if (p.party) noteRule(p, "party", "attendance/party-mark");
+  if (present !== null) noteRule(p, "present", a.present !== null ? "attendance/presence-mark" : "attendance/header-values-paired");
+  if (p.items || p.notItems) noteRule(p, "items", "attendance/item-range");
+  return p;
 }
 
 /** An official named only where elected in an opening item: present, group not said. */

@@ -41,6 +41,9 @@ const STOP_LABELS = [
   "protokollet är justerat", "justering",
 ];
 
+/** Header-label kinds whose forms end an attendance block (lexicon/sv/header-labels.json). */
+const HEADER_STOPS = new Set(["place-time", "place", "date", "time"]);
+
 const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(.…]|[ \t]{2}|\.{2,}|…)/u;
 /** The label forms of a lexicon and the pattern finding them, compiled once per lexicon instance. */
 const compiledLabels = perLexicon((lex: Lexicon) => {
@@ -51,6 +54,10 @@ const compiledLabels = perLexicon((lex: Lexicon) => {
   }
   for (const [f, position] of Object.entries(ROLE_LABELS)) if (!byForm.has(f)) byForm.set(f, { type: "role", position });
   for (const f of STOP_LABELS) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
+  // The header box's place, time and date labels ("Sammanträdesplats", "Mötesdag") end a list as well.
+  for (const e of lex.entries("header-labels")) {
+    if (HEADER_STOPS.has(String(e.value))) for (const f of e.forms) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
+  }
   const re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
   return { re, byForm };
 });
