@@ -7,8 +7,11 @@ export interface PairedRun {
   names: NameHit[];
 }
 
-/** Names joined into one value: a comma or "och" (maybe after a note in parentheses) between them. */
-const JOINED = /,|(?<![\p{L}])och(?![\p{L}])/u;
+/**
+ * Names joined into one value: only a comma or "och" between them, maybe after a note in parentheses
+ * ("Michael Hagström (kom 17:20), Anna Larsson"); "Anna Ek (S), ordförande Bo Berg" is two cells.
+ */
+const JOINED = /^[ \t]*(?:\([^()]{0,40}\)[ \t]*)?(?:,|och(?![\p{L}]))[ \t]*$/u;
 /** Prose values of a flattened header (a place, "Se bifogade uppropslistor") end at a full stop. */
 const SENTENCE_END = /\.[ \t]+(?=\p{Lu})/gu;
 

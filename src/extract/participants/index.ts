@@ -1,7 +1,7 @@
 import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
-import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryVocabulary, type Position } from "./entry.js";
+import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
 import { positionsFromItems, type ElectedOfficial } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
@@ -288,7 +288,10 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         all.forEach(({ n, label }, i) => add(pairedPerson(text, n, all[i + 1]?.n.start ?? b.end, label, v, { firstItem, knownPresence })));
         continue;
       }
-      const row = headerRow(cells, raw);
+      // "Beslutande Övriga deltagande Utses att justera" then the names: the groups read as a header row,
+      // the role's name(s) come last, after the officials' column.
+      const roleLast = raw?.type === "role" && cells.some((c) => c.type === "group" && c.group !== null) ? raw : null;
+      const row = headerRow(cells, roleLast ? END_OF_ROW : raw);
       // A stop label's value (place, time) may run on into a list whose heading was lost.
       const label = row?.label ?? (raw?.type === "stop" ? null : raw);
       const presenceUnknown = row?.presenceUnknown ?? false;
@@ -346,7 +349,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           // Outside any list, a titled person without a party is an official (övriga närvarande).
           const column = columns && seg.start > columns.end ? columns.groups[cellIndex(text, seg.start)] : undefined;
           const group = column ? column : otherColumn && a.title && !a.party ? "other"
-            : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
+            : label?.type === "group" ? groupUnder(label.group, a) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
@@ -375,6 +378,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           pending.push(entry);
         }
       }
+      if (roleLast && row) giveRoleAfterOfficials(pending, roleLast.position);
       flush();
     }
   }
@@ -393,10 +397,40 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
   return [...people.values()];
 }
 
+/**
+ * The group of a person under a group heading: a serving substitute sits as a member, and a member
+ * list's "Maarit Hessling (M), ersättare" is a substitute listed among them.
+ */
+function groupUnder(group: RawParticipant["group"], a: EntryAttributes): RawParticipant["group"] {
+  if (a.serving && group === "substitute") return "member";
+  if (group === "member" && !a.serving && a.title !== null && SUBSTITUTE_TITLE.test(a.title)) return "substitute";
+  return group;
+}
+
+const SUBSTITUTE_TITLE = /^(?:ersättare|ers\.?)$/iu;
+
+/** A header row's role label read as the row's end: its names are found by their place (below). */
+const END_OF_ROW: AttendanceLabel = { type: "stop" };
+
+/**
+ * The names after the last official of a header row that ends in a role ("… Lill-Marie Stedt,
+ * sekreterare Bengt-Olov Söderkvist (oberoende)"): the role's column, written last. Without an
+ * officials' column the role's names cannot be told from the members', and none is given the role.
+ */
+function giveRoleAfterOfficials(entries: RawParticipant[], position: Position): void {
+  let last = -1;
+  entries.forEach((p, i) => { if (p.group === "other") last = i; });
+  if (last < 0) return;
+  for (const p of entries.slice(last + 1)) {
+    p.positions = [...new Set([...p.positions, position])];
+    noteRule(p, "positions", "attendance/role-after-officials");
+  }
+}
+
 /** A person of a header row paired with its values by position: the group or role of the label in its place. */
 function pairedPerson(text: string, n: NameHit, attrEnd: number, label: AttendanceLabel, v: EntryVocabulary, o: { firstItem: number; knownPresence: boolean }): RawParticipant {
   const a = readAttributes(text.slice(n.end, attrEnd), v, o.firstItem);
-  const group = label.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : null;
+  const group = label.type === "group" ? groupUnder(label.group, a) : null;
   const positions = [...new Set([...a.positions, ...(label.type === "role" ? [label.position] : [])])];
   const present = !o.knownPresence ? null : a.present ?? (label.type === "group" ? label.present : true);
   const p: RawParticipant = {
@@ -477,7 +511,8 @@ function noteEntryRules(p: RawParticipant, e: EntryEvidence): void {
   if (p.group) {
     const group = p.substitutesFor ? "attendance/substitute-cue" : label?.type === "group" && label.serving ? "attendance/serving-label"
       : e.otherColumn && a.title && !a.party ? "attendance/officials-column"
-      : label?.type === "group" ? (a.serving && label.group === "substitute" ? "attendance/serving-substitute" : "attendance/group-heading")
+      : label?.type === "group" ? (a.serving && label.group === "substitute" ? "attendance/serving-substitute"
+        : groupUnder(label.group, a) !== label.group ? "attendance/substitute-title" : "attendance/group-heading")
       : "attendance/titled-official";
     noteRule(p, "group", group);
   }
