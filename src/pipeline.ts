@@ -14,7 +14,7 @@ import { findLabels } from "./extract/labels.js";
 import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
-import type { PdfEngineName } from "./ingest/pdf/engine.js";
+import type { PdfEngineName } from "./ingest/pdf/engine-name.js";
 
 export interface ParseOptions {
   /** Name recorded as source.path ('<stdin>' for standard input). */

@@ -1,3 +1,4 @@
+import { DEFAULT_ENGINE, type PdfEngineName } from "./engine-name.js";
 import { DEFAULT_CHILD, hasPdftotext, PopplerFailed, readWithPoppler, type ChildLimits } from "./poppler.js";
 import { readPdf } from "./read.js";
 import { DEFAULT_LIMITS, type PdfExtraction, type PdfLimits } from "./types.js";
@@ -8,8 +9,7 @@ import { DEFAULT_LIMITS, type PdfExtraction, type PdfLimits } from "./types.js";
  * `auto` takes poppler when pdftotext is on PATH and the file is not encrypted (pdf.js opens
  * owner-password files that pdftotext refuses to copy text from), else pdf.js.
  */
-export type PdfEngineName = "pdfjs" | "poppler" | "auto";
-export const PDF_ENGINES: readonly PdfEngineName[] = ["pdfjs", "poppler", "auto"];
+export type { PdfEngineName } from "./engine-name.js";
 
 export interface PdfReadOptions {
   engine?: PdfEngineName;
@@ -44,8 +44,12 @@ export async function readPdfWith(bytes: Uint8Array, options: PdfReadOptions = {
   }
 }
 
-export const DEFAULT_ENGINE: PdfEngineName = "auto";
-
 function withNote(read: PdfExtraction, note: string | null): PdfExtraction {
   return note ? { ...read, notes: [...(read.notes ?? []), note] } : read;
+}
+
+/** What the engine choice adds to the parse cache's key: the engine a PDF would be read with here (auto differs with pdftotext installed or not). */
+export function pdfEngineKey(name: PdfEngineName): { pdf?: string } {
+  const resolved = name === "pdfjs" || !hasPdftotext() ? "pdfjs" : name;
+  return resolved === "pdfjs" ? {} : { pdf: resolved };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { ProcessPool } from "../../workers/process-pool.js";
-import { DEFAULT_ENGINE, type PdfEngineName, type PdfReadOptions } from "./engine.js";
+import { DEFAULT_ENGINE, type PdfEngineName } from "./engine-name.js";
+import type { PdfReadOptions } from "./engine.js";
 import { DEFAULT_LIMITS, type PdfExtraction, type PdfLimits } from "./types.js";
 
 export interface PdfPoolOptions {

@@ -6,15 +6,18 @@ import type { PdfItem } from "./types.js";
  * size), so both engines share the layout of lines and everything after it.
  */
 
-/** Word boxes span ascent to descent. Poppler's default metrics (0.95 above, 0.35 below the baseline) are those of most embedded fonts. */
-const BOX_PER_SIZE = Number(process.env.PBOX ?? 1.1);
+/** The baseline sits this share of the box height above the box's bottom (the descent, 0.2 to 0.27 for most fonts). */
 const DESCENT_SHARE = 0.25;
+/** Box height per font size when there is too little text to calibrate it (poppler's default metrics, 0.95 + 0.35). */
+const DEFAULT_BOX = 1.3;
+/** A typical letter's advance in font sizes (text fonts: Times 0.42, Calibri 0.44, Arial 0.47, per letter of running words). */
+const ADVANCE = 0.43;
 /**
  * Neighbouring words of one poppler line closer than this (in font sizes) are one item, as a PDF's
- * text run is one pdf.js item with its spaces in it; a wider gap (a tab stop, a cell) stays a gap
- * for the layout to judge, as it does with pdf.js items.
+ * text run is one pdf.js item with its spaces in it; a wider gap (a tab stop, a cell, a justified
+ * space) stays a gap for the layout to judge, as it does with pdf.js items.
  */
-const RUN_GAP = Number(process.env.PRUN ?? 0.35);
+const RUN_GAP = 0.35;
 
 export interface PopplerHead {
   title: string | null;
@@ -57,42 +60,70 @@ function attrs(s: string): Record<string, number> {
   return out;
 }
 
-/**
- * Items of one page's XHTML (the text from `<page …>` to `</page>`): each poppler line's words,
- * on the line's baseline, merged into runs where they stand a word space apart.
- */
-export function pageItems(xhtml: string): PdfItem[] {
-  const items: PdfItem[] = [];
-  let height = 0;
-  let line: Box | null = null;
-  let words: Array<Box & { str: string }> = [];
+interface Word extends Box {
+  str: string;
+}
+
+/** One poppler line: its box and its words. */
+export interface PopplerLine {
+  box: Box;
+  words: Word[];
+  pageHeight: number;
+}
+
+/** The lines of one page's XHTML (the text from `<page …>` to `</page>`). */
+export function pageLines(xhtml: string): PopplerLine[] {
+  const out: PopplerLine[] = [];
+  let pageHeight = 0;
+  let line: PopplerLine | null = null;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xhtml); m; m = TAG.exec(xhtml)) {
-    if (m[1] === "page") height = attrs(m[2]!).height ?? 0;
-    else if (m[1] === "line") {
-      line = attrs(m[2]!) as unknown as Box;
-      words = [];
-    } else if (m[1] === "word") {
+    if (m[1] === "page") pageHeight = attrs(m[2]!).height ?? 0;
+    else if (m[1] === "line") line = { box: attrs(m[2]!) as unknown as Box, words: [], pageHeight };
+    else if (m[1] === "word") {
       const end = xhtml.indexOf("</word>", TAG.lastIndex);
       if (end < 0) break;
-      words.push({ ...(attrs(m[2]!) as unknown as Box), str: decodeEntities(xhtml.slice(TAG.lastIndex, end)) });
+      line?.words.push({ ...(attrs(m[2]!) as unknown as Box), str: decodeEntities(xhtml.slice(TAG.lastIndex, end)) });
       TAG.lastIndex = end + 7;
     } else if (m[3] === "line" && line) {
-      items.push(...lineItems(line, words, height));
+      if (line.words.length > 0) out.push(line);
       line = null;
     }
   }
-  return items;
+  return out;
 }
 
-function lineItems(line: Box, words: Array<Box & { str: string }>, pageHeight: number): PdfItem[] {
+/**
+ * Box height per font size of the document's text. Poppler's word boxes run from the font's ascent
+ * to its descent, 0.9 to 1.45 font sizes depending on the font; a letter's advance is far steadier,
+ * so the typical box height against the typical advance of a letter calibrates the size of every box.
+ */
+export function boxPerSize(pages: PopplerLine[][]): number {
+  const ratios: number[] = [];
+  for (const lines of pages) {
+    for (const l of lines) {
+      for (const w of l.words) {
+        const n = [...w.str].length;
+        if (n >= 3 && w.xMax > w.xMin) ratios.push(((w.yMax - w.yMin) * ADVANCE * n) / (w.xMax - w.xMin));
+      }
+    }
+  }
+  if (ratios.length < 20) return DEFAULT_BOX;
+  ratios.sort((a, b) => a - b);
+  return Math.min(1.5, Math.max(0.85, ratios[Math.floor(ratios.length / 2)]!));
+}
+
+/** A line's words as pdf.js-like items on the line's baseline: words a word space apart form one run. */
+export function lineItems(line: PopplerLine, box: number): PdfItem[] {
   const out: PdfItem[] = [];
-  const y = pageHeight - (line.yMax - DESCENT_SHARE * (line.yMax - line.yMin));
-  for (const w of words) {
-    const size = Math.max(1, (w.yMax - w.yMin) / BOX_PER_SIZE);
+  const { yMin, yMax } = line.box;
+  const y = line.pageHeight - (yMax - DESCENT_SHARE * (yMax - yMin));
+  for (const w of line.words) {
+    const size = Math.max(1, (w.yMax - w.yMin) / box);
     const last = out[out.length - 1];
-    if (last && w.xMin - (last.x + last.width) < RUN_GAP * Math.max(size, last.size) && Math.abs(size - last.size) < 0.05 * size) {
-      last.str += (w.xMin - (last.x + last.width) > 0.15 * size ? " " : "") + w.str;
+    const gap = last ? w.xMin - (last.x + last.width) : Infinity;
+    if (last && gap < RUN_GAP * Math.max(size, last.size) && Math.abs(size - last.size) < 0.05 * size) {
+      last.str += (gap > 0.15 * size ? " " : "") + w.str;
       last.width = w.xMax - last.x;
     } else out.push({ str: w.str, x: w.xMin, y, width: w.xMax - w.xMin, size });
   }

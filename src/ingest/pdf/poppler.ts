@@ -3,7 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import { InputError } from "../../types.js";
 import { assemblePages } from "./assemble.js";
 import { layoutPage } from "./layout.js";
-import { pageItems, readHead } from "./poppler-xhtml.js";
+import { boxPerSize, lineItems, pageLines, readHead, type PopplerLine } from "./poppler-xhtml.js";
 import { pdfDate } from "./read.js";
 import type { PdfExtraction, PdfLimits, PdfLine } from "./types.js";
 
@@ -38,8 +38,7 @@ export async function readWithPoppler(bytes: Uint8Array, limits: PdfLimits, chil
   if (bytes.length > limits.maxBytes) {
     throw new InputError("limit-exceeded", `The PDF is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
   }
-  const pages: PdfLine[][] = [];
-  let items = 0;
+  const raw: PopplerLine[][] = [];
   let head: string | null = null;
   let pending = "";
   // Where the search for "</page>" goes on from: each character is looked at about once, however big a page.
@@ -60,19 +59,24 @@ export async function readWithPoppler(bytes: Uint8Array, limits: PdfLimits, chil
     }
     const end = pending.lastIndexOf("</page>");
     for (const page of pending.slice(0, end).split("</page>")) {
-      if (pages.length >= limits.maxPages) throw new InputError("limit-exceeded", `The PDF has more than ${limits.maxPages} pages.`);
-      const its = pageItems(page);
-      items += its.length;
-      pages.push(layoutPage(its));
+      if (raw.length >= limits.maxPages) throw new InputError("limit-exceeded", `The PDF has more than ${limits.maxPages} pages.`);
+      raw.push(pageLines(page));
     }
     pending = pending.slice(end + 7);
     scanned = 0;
   };
   const errors = await runPdftotext(bytes, child, onText);
+  const box = boxPerSize(raw);
+  let items = 0;
+  const pages: PdfLine[][] = raw.map((lines) => {
+    const its = lines.flatMap((l) => lineItems(l, box));
+    items += its.length;
+    return layoutPage(its);
+  });
   const info = readHead(head ?? "");
   // "2026-11-23T08:44:37Z" → the PDF date form pdfDate checks.
   const created = info.created ? pdfDate(info.created.replace(/-/g, "")) : null;
-  const read = assemblePages({ pages, numPages: pages.length, items, unreadablePages: [], damagedPages: [], title: info.title, created });
+  const read = assemblePages({ pages, numPages: raw.length, items, unreadablePages: [], damagedPages: [], title: info.title, created });
   // Poppler does not say which page a syntax error was on: the file is damaged somewhere, as pdf.js's strays say.
   const syntax = errors.split("\n").find((l) => /^Syntax Error/.test(l));
   return { ...read, strays: syntax ? [syntax.trim()] : [] };
