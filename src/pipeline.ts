@@ -24,7 +24,7 @@ export interface ParseOptions {
   lexicon?: Lexicon;
   /** How to read PDFs (default: the engine of `pdfEngine` in this process). */
   readPdf?: PdfReader;
-  /** pdfjs, poppler (pdftotext) or auto (the default: poppler when installed and the file is not encrypted). */
+  /** pdfjs (the default), poppler (pdftotext) or auto (poppler when installed and the file is not encrypted). */
   pdfEngine?: PdfEngineName;
 }
 

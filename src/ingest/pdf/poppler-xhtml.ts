@@ -14,10 +14,10 @@ const DEFAULT_BOX = 1.3;
 const ADVANCE = 0.43;
 /**
  * Neighbouring words of one poppler line closer than this (in font sizes) are one item, as a PDF's
- * text run is one pdf.js item with its spaces in it; a wider gap (a tab stop, a cell, a justified
- * space) stays a gap for the layout to judge, as it does with pdf.js items.
+ * text run is one pdf.js item with its spaces in it (a checkbox "[  ]", a number and its title); a
+ * wider gap (a tab stop, a cell) stays a gap for the layout to judge, as it does with pdf.js items.
  */
-const RUN_GAP = 0.35;
+const RUN_GAP = 0.7;
 
 export interface PopplerHead {
   title: string | null;
@@ -113,6 +113,12 @@ export function boxPerSize(pages: PopplerLine[][]): number {
   return Math.min(1.5, Math.max(0.85, ratios[Math.floor(ratios.length / 2)]!));
 }
 
+/** A word's font size judged by the advance of its letters (Infinity for a word too short to tell). */
+function advanceSize(w: Word): number {
+  const n = [...w.str].length;
+  return n >= 3 ? (w.xMax - w.xMin) / (ADVANCE * n) : Infinity;
+}
+
 /** A line's words as pdf.js-like items on the line's baseline: words a word space apart form one run. */
 export function lineItems(line: PopplerLine, box: number): PdfItem[] {
   const out: PdfItem[] = [];
@@ -123,7 +129,10 @@ export function lineItems(line: PopplerLine, box: number): PdfItem[] {
     const last = out[out.length - 1];
     const gap = last ? w.xMin - (last.x + last.width) : Infinity;
     if (last && gap < RUN_GAP * Math.max(size, last.size) && Math.abs(size - last.size) < 0.05 * size) {
-      last.str += (gap > 0.15 * size ? " " : "") + w.str;
+      // A word space is 0.15 font sizes, as between pdf.js items; a font whose box is far taller than
+      // its letters (display fonts) is measured by its letters' advance instead.
+      const em = Math.min(size, advanceSize(w));
+      last.str += (gap > 0.15 * em ? " " : "") + w.str;
       last.width = w.xMax - last.x;
     } else out.push({ str: w.str, x: w.xMin, y, width: w.xMax - w.xMin, size });
   }
