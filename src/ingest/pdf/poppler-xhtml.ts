@@ -51,7 +51,8 @@ interface Box {
   yMax: number;
 }
 
-const TAG = /<(page|line|word)\s+([^>]*)>|<\/(line|page)>/g;
+// Words, the most of the output, are read by one pattern with their four coordinates in poppler's fixed order.
+const TAG = /<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>|<(page|line)\s+([^>]*)>|<\/(line)>/g;
 const NUM_ATTR = /(\w+)="(-?[\d.]+)"/g;
 
 function attrs(s: string): Record<string, number> {
@@ -78,14 +79,10 @@ export function pageLines(xhtml: string): PopplerLine[] {
   let line: PopplerLine | null = null;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xhtml); m; m = TAG.exec(xhtml)) {
-    if (m[1] === "page") pageHeight = attrs(m[2]!).height ?? 0;
-    else if (m[1] === "line") line = { box: attrs(m[2]!) as unknown as Box, words: [], pageHeight };
-    else if (m[1] === "word") {
-      const end = xhtml.indexOf("</word>", TAG.lastIndex);
-      if (end < 0) break;
-      line?.words.push({ ...(attrs(m[2]!) as unknown as Box), str: decodeEntities(xhtml.slice(TAG.lastIndex, end)) });
-      TAG.lastIndex = end + 7;
-    } else if (m[3] === "line" && line) {
+    if (m[5] !== undefined) line?.words.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), str: decodeEntities(m[5]) });
+    else if (m[6] === "page") pageHeight = attrs(m[7]!).height ?? 0;
+    else if (m[6] === "line") line = { box: attrs(m[7]!) as unknown as Box, words: [], pageHeight };
+    else if (m[8] === "line" && line) {
       if (line.words.length > 0) out.push(line);
       line = null;
     }
@@ -103,7 +100,7 @@ export function boxPerSize(pages: PopplerLine[][]): number {
   for (const lines of pages) {
     for (const l of lines) {
       for (const w of l.words) {
-        const n = [...w.str].length;
+        const n = w.str.length;
         if (n >= 3 && w.xMax > w.xMin) ratios.push(((w.yMax - w.yMin) * ADVANCE * n) / (w.xMax - w.xMin));
       }
     }
@@ -115,7 +112,7 @@ export function boxPerSize(pages: PopplerLine[][]): number {
 
 /** A word's font size judged by the advance of its letters (Infinity for a word too short to tell). */
 function advanceSize(w: Word): number {
-  const n = [...w.str].length;
+  const n = w.str.length;
   return n >= 3 ? (w.xMax - w.xMin) / (ADVANCE * n) : Infinity;
 }
 
