@@ -4,6 +4,7 @@ import { OutputError, runParse, UsageError, type ParseCommandOptions } from "./c
 import type { Io } from "./io.js";
 import { DEFAULT_MAX_SIZE_MB } from "./batch/read.js";
 import { VERSION } from "../version.js";
+import { DEFAULT_ENGINE, PDF_ENGINES, type PdfEngineName } from "../ingest/pdf/engine-name.js";
 
 const EXAMPLES = `
 Examples:
@@ -92,6 +93,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("--timeout <seconds>", `stop parsing any input (text, Markdown or PDF) after this many seconds: limit-exceeded (at most ${MAX_TIMEOUT_S})`, (v) => positive(v, "--timeout", MAX_TIMEOUT_S), 60)
     .option("--link", "with --out (JSON): link persons, follow-ups and cases across the run's outputs afterwards (as protokoll link OUT)")
     .option("--as-of <date>", "with --link: the day overdue and open follow-ups are judged on (default: today)")
+    .option("--engine <engine>", "PDF engine: pdfjs, poppler (pdftotext, falling back to pdf.js for what it cannot read) or auto (poppler when pdftotext is on PATH and the file is not encrypted)", (v) => oneOf(v, "--engine", [...PDF_ENGINES]), DEFAULT_ENGINE)
     .option("--max-memory <MB>", `stop parsing an input whose reader process uses more resident memory: limit-exceeded (at most ${MAX_MEMORY_MB}). The resident size is read from /proc (Linux); elsewhere only the reader's heap limit (3/4 of it) applies`, (v) => positive(v, "--max-memory", MAX_MEMORY_MB), 1024)
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -103,6 +105,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         debug: !!o.debug,
         timeout: Number(o.timeout),
         maxMemory: Number(o.maxMemory),
+        engine: o.engine as PdfEngineName,
         jobs: Number(o.jobs),
         ...(o.report ? { report: String(o.report) } : {}),
         strict: !!o.strict,
