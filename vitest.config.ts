@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Files that replace a module (vi.mock): they keep a module registry of their own. */
@@ -12,9 +11,6 @@ const common = {
 
 export default defineConfig({
   test: {
-    // One test file per core (vitest's default leaves one core out): the CLI and archive suites
-    // spend much of their time waiting on their parse workers, and a second file fills that wait.
-    maxWorkers: availableParallelism(),
     projects: [
       // Test files share their worker's loaded modules: importing the pipeline anew for every file
       // was more than half of test:fast (63 s → 19 s on 2 busy cores). Nothing here mocks a module,

@@ -1,4 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "../extract/per-lexicon.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
@@ -24,12 +25,11 @@ function compile(lex: Lexicon) {
   };
 }
 
-let compiled: ReturnType<typeof compile> | null = null;
+const compiled = perLexicon(compile);
 
 /** Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items. */
 export function findFurniture(text: string, lex: Lexicon): Furniture[] {
-  compiled ??= compile(lex);
-  const { signatureBox, chrome } = compiled;
+  const { signatureBox, chrome } = compiled(lex);
   const out: Furniture[] = [];
   const lines = splitLines(text);
   const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
