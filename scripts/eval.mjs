@@ -6,6 +6,7 @@
 //   npm run eval -- --files      also each set's per-file scores
 //   npm run eval -- --keep DIR   keep the outputs under DIR (default: a temporary folder)
 //   npm run eval -- --rules      also each rule's hits and precision over seeds, real and wildpdfs
+//   npm run eval -- --engine E   read the PDFs with pdfjs, poppler or auto (default: the CLI's default)
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ const args = process.argv.slice(2);
 const keepAt = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;
 const showFiles = args.includes("--files");
 const showRules = args.includes("--rules");
+const engine = args.includes("--engine") ? ["--engine", args[args.indexOf("--engine") + 1]] : [];
 const bin = join(root, "dist", "cli", "bin.js");
 const scorer = join(shared, "eval", "score.mjs");
 
@@ -84,7 +86,7 @@ for (const set of sets) {
   rmSync(out, { recursive: true, force: true });
   const input = set.input();
   try {
-    execFileSync(process.execPath, [bin, "parse", input, "--out", out, "-q", "--no-cache"], {
+    execFileSync(process.execPath, [bin, "parse", input, "--out", out, "-q", "--no-cache", ...engine], {
       stdio: ["ignore", "ignore", "pipe"],
     });
   } catch (error) {
@@ -133,7 +135,7 @@ if (showRules) {
   const wildOut = join(work, "wild");
   rmSync(wildOut, { recursive: true, force: true });
   try {
-    execFileSync(process.execPath, [bin, "parse", join(shared, "wild"), "--out", wildOut, "-q", "--no-cache"], { stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync(process.execPath, [bin, "parse", join(shared, "wild"), "--out", wildOut, "-q", "--no-cache", ...engine], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (error) {
     process.stderr.write(String(error.stderr ?? ""));
   }

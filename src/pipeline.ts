@@ -14,6 +14,7 @@ import { findLabels } from "./extract/labels.js";
 import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
+import type { PdfEngineName } from "./ingest/pdf/engine-name.js";
 
 export interface ParseOptions {
   /** Name recorded as source.path ('<stdin>' for standard input). */
@@ -21,8 +22,10 @@ export interface ParseOptions {
   /** Skip format detection. */
   format?: SourceFormat;
   lexicon?: Lexicon;
-  /** How to read PDFs (default: pdf.js in this process). */
+  /** How to read PDFs (default: the engine of `pdfEngine` in this process). */
   readPdf?: PdfReader;
+  /** pdfjs (the default), poppler (pdftotext) or auto (poppler when installed and the file is not encrypted). */
+  pdfEngine?: PdfEngineName;
 }
 
 export interface ParseResult {
@@ -93,7 +96,7 @@ export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResu
 export async function parseMinutes(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const path = options.path ?? "<input>";
-  const doc = await ingestAsync(path, bytes, { ...(options.format ? { format: options.format } : {}), ...(options.readPdf ? { readPdf: options.readPdf } : {}) });
+  const doc = await ingestAsync(path, bytes, { ...(options.format ? { format: options.format } : {}), ...(options.readPdf ? { readPdf: options.readPdf } : {}), ...(options.pdfEngine ? { pdf: { engine: options.pdfEngine } } : {}) });
   return parseDocument(doc, options.lexicon);
 }
 

@@ -65,3 +65,8 @@ export function transitionCost(from: State | null, to: State): number {
   if (from === to) return 0;
   return T[from]?.[to] ?? 1.2;
 }
+
+/** transitionCost for every pair of states, [from * BLOCK_KINDS.length + to]: the Viterbi inner loop reads it per line. */
+export const TRANSITIONS: Float64Array = Float64Array.from({ length: BLOCK_KINDS.length ** 2 }, (_, k) =>
+  transitionCost(BLOCK_KINDS[Math.floor(k / BLOCK_KINDS.length)]!, BLOCK_KINDS[k % BLOCK_KINDS.length]!),
+);

@@ -1,6 +1,6 @@
 import type { LabelledLine } from "../lines/index.js";
 import type { Range } from "../types.js";
-import { BLOCK_KINDS, emitCost, transitionCost, type BlockKind, type State } from "./costs.js";
+import { BLOCK_KINDS, emitCost, transitionCost, TRANSITIONS, type BlockKind, type State } from "./costs.js";
 
 export type { BlockKind } from "./costs.js";
 
@@ -25,7 +25,7 @@ function bestStates(lines: readonly LabelledLine[]): State[] {
       let best = Infinity;
       let arg = 0;
       for (let p = 0; p < S; p++) {
-        const c = cost[(i - 1) * S + p]! + transitionCost(BLOCK_KINDS[p]!, BLOCK_KINDS[s]!);
+        const c = cost[(i - 1) * S + p]! + TRANSITIONS[p * S + s]!;
         if (c < best) {
           best = c;
           arg = p;

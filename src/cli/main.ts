@@ -4,6 +4,7 @@ import { OutputError, runParse, UsageError, type ParseCommandOptions } from "./c
 import type { Io } from "./io.js";
 import { DEFAULT_MAX_SIZE_MB } from "./batch/read.js";
 import { VERSION } from "../version.js";
+import { DEFAULT_ENGINE, PDF_ENGINES, type PdfEngineName } from "../ingest/pdf/engine-name.js";
 
 const EXAMPLES = `
 Examples:
@@ -16,6 +17,8 @@ Examples:
   $ protokoll review archive/ --out review/            HTML pages with every fact highlighted, and an index
   $ protokoll review --from out/ --out review/         the same from a past run (parse --out out/ --emit-text)
   $ protokoll stats out/                             a run's summary; --json for JSON
+  $ protokoll link out/ --as-of 2025-01-01           persons, follow-up statuses and cases across the run's meetings
+  $ protokoll parse archive/ --out out/ --link       parse, then link the run
 
   $ protokoll parse archive/ --out out/ --format sqlite --report run.ndjson --jobs 4
   $ find archive -name '*.pdf' -print0 | protokoll parse --files-from - -0 --out out/
@@ -88,6 +91,9 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
     .option("-q, --quiet", "no warnings or summary on standard error")
     .option("--debug", "show stack traces for internal errors")
     .option("--timeout <seconds>", `stop parsing any input (text, Markdown or PDF) after this many seconds: limit-exceeded (at most ${MAX_TIMEOUT_S})`, (v) => positive(v, "--timeout", MAX_TIMEOUT_S), 60)
+    .option("--link", "with --out (JSON): link persons, follow-ups and cases across the run's outputs afterwards (as protokoll link OUT)")
+    .option("--as-of <date>", "with --link: the day overdue and open follow-ups are judged on (default: today)")
+    .option("--engine <engine>", "PDF engine: pdfjs, poppler (pdftotext, falling back to pdf.js for what it cannot read) or auto (poppler when pdftotext is on PATH and the file is not encrypted)", (v) => oneOf(v, "--engine", [...PDF_ENGINES]), DEFAULT_ENGINE)
     .option("--max-memory <MB>", `stop parsing an input whose reader process uses more resident memory: limit-exceeded (at most ${MAX_MEMORY_MB}). The resident size is read from /proc (Linux); elsewhere only the reader's heap limit (3/4 of it) applies`, (v) => positive(v, "--max-memory", MAX_MEMORY_MB), 1024)
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -99,6 +105,7 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         debug: !!o.debug,
         timeout: Number(o.timeout),
         maxMemory: Number(o.maxMemory),
+        engine: o.engine as PdfEngineName,
         jobs: Number(o.jobs),
         ...(o.report ? { report: String(o.report) } : {}),
         strict: !!o.strict,
@@ -115,7 +122,34 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         maxSize: Number(o.maxSize),
         prune: !!o.prune,
       };
+      if (o.link && (!opts.out || opts.format !== "json")) throw new UsageError("--link links the JSON outputs of a run: give --out DIR (and no --format)");
+      if (o.asOf) (await import("./commands/link.js")).checkAsOf(String(o.asOf));
       code = await runParse(inputs, opts, io, signal);
+      if (o.link && code === 0) {
+        const { runLink } = await import("./commands/link.js");
+        code = runLink(opts.out!, { format: "csv", csvDialect: opts.csvDialect, quiet: opts.quiet, ...(o.asOf ? { asOf: String(o.asOf) } : {}) }, io);
+      }
+    });
+  program
+    .command("link")
+    .description("link a parse --out run across meetings: persons (with reasons and scores, ambiguous links refused), follow-up statuses, case histories")
+    .argument("<outdir>", "a `parse --out` folder of JSON outputs")
+    .option("-o, --out <dir>", "write the link tables into this folder (default: the run folder)")
+    .option("-f, --format <format>", "csv (with CSVW metadata) or sqlite (the parse tables, the link tables, full-text search and views in one file)", (v) => oneOf(v, "--format", ["csv", "sqlite"]), "csv")
+    .option("--csv-dialect <dialect>", "rfc (the default) or excel", (v) => oneOf(v, "--csv-dialect", ["rfc", "excel"]), "rfc")
+    .option("--as-of <date>", "the day overdue and open follow-ups are judged on, YYYY-MM-DD (default: today)")
+    .option("--review", "also write persons.html (each person's entries and link reasons, refused links) and cases.html (case histories, follow-up statuses)")
+    .option("-q, --quiet", "no summary on standard error")
+    .action(async (dir: string, o: Record<string, unknown>) => {
+      const { runLink } = await import("./commands/link.js");
+      code = runLink(dir, {
+        format: o.format as "csv" | "sqlite",
+        csvDialect: o.csvDialect as "rfc" | "excel",
+        quiet: !!o.quiet,
+        review: !!o.review,
+        ...(o.out ? { out: String(o.out) } : {}),
+        ...(o.asOf ? { asOf: String(o.asOf) } : {}),
+      }, io);
     });
   program
     .command("review")

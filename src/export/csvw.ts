@@ -1,7 +1,7 @@
 import type { CsvDialect } from "./csv.js";
 import type { Table } from "./tables.js";
 
-const XSD: Record<string, string> = { string: "string", integer: "integer", boolean: "boolean", date: "date" };
+const XSD: Record<string, string> = { string: "string", integer: "integer", number: "decimal", boolean: "boolean", date: "date" };
 
 /** CSV on the Web metadata (csv-metadata.json): every table, column, type and key of the run. */
 export function csvMetadata(tables: Table[], dialect: CsvDialect): unknown {
@@ -43,6 +43,12 @@ export function dataDictionary(tables: Table[]): string {
       ? ["With `--evidence`, the `evidence` column lists the rules behind each fact as `field=rule` entries joined by `;` (`found=` for the rules that found the fact); every rule id is listed with its meaning in `src/model/rules.ts`.", ""]
       : []),
   ];
+  return [...out, ...dictionarySections(tables)].join("\n");
+}
+
+/** One section per table: its key, references and columns (shared by the parse and link dictionaries). */
+export function dictionarySections(tables: Table[]): string[] {
+  const out: string[] = [];
   for (const t of tables) {
     out.push(`## ${t.name}`, "");
     if (t.primaryKey.length) out.push(`Key: ${t.primaryKey.map((c) => `\`${c}\``).join(" + ")}.`);
@@ -52,5 +58,5 @@ export function dataDictionary(tables: Table[]): string {
     for (const c of t.columns) out.push(`| \`${c}\` | ${t.types[c]} | ${t.describe[c] ?? ""} |`);
     out.push("");
   }
-  return out.join("\n");
+  return out;
 }

@@ -11,18 +11,18 @@ const require = createRequire(import.meta.url);
  * the only part held in memory). Its lock is a folder `<file>.lock`, held from the first write to
  * close (exclusive locking: nobody else writes a temporary file). Loaded on first use: runs without tables never pay for it.
  */
-function openDatabase(path: string): Database {
+export function openDatabase(path: string): Database {
   const { Database: Db } = require("node-sqlite3-wasm") as typeof import("node-sqlite3-wasm");
   return new Db(path);
 }
 
-const SQL_TYPE = { string: "TEXT", integer: "INTEGER", boolean: "INTEGER", date: "TEXT" } as const;
+const SQL_TYPE = { string: "TEXT", integer: "INTEGER", number: "REAL", boolean: "INTEGER", date: "TEXT" } as const;
 
 /**
  * Table and column names are written unquoted on purpose: a name that needed quoting (a keyword
  * such as `group`) would fail here, so every query an analyst writes needs no quotes either.
  */
-function createStatements(t: Table): string[] {
+export function createStatements(t: Table): string[] {
   const single = t.primaryKey.length === 1 ? t.primaryKey[0] : null;
   const cols = t.columns.map((c) => `${c} ${SQL_TYPE[t.types[c] ?? "string"]}${c === single ? " PRIMARY KEY" : ""}`);
   const pk = t.primaryKey.length > 1 ? [`PRIMARY KEY (${t.primaryKey.join(", ")})`] : [];

@@ -14,7 +14,7 @@ export interface TableOptions {
 const EVIDENCE_TABLES = new Set(["meetings", "participants", "items", "decisions", "follow_ups"]);
 const EVIDENCE_DOC = "rule ids behind the fact as field=rule entries separated by ; (found= the rules that found it); ids are listed in src/model/rules.ts";
 
-export type ColumnType = "string" | "integer" | "boolean" | "date";
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
 
 export interface Table {
   name: string;

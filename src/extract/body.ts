@@ -26,6 +26,9 @@ const bodyPatterns = perLexicon((lex: Lexicon) => ({
   labelWords: new RegExp(`[ \\t]+(?=\\p{Lu})(?:${capitalisedAnyOf([...lex.entries("header-labels").flatMap((e) => e.forms), "förvaringsplats", "sammanträdes"])})(?![\\p{L}]).*$`, "su"),
 }));
 
+/** Body words that name no body by themselves ("Rådet", "Nämnden"). */
+const GENERIC_BODY = /^(?:råd|rådet|nämnd|nämnden|beredning|beredningen|grupp|gruppen|delegation|delegationen)$/iu;
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -38,7 +41,9 @@ function bodyPhrase(phrase: string, suffixRe: RegExp): string | null {
   if (!m) return null;
   let end = m.index + m[0].length;
   const rest = phrase.slice(end);
-  const q = /^[ \t]+(?:mellan|för|i|inom)[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:och[ \t]+)?\p{Lu}[\p{L}-]*)*/u.exec(rest);
+  const q = /^[ \t]+(?:mellan|för|i|inom)[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:och[ \t]+)?\p{Lu}[\p{L}-]*)*/u.exec(rest) ??
+    // A bare council word is named by what it is for: "Rådet för funktionshinderfrågor", "Nämnden för teknik och fritid".
+    (GENERIC_BODY.test(m[0]) ? /^[ \t]+för[ \t]+\p{Ll}[\p{L}-]{3,}(?:[ \t]+och[ \t]+\p{Ll}[\p{L}-]{3,})?/u.exec(rest) : null);
   const named = /^(?:[ \t]+\p{Lu}[\p{Ll}-]+|[ \t]+\p{Ll}+){0,2}/u.exec(rest);
   if (q) end += q[0].length;
   else if (named && /^[ \t]+\p{Lu}/u.test(rest) && !/[ \t]+(?:Sammanträdesdatum|Datum|Plats|Tid)/u.test(named[0])) end += named[0].length;

@@ -18,8 +18,11 @@ const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\
 const IMPERSONAL = /^(?:Det[ \t]+)?beslut(?:as|ades)[ \t]+(?:att|om)(?![\p{L}])/iu;
 /** "att godkänna budgeten": an att-clause opening a sentence is a decision clause. */
 const ATT_CLAUSE = /^att[ \t]+\p{Ll}/iu;
-/** Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes."). */
-const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|läggs[ \t]+till[ \t]+handlingarna|lades[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
+/**
+ * Passive decision forms, trusted in short items ("Informationen noteras.", "Dagordningen godkändes.",
+ * "Lagd till handlingarna", "… lades utan erinringar till handlingarna").
+ */
+const WEAK = /(?<![\p{L}])(?:godkänns|godkändes|godkänd|fastställs|fastställdes|noteras|noterades|antas|antogs|(?:läggs|lades|lagts|lagda?)(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|lägga[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,3}[ \t]+till[ \t]+handlingarna|utses|utsågs|valdes|väljs|bifalls|avslås|beviljas|beviljades|ställer[ \t]+sig[ \t]+bakom)(?![\p{L}])/iu;
 /** Sentences that move or announce rather than decide. */
 const NOT_A_DECISION = /(?<![\p{L}])(?:yrkar|yrkade|föreslår|föreslås|föreslagit|föreslog|ska|skall|kommer[ \t]+att|kan|bör|om[ \t]+att|behöver)(?![\p{L}])/iu;
 const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
@@ -31,6 +34,8 @@ const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
 const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
 const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
+/** "Mötet förklarades öppnat", "… förklarade mötet avslutat": opening and closing the meeting decide nothing. */
+const OPENED_OR_CLOSED = /(?<![\p{L}])(?:öppnat|öppnad|avslutat|avslutad)(?![\p{L}])/iu;
 
 export interface SentenceContext {
   lex: Lexicon;
@@ -67,6 +72,7 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   if (!ctx.short) return null;
   // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
   if (BACKGROUND.test(t)) return null;
+  if (OPENED_OR_CLOSED.test(t) && !WEAK.test(t)) return null;
   if (active === "past") return make("decision", "decision/active-verb-past", 1);
   if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
   return null;

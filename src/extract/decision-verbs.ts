@@ -6,6 +6,8 @@ export type DecisionTense = "present" | "past" | "passive";
 
 interface Cues {
   subjectEnd: string[];
+  /** Indefinite body words after a genitive ("Kommunstyrelsens arbetsutskott", "Region Västmanlands styrelse"). */
+  afterGenitive: string[];
   present: RegExp;
   past: RegExp;
   passive: RegExp;
@@ -14,7 +16,7 @@ interface Cues {
 const compiled = perLexicon((lex: Lexicon): Cues => {
   const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
   const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
-  return { subjectEnd: lex.forms("decision-verbs", "subject"), present: verbs("present"), past: verbs("past"), passive };
+  return { subjectEnd: lex.forms("decision-verbs", "subject"), afterGenitive: lex.forms("decision-verbs", "subject-after-genitive"), present: verbs("present"), past: verbs("past"), passive };
 });
 
 /** "Mötet", "Årsmötet", "Personalsektionen", "Allmänna utskottet", "UFM": a deciding subject. */
@@ -26,22 +28,49 @@ function isDecidingSubject(words: string, ends: string[]): boolean {
 }
 
 /**
+ * Words inside a subject of several words: "och" and a hyphenated first part ("Miljö- och
+ * byggnadsnämnden"), a genitive ("Kommunstyrelsens arbetsutskott", "Region Västmanlands styrelse"),
+ * a weak adjective ("Kommunstyrelsens allmänna utskott").
+ */
+const INNER_WORD = /^(?:och|\p{L}[\p{L}-]*-|\p{L}[\p{L}-]*(?::s|s)|\p{Ll}+a)$/u;
+const GENITIVE = /(?::s|s)$/u;
+const MAX_SUBJECT_WORDS = 4;
+
+/**
+ * The ways a sentence may open with a deciding subject, shortest first: the text after each subject.
+ * The first word is capitalised; the last names a body ("Mötet", "Miljö- och byggnadsnämnden",
+ * "Kommunstyrelsens arbetsutskott"); the words between are those of INNER_WORD.
+ */
+function afterSubject(cues: Cues, sentence: string): string[] {
+  const words = /^(?:\S+\s+){1,5}/u.exec(sentence)?.[0].split(/\s+/u).filter(Boolean) ?? [];
+  if (!words.length || !/^\p{Lu}/u.test(words[0]!)) return [];
+  const out: string[] = [];
+  let at = 0;
+  for (let k = 1; k <= Math.min(MAX_SUBJECT_WORDS, words.length); k++) {
+    at = sentence.indexOf(words[k - 1]!, at) + words[k - 1]!.length;
+    if (k > 2 && !INNER_WORD.test(words[k - 2]!)) break;
+    const last = words[k - 1]!;
+    // After a genitive only an indefinite body word ends the subject: "Kommunstyrelsens arbetsutskott",
+    // not "Borås Stads fullmäktige väljer två ledamöter", which tells how another body is made up.
+    const owned = words.slice(0, k - 1).some((w) => GENITIVE.test(w));
+    const bodyWord = owned ? cues.afterGenitive.some((e) => last.toLowerCase().endsWith(e)) : isDecidingSubject(last, cues.subjectEnd);
+    if (bodyWord) out.push(sentence.slice(at).trimStart());
+  }
+  return out;
+}
+
+/**
  * The tense of an active decision sentence: a deciding subject at the start followed by a decision
- * verb ("Mötet godkänner dagordningen", "Styrelsen uppdrar åt …", "Personalsektionen fastställde …").
- * Present tense is how minutes record what the meeting decides; past tense also tells of earlier
- * decisions in background text, so the caller trusts it less. Null when the sentence is not one.
+ * verb ("Mötet godkänner dagordningen", "Styrelsen uppdrar åt …", "Personalsektionen fastställde …",
+ * "Miljö- och byggnadsnämnden beviljar …"). Present tense is how minutes record what the meeting
+ * decides; past tense also tells of earlier decisions in background text, so the caller trusts it
+ * less. Null when the sentence is not one.
  */
 export function activeDecision(lex: Lexicon, sentence: string): "present" | "past" | null {
   const cues = compiled(lex);
-  const m = /^((?:\p{Lu}[\p{L}-]*[ \t]+)?(?:\p{Lu}|\p{Ll})[\p{L}-]*)[ \t]+/u.exec(sentence);
-  if (!m || !/^\p{Lu}/u.test(m[1]!)) return null;
-  const rest = sentence.slice(m[0].length);
-  // "Allmänna utskottet", but only when the second word is the subject ("Mötet godkänner" is one word).
-  const tries = [m[1]!, m[1]!.split(/[ \t]+/u)[0]!];
-  for (const subject of tries) {
-    if (!isDecidingSubject(subject, cues.subjectEnd)) continue;
+  for (const rest of afterSubject(cues, sentence)) {
     // "Mötet nominerar och väljer Frans Skarman": the decision verb may follow a first verb and "och".
-    const after = (subject === m[1] ? rest : sentence.slice(subject.length).trimStart()).replace(/^\p{Ll}+[ \t]+och[ \t]+/u, "");
+    const after = rest.replace(/^\p{Ll}+[ \t]+och[ \t]+/u, "");
     if (cues.present.test(after)) return "present";
     if (cues.past.test(after)) return "past";
   }
@@ -58,8 +87,5 @@ export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
  * a deciding subject at the start followed by "föreslår". True when the sentence is one.
  */
 export function proposingSubject(lex: Lexicon, sentence: string): boolean {
-  const m = /^((?:\p{Lu}[\p{L}-]*[ \t]+)?\p{L}[\p{L}-]*)[ \t]+föreslår(?![\p{L}])/u.exec(sentence);
-  if (!m || !/^\p{Lu}/u.test(m[1]!)) return false;
-  const ends = compiled(lex).subjectEnd;
-  return isDecidingSubject(m[1]!, ends) || isDecidingSubject(m[1]!.split(/[ \t]+/u)[0]!, ends);
+  return afterSubject(compiled(lex), sentence).some((rest) => /^föreslår(?![\p{L}])/u.test(rest));
 }

@@ -23,6 +23,11 @@ const RULE_LINE = /\n[ \t]*_{4,}[ \t]*(?:\n|$)/u;
 /** "… förslag till kommunfullmäktige", "Förslag till kommunstyrelsen": a heading that proposes to another body. */
 const TO_BODY_HEADING = /förslag[ \t]+till[ \t]+(?!beslut$)\p{L}/iu;
 const LIST_ITEM = /^[ \t]*[•●▪-][ \t]/u;
+/**
+ * "Mötet beslutar att lägga protokollet från sektionsmöte 1\tBeslut\ntill handlingarna.": the margin
+ * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence).
+ */
+const MARGIN_MARK = /(?<=\S)[ \t]+Beslut[ \t]*(?=\n|$)/u;
 const OPENS_LIST = /:[ \t]*(?:\n|[•●▪-][ \t])|:[ \t]*$/u;
 
 function sectionText(ctx: ExtractContext, start: number, end: number): string {
@@ -59,13 +64,22 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
     if (s !== title && isProposalHeading(t)) { underProposal = true; open = null; continue; }
     // "Jacob Jonsson väljs till mötessekreterare.<tab>Beslut": the word "Beslut" in the margin, on the
     // sentence's own line, marks it as a decision.
+    // A margin mark is written beside what was decided, so it makes a decision even in a record read as
+    // an agenda (itemDecision then reads the item as decided).
     if (t.trim() === "Beslut" && prev && !text.slice(prev.end, s.start).includes("\n")) {
       const at = out.findIndex((c) => c.span === prev);
-      const marked: DecisionCandidate = { kind: agenda ? "proposal" : "decision", value: text.slice(prev.start, prev.end).trim(), span: prev, rule: "decision/margin-label", weight: 3 };
+      const marked = marginDecision(sliceWithout(text, prev.start, prev.end, ctx.seg.skip).trim(), prev);
       if (at >= 0) out[at] = marked; else out.push(marked);
       continue;
     }
     prev = s;
+    const mark = MARGIN_MARK.exec(t);
+    if (mark && /\S/u.test(t.slice(0, mark.index))) {
+      const c = marginDecision((t.slice(0, mark.index) + t.slice(mark.index + mark[0].length)).trim(), s);
+      open = OPENS_LIST.test(c.value) ? c : null;
+      out.push(c);
+      continue;
+    }
     let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
     if (c && underProposal && c.kind === "decision") {
       if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;
@@ -77,10 +91,11 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   return out;
 }
 
-function joinCandidates(ctx: ExtractContext, picked: DecisionCandidate[]): Joined {
-  const { text } = ctx.doc;
+const marginDecision = (value: string, span: Range): DecisionCandidate => ({ kind: "decision", value, span, rule: "decision/margin-label", weight: 3 });
+
+function joinCandidates(picked: DecisionCandidate[]): Joined {
   return {
-    text: picked.map((c) => squash(sliceWithout(text, c.span.start, c.span.end, ctx.seg.skip))).join(" "),
+    text: picked.map((c) => squash(c.value)).join(" "),
     range: { start: picked[0]!.span.start, end: picked[picked.length - 1]!.span.end },
     headings: [],
   };
@@ -152,24 +167,31 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   const setDecision = (j: Joined, rules: string[]) => { out.decision = j.text; out.decisionRange = j.range; out.rules.decision = rules; };
   const propSecs = item.sections.filter((s) => s.role === "proposal");
   const p = joinSections(ctx, propSecs);
-  const d = joinSections(ctx, item.sections.filter((s) => s.role === "decision" || s.role === "position"));
+  // An agenda decides nothing: its "⟨body⟩s beslut:" headings are blanks left for the meeting, or the
+  // decision of an earlier meeting quoted in the history of the case.
+  const d = agenda ? null : joinSections(ctx, item.sections.filter((s) => s.role === "decision" || s.role === "position"));
   if (p) setProposal(p, ["proposal/labelled-heading"]);
   if (d) setDecision(d, [headingRule(item, ["decision", "position"])]);
   if (d || (p && agenda)) return out;
 
   // No decision heading: the sentences outside the proposal sections.
   const outside = propSecs.map((s) => ({ start: s.start, end: s.end }));
-  const cands = sentenceCandidates(ctx, item, agenda, outside);
+  let cands = sentenceCandidates(ctx, item, agenda, outside);
+  // "Beslut" in the margin: the record was read as an agenda, but this item records what was decided.
+  if (agenda && cands.some((c) => c.rule === "decision/margin-label")) {
+    agenda = false;
+    cands = sentenceCandidates(ctx, item, false, outside);
+  }
   const decisions = cands.filter((c) => c.kind === "decision");
   const proposals = cands.filter((c) => c.kind === "proposal");
   if (agenda) {
     // An agenda decides nothing: what its sentences would decide is what it proposes.
-    if (cands.length) setProposal(joinCandidates(ctx, cands), rulesOf(cands).map((r) => r.replace(/^decision\//u, "proposal/")));
+    if (cands.length) setProposal(joinCandidates(cands), rulesOf(cands).map((r) => r.replace(/^decision\//u, "proposal/")));
     return out;
   }
   if (decisions.length) {
-    setDecision(joinCandidates(ctx, decisions), rulesOf(decisions));
-    if (!p && proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));
+    setDecision(joinCandidates(decisions), rulesOf(decisions));
+    if (!p && proposals.length) setProposal(joinCandidates(proposals), rulesOf(proposals));
     if (!out.proposal && BY_REFERENCE.test(out.decision!)) {
       const motion = adoptedMotion(ctx, item);
       if (motion) setProposal(motion, ["proposal/adopted-motion"]);
@@ -186,12 +208,12 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
   // Only a proposal heading's sentences and nothing that decides: that proposal to another body is the decision.
   const headed = proposals.filter((c) => c.rule === "proposal/under-proposal-heading");
   if (headed.length && headed.length === proposals.length) {
-    setDecision(joinCandidates(ctx, headed), ["decision/proposal-to-body"]);
+    setDecision(joinCandidates(headed), ["decision/proposal-to-body"]);
     return out;
   }
   const lead = leadInProposal(ctx, item);
   if (lead) { setDecision(lead, ["decision/proposal-to-body"]); return out; }
-  if (proposals.length) setProposal(joinCandidates(ctx, proposals), rulesOf(proposals));
+  if (proposals.length) setProposal(joinCandidates(proposals), rulesOf(proposals));
   return out;
 }
 

@@ -5,6 +5,12 @@ import type { Range } from "../types.js";
 import { perLexicon } from "./per-lexicon.js";
 import { LABEL_END } from "../segment/header-blocks.js";
 
+/**
+ * Transcripts of PDFs join the lines of a header box with ". " ("Plats och tid. Nicolairummet, stadshuset
+ * kl. 09:00", "Sammanträdesdatum. 2014-08-29"): a label may end so too when a capitalised value or a number follows.
+ */
+const TRANSCRIPT_LABEL_END = /^\.[ \t]+[\p{Lu}\d]/u;
+
 export interface LabelHit extends Range {
   label: string;
   /** header-labels value: place-time, place, date, time, body, adjust, signature, posting, attendance. */
@@ -27,7 +33,7 @@ export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[]
     const label = m[1]!;
     if (!isUpper(label[0])) continue;
     const after = s.slice(m.index + label.length, m.index + label.length + 3);
-    if (!LABEL_END.test(after)) continue;
+    if (!LABEL_END.test(after) && !TRANSCRIPT_LABEL_END.test(after)) continue;
     const norm = label.toLowerCase().replace(/\s+/g, " ");
     out.push({ start: range.start + m.index, end: range.start + m.index + label.length, label: norm, kind: kindOf.get(norm) ?? "other" });
   }
@@ -37,7 +43,7 @@ export function findLabels(text: string, range: Range, lex: Lexicon): LabelHit[]
 /** The value after a label: to the line end, or on flattened lines to the next label. */
 export function valueAfter(text: string, hit: LabelHit, labels: LabelHit[], limit: number): Range {
   let start = hit.end;
-  while (start < limit && /[ \t:]/.test(text[start]!)) start++;
+  while (start < limit && /[ \t:.]/.test(text[start]!)) start++;
   let lineEnd = text.indexOf("\n", start);
   if (lineEnd === -1) lineEnd = text.length;
   if (lineEnd === start) {

@@ -1,4 +1,4 @@
-import { capitalisedAnyOf, squash } from "../text/unicode.js";
+import { anyOf, capitalisedAnyOf, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { yearContextAt } from "./dates/year-context.js";
 import { sliceByKey } from "../text/sorted.js";
@@ -88,6 +88,18 @@ function claimedByFormality(text: string, labels: LabelHit[], l: LabelHit): bool
   return !!prev && ["adjust", "signature", "posting"].includes(prev.kind) && /^[ \t:,]*$/u.test(text.slice(prev.end, l.start));
 }
 
+const kindWordEnd = perLexicon((lex: ExtractContext["lex"]) => new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])[^\\n]{0,40}$`, "iu"));
+
+/**
+ * A transcript's title repeats the first page's lines, the anslag box's dates among them
+ * ("ANSLAG/BEVIS. Kommunstyrelsen 2013-02-12. … SAMMANTRÄDESPROTOKOLL 1(21) 2013-02-06"): the day the
+ * page header sets beside the kind word (and its page number) dates the meeting.
+ */
+function afterKindWord(ctx: ExtractContext, d: RawMention, prev: RawMention | undefined): boolean {
+  const from = Math.max(prev?.lastIndex ?? 0, d.index - 80);
+  return kindWordEnd(ctx.lex).test(ctx.doc.text.slice(from, d.index));
+}
+
 /**
  * Candidates for the meeting's date: the day under each date-bearing label (weighted by the label),
  * any day in the front matter that no justering, anslag or signature label claims, a day in the
@@ -106,8 +118,11 @@ function dateCandidates(ctx: ExtractContext, labels: LabelHit[], frontDates: Raw
   }
   const front = frontDates.find((d) => DAYLIKE(d) && !governedByFormalities(labels, d.index));
   if (front) out.push({ value: front, span: span(front), rule: "header/front-date", weight: 1 });
-  const chrome = chromeDates.find(DAYLIKE);
+  const chromeDays = chromeDates.filter(DAYLIKE);
+  const chrome = chromeDays[0];
   if (chrome) out.push({ value: chrome, span: span(chrome), rule: "header/chrome-date", weight: 0.5 });
+  const headed = chromeDays.find((d, i) => afterKindWord(ctx, d, chromeDays[i - 1]));
+  if (headed) out.push({ value: headed, span: span(headed), rule: "header/chrome-kind-date", weight: 0.75 });
   return out;
 }
 
@@ -163,14 +178,27 @@ function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMen
 /** How far into the front matter the header box's fields are looked for (about ten pages). */
 const HEADER_SPAN = 20_000;
 
+/**
+ * Where the header box's fields are read: the record's front matter and the record's first running header when it stands before the first item ("PROTOKOLL UTDRAG
+ * Regionstyrelsen 1-21 Tid: , kl 13:00-16:45" repeated on every page of an extract is cut as
+ * furniture, yet it is the only place that times the meeting).
+ */
+function headerBox(ctx: ExtractContext, view: RecordView): Range[] {
+  const { rec, front } = view;
+  const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= rec.start && f.start < rec.end);
+  if (!header || header.start >= (rec.items[0]?.start ?? rec.end)) return front;
+  return [...front, { start: header.start, end: header.end }].sort((a, b) => a.start - b.start);
+}
+
 export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDetails {
   const { text } = ctx.doc;
-  const allLabels = view.front.flatMap((r) => findLabels(text, r, ctx.lex));
+  const box = headerBox(ctx, view);
+  const allLabels = box.flatMap((r) => findLabels(text, r, ctx.lex));
   // The header box stands at the top of the front matter: its candidates are read from the first
   // HEADER_SPAN characters only, so a front of thousands of lines (a huge roll call) stays linear.
-  const headEnd = (view.front[0]?.start ?? 0) + HEADER_SPAN;
+  const headEnd = (box[0]?.start ?? 0) + HEADER_SPAN;
   const labels = allLabels.filter((l) => l.start < headEnd);
-  const frontDates = view.front.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index)).filter((d) => d.index < headEnd);
+  const frontDates = box.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index)).filter((d) => d.index < headEnd);
   const chromeDates = view.chrome.flatMap((r) => sliceByKey(ctx.dates, r.start, r.end, (m) => m.index));
   const rules: Record<string, string[]> = {};
   const date = pick(dateCandidates(ctx, labels, frontDates, chromeDates));
@@ -237,14 +265,18 @@ function inferMeetingYear(ctx: ExtractContext, view: RecordView, m: RawMention):
     (d) => d.grain === "year" && !d.end &&
       /(?:tider|dagar|datum|möten|sammanträden|plan)[ \t]*$/iu.test(text.slice(Math.max(0, d.index - 30), d.index)),
   );
-  const years = [...explicit, ...headingYears, ...titleYears].map((d) => d.start.y!);
+  // A year on the title lines, else the days written in full, speak before months and plan years
+  // ("verksamhetsplan 2022", "i december 2022" in a report on the year before the meeting).
+  const days = explicit.filter(DAYLIKE);
+  const sources = titleYears.length > 0 ? titleYears : days.length > 0 ? days : [...explicit, ...headingYears];
+  const years = sources.map((d) => d.start.y!);
   if (years.length === 0) {
     // Last resort: the year the PDF was made (minutes are written within days of the meeting).
     const created = ctx.doc.source.created;
     return created ? { year: Number(created.slice(0, 4)), evidence: `the PDF's creation date ${created}` } : null;
   }
   const year = Math.min(...years);
-  const evidence = [...explicit, ...headingYears, ...titleYears]
+  const evidence = sources
     .filter((d) => d.start.y === year)
     .slice(0, 3)
     .map((d) => `"${squash(text.slice(d.index, d.lastIndex))}" (line ${ctx.doc.locate.lineOf(d.index)})`)

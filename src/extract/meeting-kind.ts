@@ -3,6 +3,7 @@ import { compoundWords } from "../text/compound.js";
 import { anyOf, wordsOf } from "../text/unicode.js";
 import type { ExtractContext, RecordView } from "./context.js";
 import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "./per-lexicon.js";
 
 const kindRes = new WeakMap<Lexicon, RegExp>();
 const pastRes = new WeakMap<Lexicon, RegExp>();
@@ -78,11 +79,15 @@ export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string
   if (hasProposal && !hasDecision) { rules.push("kind/proposals-only"); return "agenda"; }
   if (announcedOnly(ctx, view, hasDecision)) { rules.push("kind/announced-only"); return "agenda"; }
   const paragraphs = /§[ \t]*\d/u.test(text.slice(view.rec.start, view.rec.end));
+  if (!paragraphs && protocolCue(ctx.lex).test(whole)) { rules.push("kind/adjusted-record"); return "protocol"; }
   // Justering, anslag and signatures belong to a protocol; notes are not adjusted.
   const formal = view.front.some((r) => /(?<![\p{L}])(?:Justeringens|Justerade paragrafer|Utses att justera|Anslag|ANSLAG|BEVIS|Paragraf(?:er)?)(?![\p{L}])/u.test(text.slice(r.start, r.end)));
   rules.push(paragraphs || formal ? "kind/formal-protocol" : "kind/notes-default");
   return paragraphs || formal ? "protocol" : "minutes";
 }
+
+/** An adjuster elected or the protocol adjusted or kept ("Val av justerare", "Protokollet föres av"). */
+const protocolCue = perLexicon((lex: Lexicon): RegExp => new RegExp(wordsOf(lex.forms("protocol-cues")), "iu"));
 
 function hasKindWord(text: string, r: { start: number; end: number }): boolean {
   return /(?<![\p{L}])(?:\p{L}*protokoll|PROTOKOLL|Minnesanteckningar|MINNESANTECKNINGAR|Mötesanteckningar?|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista)(?![\p{L}])/u.test(text.slice(r.start, Math.min(r.end, r.start + 4000)));

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { createLocator } from "../text/locate.js";
 import { InputError, type Diagnostic, type SourceFormat } from "../types.js";
-import { readPdf } from "./pdf/read.js";
+import { readPdfWith, type PdfReadOptions } from "./pdf/engine.js";
 import type { PdfExtraction } from "./pdf/types.js";
 import type { SourceDocument } from "./document.js";
 import { ingestMarkdown } from "./markdown.js";
@@ -77,6 +77,7 @@ export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtract
       severity: "warning" as const,
       message: `The PDF is damaged (${s}); some of its text may be missing.`,
     })),
+    ...(pdf.notes ?? []).map((message) => ({ code: "pdf-engine-fallback", severity: "info" as const, message })),
   ];
   return {
     source: {
@@ -93,11 +94,14 @@ export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtract
 
 export type PdfReader = (bytes: Uint8Array) => Promise<PdfExtraction>;
 
-/** Any input: PDFs through the given reader (in process by default; the CLI passes its child-process pool). */
-export async function ingestAsync(path: string, bytes: Uint8Array, options: IngestOptions & { readPdf?: PdfReader } = {}): Promise<SourceDocument> {
+/**
+ * Any input: PDFs through the given reader, else with the engine of `pdf` (pdf.js in process, or
+ * pdftotext in a child process under its limits; see pdf/engine.ts).
+ */
+export async function ingestAsync(path: string, bytes: Uint8Array, options: IngestOptions & { readPdf?: PdfReader; pdf?: PdfReadOptions } = {}): Promise<SourceDocument> {
   if (bytes.length === 0) throw new InputError("empty-file", "The file is empty.");
   const format = options.format ?? detectFormat(path, bytes);
   if (format !== "pdf") return ingest(path, bytes, { format });
-  const read = options.readPdf ?? ((b: Uint8Array) => readPdf(b));
+  const read = options.readPdf ?? ((b: Uint8Array) => readPdfWith(b, options.pdf));
   return documentFromPdf(path, bytes, await read(bytes));
 }

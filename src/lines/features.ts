@@ -64,6 +64,8 @@ const NUMBER = /^[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)][ \t]+\S|\d{1,3}[ \t]+\p{Lu}|
 const BULLET = /^[ \t]*(?:[-–—•·▪◦*●][ \t]|\p{Ll}[.)][ \t])/u;
 const DOTS = /(?:\.[ \t]?){4,}|\p{L}(?:\.{3}|…)[ \t]*\d{1,3}(?!\d)|…{2,}|\t\d{1,3}[ \t]*$/u;
 const TRAILING_PAGE = /\p{L}[^\d]{3,}[ \t]+\d{1,3}[ \t]*$/u;
+/** The end TRAILING_PAGE needs, cheap to test: most lines fail here before the backtracking pattern runs. */
+const ENDS_IN_NUMBER = /[ \t]\d{1,3}[ \t]*$/;
 const PAGE_MARK = /^[ \t]*(?:(?:Sida|Sid|Blad)[ \t.]*\d{1,4}(?:[ \t]*(?:av|\/|\()[ \t]*\d{1,4}\)?)?|\d{1,4}[ \t]*\(\d{1,4}\)|\d{1,4}[ \t]*\/[ \t]*\d{1,4}|\d{1,4})[ \t]*$/iu;
 const ATTACHMENT = /^[ \t]*(?:Bilag(?:a|or|orna)|BILAG(?:A|OR))(?![\p{L}])/u;
 const TOC = /^[ \t]*(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|Innehåll|INNEHÅLL|Ärendeförteckning|Ärendelista|Förteckning över ärenden)[ \t]*:?[ \t]*$/u;
@@ -88,6 +90,17 @@ function capsShare(s: string): number {
     if (ch === ch.toUpperCase()) up++;
   }
   return letters ? up / letters : 0;
+}
+
+/** Matches of a global pattern in s, counted without collecting them. */
+function countMatches(re: RegExp, s: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    n++;
+    if (m[0] === "") re.lastIndex++;
+  }
+  return n;
 }
 
 function countFirstNames(text: string, names: Set<string>): number {
@@ -126,7 +139,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     flat: line.flat,
     dotLeader: DOTS.test(t) && /\p{L}/u.test(t),
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
-    trailingPage: t.length < 120 && TRAILING_PAGE.test(t),
+    trailingPage: t.length < 120 && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
     pageMark: PAGE_MARK.test(t),
     attachmentCue: ATTACHMENT.test(t),
     tocCue: TOC.test(t),
@@ -137,12 +150,12 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     colonLabel: COLON_LABEL.test(t) && t.length < 100,
     nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
     groupHeading: !!group && /^\p{Lu}/u.test(group[1]!) && /^(?:[ \t]*(?::|\t|$|[ \t]+\p{Lu})|(?:[ \t]+\p{Ll}+){1,2}[ \t]*:)/u.test(t.slice(group[0].length)),
-    roles: [...t.matchAll(vocab.role)].length,
+    roles: countMatches(vocab.role, t),
     kindWord: vocab.kind.test(t) && (/^\p{Lu}/u.test(t) || capsShare(t) > 0.8),
     sectionHeading: vocab.section.test(t),
     firstNames: countFirstNames(t, vocab.firstNames),
-    parties: [...t.matchAll(vocab.party)].length,
-    dates: [...t.matchAll(vocab.date)].length,
+    parties: countMatches(vocab.party, t),
+    dates: countMatches(vocab.date, t),
     web: vocab.web.test(t),
     timeValue: TIME.test(t),
     headingDepth: line.layout.headingDepth,

@@ -61,12 +61,31 @@ export interface LabelChoice {
   scores: Partial<Record<LineLabel, number>>;
 }
 
+/** A rule with its conditions as a list, made once per rules object: chooseLabel runs on every line. */
+interface CompiledRule {
+  rule: LineRule;
+  when: Array<[FeatureName, Condition]>;
+}
+
+const compiledRules = new WeakMap<LineRules, CompiledRule[]>();
+
+function compile(rules: LineRules): CompiledRule[] {
+  let c = compiledRules.get(rules);
+  if (!c) compiledRules.set(rules, (c = rules.rules.map((rule) => ({ rule, when: Object.entries(rule.when) as Array<[FeatureName, Condition]> }))));
+  return c;
+}
+
+function fires(when: Array<[FeatureName, Condition]>, f: LineFeatures): boolean {
+  for (const [k, c] of when) if (!holds(c, f[k])) return false;
+  return true;
+}
+
 /** The label whose fired rules weigh most; ties go to the earlier label of LINE_LABELS. */
 export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
   const scores: Partial<Record<LineLabel, number>> = { ...rules.base };
   const fired: Partial<Record<LineLabel, string[]>> = {};
-  for (const r of rules.rules) {
-    if (!Object.entries(r.when).every(([k, c]) => holds(c, f[k as FeatureName]))) continue;
+  for (const { rule: r, when } of compile(rules)) {
+    if (!fires(when, f)) continue;
     scores[r.label] = (scores[r.label] ?? 0) + r.weight;
     (fired[r.label] ??= []).push(r.id);
   }

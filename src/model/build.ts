@@ -1,7 +1,8 @@
 import type { ExtractContext, RecordView } from "../extract/context.js";
 import { itemDecision } from "../extract/decisions.js";
 import { assignRoles } from "../extract/date-roles.js";
-import { yearContextAt } from "../extract/dates/year-context.js";
+import { recordReference, yearContextAt } from "../extract/dates/year-context.js";
+import { keepListsInOrder } from "../extract/dates/list-order.js";
 import { calendarDay } from "../extract/dates/index.js";
 import { parseReference, resolveMention } from "../extract/dates/resolve.js";
 import type { DateMention, RawMention } from "../extract/dates/types.js";
@@ -56,12 +57,15 @@ const isDay = (d: { grain: string }) => d.grain === "day" || d.grain === "minute
 function resolveAll(ctx: ExtractContext, raws: RawMention[], reference: string | null, report = true): DateMention[] {
   const ref = parseReference(reference);
   const out: DateMention[] = [];
+  const placed = new Set<number>();
   for (const m of raws) {
     const yc = m.start.y === undefined && !m.relative ? yearContextAt(ctx.doc.text, m.index) : null;
     const r = resolveMention(ctx.doc.text, m, ref, yc?.year ?? null);
     if (r.mention) out.push(r.mention);
     else if (r.rejected && report) reportRejected(ctx, m, r.rejected);
+    if (r.mention && !yc && m.start.y === undefined && r.mention.inferred.includes("year")) placed.add(m.index);
   }
+  keepListsInOrder(ctx.doc.text, out, placed);
   return out;
 }
 
@@ -101,7 +105,9 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const { doc, seg } = ctx;
   const { text } = doc;
   const chrome = seg.furniture.filter((f) => f.kind === "transcript-chrome");
-  const view: RecordView = { rec, front: subtract(rec.front, seg.skip), chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
+  // A front range that runs past the record's end holds the next record's header: cut it there.
+  const front = subtract(rec.front, seg.skip).filter((r) => r.start < rec.end).map((r) => (r.end > rec.end ? { start: r.start, end: rec.end } : r));
+  const view: RecordView = { rec, front, chrome: chrome.filter((c) => c.start < rec.end && (index === 0 || c.start >= rec.start)) };
   const kindRules: string[] = [];
   const kind = meetingKind(ctx, view, kindRules);
   const details = meetingDetails(ctx, view);
@@ -129,14 +135,15 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   });
   if (details.dateMention && !inRecord.includes(details.dateMention)) inRecord.push(details.dateMention);
   inRecord.sort((a, b) => a.index - b.index);
-  const resolved = resolveAll(ctx, inRecord, date);
+  // An undated record still reads its year-less days against the days it names in full.
+  const resolved = resolveAll(ctx, inRecord, date ?? recordReference(inRecord));
   for (const r of resolved) {
     if (r.grain === "month-day") reportYearless(ctx, r, r.index === details.dateMention?.index);
     if (r.inferred.includes("year") && isDay(r) && r.index !== details.dateMention?.index) {
       ctx.report({
         code: "year-inferred",
         severity: "info",
-        message: `\`${r.text}\` has no year; read as ${r.value.slice(0, 4)} from ${yearContextAt(text, r.index) ? "the year of the heading or list above it" : `the meeting date ${date ?? "?"}`}.`,
+        message: `\`${r.text}\` has no year; read as ${r.value.slice(0, 4)} from ${yearContextAt(text, r.index) ? "the year of the heading or list above it" : (date ? `the meeting date ${date}` : "the days the record names in full")}.`,
         line: doc.locate.lineOf(r.index),
         span: doc.locate.spanOf(r.index, r.lastIndex),
       });

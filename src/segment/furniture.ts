@@ -1,4 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
+import { perLexicon } from "../extract/per-lexicon.js";
 import { anyOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
@@ -24,12 +25,11 @@ function compile(lex: Lexicon) {
   };
 }
 
-let compiled: ReturnType<typeof compile> | null = null;
+const compiled = perLexicon(compile);
 
 /** Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items. */
 export function findFurniture(text: string, lex: Lexicon): Furniture[] {
-  compiled ??= compile(lex);
-  const { signatureBox, chrome } = compiled;
+  const { signatureBox, chrome } = compiled(lex);
   const out: Furniture[] = [];
   const lines = splitLines(text);
   const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
@@ -77,19 +77,28 @@ function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
 function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
   const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
-  const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/).slice(0, 8);
+  // The split stops at 8 words: a flat line is a whole page.
+  const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/, 8);
   const norm = (w: string) => w.replace(/\d+/g, "#");
   const all = flat.map((l) => words(l.text));
   // How many lines start with each normalised word prefix (2 to 8 words): a line's longest prefix
   // shared with another line, found without comparing every pair (a 10,000-page transcript has 10,000 such lines).
-  const key = (ws: string[], k: number) => ws.slice(0, k).map(norm).join("\u0000");
+  // keys[i][k - 2] is line i's prefix of k words, built once per line.
+  const prefixKeys = (ws: string[]) => {
+    const out: string[] = [];
+    let acc = ws.length ? norm(ws[0]!) : "";
+    for (let k = 2; k <= ws.length; k++) out.push((acc += "\u0000" + norm(ws[k - 1]!)));
+    return out;
+  };
+  const keys = all.map(prefixKeys);
   const shared = new Map<string, number>();
-  for (const ws of all) for (let k = 2; k <= ws.length; k++) shared.set(key(ws, k), (shared.get(key(ws, k)) ?? 0) + 1);
+  for (const ks of keys) for (const k of ks) shared.set(k, (shared.get(k) ?? 0) + 1);
   const out: Furniture[] = [];
   for (let i = 0; i < flat.length; i++) {
     const a = all[i]!;
+    const ks = keys[i]!;
     let best = 0;
-    for (let k = 2; k <= a.length && (shared.get(key(a, k)) ?? 0) >= 2; k++) best = k;
+    for (let k = 2; k <= a.length && (shared.get(ks[k - 2]!) ?? 0) >= 2; k++) best = k;
     // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
     for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && /^\d/u.test(a[j + 1] ?? "")) || /^§\d/u.test(a[j]!)) best = Math.min(best, j);
     const line = flat[i]!;

@@ -4,6 +4,7 @@ import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
 import { compoundWords } from "../text/compound.js";
 import { scanAll, scanner } from "../text/scan.js";
+import { perLexicon } from "../extract/per-lexicon.js";
 
 /** A record's front matter box: place, time, attendance, signatures. */
 export interface HeaderBlock extends Range {
@@ -33,7 +34,8 @@ function compile(lex: Lexicon) {
     kind: new RegExp(`(?:${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu"),
   };
 }
-let compiled: ReturnType<typeof compile> | null = null;
+// Built once per lexicon instance: a caller's own vocabulary gets its own patterns.
+const compiled = perLexicon(compile);
 
 const CLUSTER_GAP = 300;
 /** What follows a label: a colon, a tab, a line end or a capitalised value, never running text. */
@@ -52,8 +54,7 @@ function kindValue(word: string, kindOf: Map<string, string>): string | null {
  * at line starts: a box never spans one (a short notice's header and an attached record's).
  */
 export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly number[] = []): HeaderBlock[] {
-  compiled ??= compile(lex);
-  const { label, kind, labelOf, kindOf } = compiled;
+  const { label, kind, labelOf, kindOf } = compiled(lex);
   const hits: Hit[] = [];
   for (const m of scanAll(scanner(label), text)) {
     if (!isUpper(m[1]![0])) continue;

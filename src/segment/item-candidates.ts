@@ -57,6 +57,14 @@ const CONTENTS_LABEL = /^[ \t]*(?:Innehållsförteckning|INNEHÅLLSFÖRTECKNING|
 const REFERENCE_BEFORE =
   /(?<![\p{L}])(?:(?<!sid[ \t]{1,3})nr|nummer|kl|kl\.|klockan|sid|sida|sidan|punkt|paragraf|paragrafer|ärende|ärendena|och|samt|till|mot|av|med|från|om|enligt|se|i|år|vecka|v\.|v|§§|bilaga|dnr|mellan|de|alla|ca|cirka|totalt|under|drygt|knappt|över|på|för|varav|fas|våg|etapp|del)[ \t]*$/iu;
 
+/**
+ * A clock time or the first number of a range right before a number: "t.o.m. kl. 18.45 § 42",
+ * "Ärenden 10§–19§". Partial attendance and the record's own § range, not an item header.
+ */
+const NUMBER_REFERENCE_BEFORE = /(?:\d{1,2}[.:]\d{2}|\d[ \t]*§{0,2}[ \t]*[-–])[ \t]*$/u;
+/** "§ 42 och 43 (del)", "§ 5 samt 7": a list of § numbers, not a title. */
+const NUMBER_LIST_AFTER = /^(?:och|samt|resp\.?|respektive)[ \t]+§?[ \t]*\d/iu;
+
 export interface CandidateContext {
   text: string;
   lex: Lexicon;
@@ -137,6 +145,7 @@ function startsWithPerson(title: string, lex: Lexicon): boolean {
 function acceptTitle(title: string, style: ItemStyle, lex: Lexicon): boolean {
   const { label: labelRe, kind: kindRe, weekdayDate, pageLabel } = headerWords(lex);
   if (!/^(?:\p{L}|["”']|\(\p{L})/u.test(title)) return false;
+  if (NUMBER_LIST_AFTER.test(title)) return false;
   // A lone letter where the text ends or breaks off ("Ks 258 A") is no title.
   if (/^\p{L}[ \t]*(?:\n|$)/u.test(title)) return false;
   if (isLabel(title, labelRe)) return false;
@@ -186,6 +195,8 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
     const atLineStart = (idx <= 16 && (head.trim() === "" || PAGE_NUMBERS_BEFORE.test(head))) || afterFurniture(furniture, line.start, start, text);
     if (!atLineStart && !flat && style !== "para") return;
     if (!atLineStart && REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 32), idx))) return;
+    // On a flattened page line a time before an item is the previous item's time slot, not a reference.
+    if (!atLineStart && !flat && NUMBER_REFERENCE_BEFORE.test(line.text.slice(Math.max(0, idx - 16), idx))) return;
     let titleStart = titleStartAfter(text, line.start + headerEnd, line);
     const title = text.slice(titleStart, Math.min(text.length, titleStart + 120));
     if (style === "para" && titleStart >= line.end && /^§[ \t]*\d/u.test(title)) {

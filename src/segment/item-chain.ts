@@ -17,7 +17,9 @@ function bonus(c: ItemCandidate): number {
   // A header that opens a block (after a blank line) beats a row of a numbered list.
   // A contents-row reading ("13 8 Title") yields to a plain one at the same place ("8 Title"): rows
   // are written "item page title" and "page item title" alike.
-  return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0);
+  // A row with dot leaders and a page number yields to the same run written out in full: the items
+  // are where their text is, even when a garbled title no longer matches its contents row.
+  return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0) - (c.leader ? 0.05 : 0);
 }
 
 /** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */

@@ -46,6 +46,14 @@ function declaredRanges(text: string, front: Range[]): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Only role lines ("Sekreterare …", "Mötesordförande …", "Justerare …") and no kind word: the
+ * signature block that closes the record before it, never the head of a new one.
+ */
+function signaturesOnly(b: HeaderBlock): boolean {
+  return !b.kind && [...b.labels].every((l) => l === "signature" || l === "adjust");
+}
+
 function signature(text: string, b: HeaderBlock): string {
   return squash(text.slice(b.start, b.start + 60)).toLowerCase();
 }
@@ -101,7 +109,11 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
     .filter((b) => !listings.some((l) => b.start >= l.start && b.start < l.end));
   const records: RecordSegment[] = [];
   let cur: RecordSegment = { start: 0, end: text.length, front: [], later: [], blocks: [], items: [], rules: ["record/file-start"] };
+  let prevEnd = 0;
   for (const b of blocks) {
+    // The box before this one (a signature block closing the last record) keeps its lines.
+    const floor = prevEnd;
+    prevEnd = b.end;
     const upto: Range = { start: cur.start, end: b.start };
     const windowStart = Math.max(0, lowerBound(cands, b.start, (c) => c.start) - SPLIT_WINDOW);
     const near: Range = { start: Math.max(cur.start, cands[windowStart]?.start ?? cur.start), end: b.start };
@@ -115,9 +127,9 @@ export function splitRecords(ctx: RecordContext): RecordSegment[] {
     const continues = !!next && next.style === last.style && next.number > last.number && next.number - last.number <= 3;
     const first = cur.blocks[0];
     const same = !!first && signature(text, first) === signature(text, b);
-    const start = extendBack(text, b.start, last.titleStart + 1, cands);
+    const start = extendBack(text, b.start, Math.max(last.titleStart + 1, floor), cands);
     const nextItemStart = next ? next.start : text.length;
-    if (!same && next && !continues) {
+    if (!same && next && !continues && !signaturesOnly(b)) {
       cur.end = start;
       records.push(finish(ctx, cands, cur));
       cur = { start, end: text.length, front: [], later: [], blocks: [b], items: [], rules: ["record/header-box"] };

@@ -64,6 +64,33 @@ describe("choosing the decision and the proposal of an item", () => {
     expect(it3!.decision).toBe("Alla ansvarsfrihetspunkter bordläggs i klump.");
   });
 
+  it("reads a margin 'Beslut' beside the first line of a decision that goes on below, without the mark", () => {
+    const [it10] = items("§ 10 Föregående mötesprotokoll\nProtokollet är justerat och anslaget.\n\nMötet beslutar att lägga protokollet från sektionsmöte 1\tBeslut\ntill handlingarna.\n");
+    expect([it10!.decision, it10!.evidence?.decision]).toEqual(["Mötet beslutar att lägga protokollet från sektionsmöte 1 till handlingarna.", ["decision/margin-label"]]);
+  });
+
+  it("looks for the margin mark in linear time over a long run of blanks", () => {
+    const t0 = performance.now();
+    const [it4] = items(`§ 4 Budget\nMötet${" ".repeat(200_000)}godkänner budgeten.\n`);
+    expect(it4!.decision).toBe("Mötet godkänner budgeten.");
+    // Quadratic matching took minutes here; linear takes well under a second even on a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  });
+
+  it("takes a margin-marked sentence as decided even in a record read as an agenda", () => {
+    const agenda = parseText("Föredragningslista\nDatum: 2024-11-08\nPlats: Rådhuset\n\n1 Val av mötesordförande\nAnna Berg väljs till mötesordförande.\tBeslut\n\n2 Information\nInformationen noteras.\n").meetings[0]!;
+    expect(agenda.kind).toBe("agenda");
+    expect(agenda.items.map((i) => [i.proposal, i.decision])).toEqual([
+      [null, "Anna Berg väljs till mötesordförande."],
+      ["Informationen noteras.", null],
+    ]);
+  });
+
+  it("takes no decision from an agenda's blank '⟨body⟩s beslut:' heading", () => {
+    const agenda = parseText("Föredragningslista\nDatum: 2022-09-26\nPlats: Rådhuset\n\n190 § Godkännande av föredragningslistan\nFörslag:\nStadsstyrelsen godkänner föredragningslistan.\n\nStadsstyrelsens beslut:\n\nStadsstyrelsen 5\n").meetings[0]!;
+    expect(agenda.items.map((i) => [i.proposal, i.decision])).toEqual([["Stadsstyrelsen godkänner föredragningslistan.", null]]);
+  });
+
   it("takes the motion the proposition adopted as the proposal of a decision 'i enlighet härmed'", () => {
     const [it7] = items("§ 7 Motion om hospice\nUnder överläggningen framfördes följande yrkanden: Karin Lund (S) yrkade att fullmäktige beslutar\n\n• att anse motionen besvarad.\n\nPer Ek yrkade att fullmäktige beslutar\n\n• att bifalla motionen.\n\nOrdföranden förklarade propositionen om bifall till Karin Lunds förslag besvarad med ja.\n\nFullmäktige beslutade i enlighet härmed.\n");
     expect(it7!.decision).toBe("Fullmäktige beslutade i enlighet härmed.");

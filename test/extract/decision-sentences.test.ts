@@ -33,6 +33,19 @@ const ACTIVE: Array<[string, "present" | "past" | null]> = [
   ["Medlemmarna röstade för ansvarsfrihet åt styrelsen.", "past"],
   ["Mötet nominerar och väljer Frans Skarman.", "present"],
   ["Styrelsen gav kassören i uppdrag att betala fakturan.", "past"],
+  // Subjects of several words: a compound with "och", a genitive and an indefinite body word.
+  ["Miljö- och byggnadsnämnden beviljar bygglov enligt ansökan.", "present"],
+  ["Kultur- och fritidsnämnden noterar informationen.", "present"],
+  ["Kommunstyrelsens arbetsutskott godkänner rapporten.", "present"],
+  ["Kommunstyrelsens allmänna utskott tillstyrker motionen.", "present"],
+  ["Bygg- och miljönämndens arbetsutskott antar planen.", "present"],
+  ["Region Västmanlands styrelse godkänner planen.", "present"],
+  ["Hälso- och sjukvårdsnämnden beslutade att anta planen.", "past"],
+  ["Kommunstyrelsens arbetsutskott uppdrog åt förvaltningen att utreda frågan.", "past"],
+  // How another body is made up, not what this one decides.
+  ["Borås Stads fullmäktige väljer två ledamöter och två ersättare.", null],
+  ["Övriga kommuners fullmäktige väljer en ledamot.", null],
+  ["Anna Berg och Per Ek godkänner planen.", null],
   // Not a deciding subject, or no decision verb.
   ["Rapporten ger en bild av läget.", null],
   ["Förvaltningen godkänner inte alltid sådana ansökningar.", null],
@@ -83,6 +96,11 @@ describe("possessive decision and proposal headings for any body or name", () =>
   it("reads '⟨body⟩s beslut:' and '⟨office name⟩s förslag:' headings the lexicon does not list", () => {
     const [it16] = items("§ 16 Arbetsvärdering\nUnderlag finns.\nStadsdirektör Martin Norrgårds förslag:\nPersonalsektionen antecknar ärendet för kännedom.\n\nPersonalsektionens beslut:\nÄrendet antecknades för kännedom.\n");
     expect([it16!.proposal, it16!.decision]).toEqual(["Personalsektionen antecknar ärendet för kännedom.", "Ärendet antecknades för kännedom."]);
+  });
+
+  it("reads a bare 'Förslag:' line as the proposal heading (Finland-Swedish minutes)", () => {
+    const [it27] = items("27 § Godkännande av föredragningslistan\nFörslag:\nPersonalsektionen godkänner föredragningslistan.\n\nPersonalsektionens beslut:\nFöredragningslistan godkändes.\n");
+    expect([it27!.proposal, it27!.decision]).toEqual(["Personalsektionen godkänner föredragningslistan.", "Föredragningslistan godkändes."]);
   });
 
   it("ends a decision at a rule line of underscores", () => {

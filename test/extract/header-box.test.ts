@@ -53,7 +53,48 @@ const BODIES: Array<[string, string | null]> = [
   ["PROTOKOLL\nOrgan Kommunstyrelsen Förvaringsplats Kanslienheten\nSammanträdesdatum 2018-10-02", "Kommunstyrelsen"],
   ["PROTOKOLL\nOrgan Halmstads kommun, Kommunala handikapprådet\nSammanträdesdatum 2018-10-02", "Kommunala handikapprådet"],
   ["PROTOKOLL\nOrgan Hässleholms kommun, Miljönämnden\nSammanträdesdatum 2018-10-02", "Miljönämnden"],
+  // A bare council word keeps what it is for.
+  ["Minnesanteckningar från Rådet för funktionshinderfrågor 2018-10-02", "Rådet för funktionshinderfrågor"],
+  ["PROTOKOLL\nOrgan Rådet för funktionshindrade\nSammanträdesdatum 2018-10-02", "Rådet för funktionshindrade"],
 ];
+
+/**
+ * Records with no kind word and no § numbers: an elected adjuster or a protocol that says it is
+ * adjusted or kept makes a protocol; without either they are minutes. Each row: text, kind.
+ */
+const UNTITLED_KINDS: Array<[string, string]> = [
+  ["Styrelsemöte Skidklubben 2023-04-12\nNärvarande: Anna Berg, Olle Ek, Karin Lund\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\nAnna Berg valdes till justerare.\n\n3. Ekonomi\nKassören redogjorde för ekonomin.\n\n4. Mötets avslutande\n", "protocol"],
+  ["Årsmöte Roddklubben 2022-03-01\nNärvarande: Karin Lund, Olle Ek, Per Ahl\n\n1. Öppnande\nMötet öppnades.\n\n2. Mötesfunktionärer\nmötesordförande: Karin\njusteringsperson: Olle\n\n3. Verksamhetsberättelse\nBerättelsen godkändes.\n\n4. Avslutning\n", "protocol"],
+  ["Kommunfullmäktige\nDen 25 mars 2015\nNärvarande: Anna Berg, Olle Ek, Karin Lund\nProtokollet föres av undertecknad, fullmäktiges sekreterare.\n\n1. Ordförandens upplysning\nOrdföranden informerade.\n\n2. Val av revisorer\nFullmäktige valde Eva Ek.\n", "protocol"],
+  ["Styrelsemöte Skidklubben 2023-04-12\nNärvarande: Anna Berg, Olle Ek, Karin Lund\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av sekreterare\nAnna Berg valdes till sekreterare.\n\n3. Ekonomi\nKassören redogjorde för ekonomin.\n\n4. Mötets avslutande\n", "minutes"],
+];
+
+/** Year-less days placed against the meeting, or against the record's own full dates when it is undated. */
+const YEARLESS: Array<[string, string, string[]]> = [
+  ["a list of next meetings runs forward in the calendar",
+    "Arbetsgruppen Nära vård\nMöte 2015-10-13\nNärvarande: Karin Lund, Olle Ek, Per Ahl\n\n1. Nästa möten\nGruppen träffas Tisdag 26 januari kl. 13-14, 1 mars kl. 11-12, 30 augusti kl. 13-14 och 18 oktober kl. 13-14.\n\n2. Övrigt\nInget.\n",
+    ["2015-10-13", "2016-01-26T13:00", "2016-03-01T11:00", "2016-08-30T13:00", "2016-10-18T13:00"]],
+  ["an undated record reads a deadline against its own dates",
+    "Minnesanteckningar arbetsgruppen\n\n1. Kontrollplan\nNämnden beslutade 2018-01-18 att kontrollplanen ska vara klar senast den 30 april.\n\n2. Övrigt\nNästa möte 2018-02-11.\n",
+    ["2018-01-18", "2018-04-30", "2018-02-11"]],
+];
+
+describe("record kind without a kind word", () => {
+  it.each(UNTITLED_KINDS)("%s", (text, kind) => {
+    const out = parseText(text);
+    expect([out.kind, out.meetings[0]?.kind]).toEqual([kind, kind]);
+  });
+});
+
+describe("year-less days", () => {
+  it.each(YEARLESS)("%s", (_name, text, values) => {
+    expect(meeting(text).dates.map((d) => d.value)).toEqual(values);
+  });
+  it("a year-less meeting date takes its year from full days before plan years and months", () => {
+    const text = "Minnesanteckningar Samverkansgruppen\nDatum: 28 februari\nPlats: Förvaltningshuset\nNärvarande: Karin Lund, Olle Ek, Per Ahl\n\n1. Beredning\nBeredning ägde rum onsdag 8 februari 2023 kl. 09.00-14.30.\n\n2. Uppföljning\nUppföljningen av verksamhetsplan 2022 per december 2022 godkändes.\n";
+    expect(meeting(text).date).toBe("2023-02-28");
+  });
+});
 
 describe("header box (spec table)", () => {
   it("has at least 40 cases", () => expect(SPEC.length).toBeGreaterThanOrEqual(40));

@@ -1,7 +1,13 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../helpers.js";
+import { LEXICON_DIR, loadLexicon, type Lexicon } from "../../src/lexicon/load.js";
+import { parseTextSync } from "../../src/pipeline.js";
 import { markedRows, partyDelimitedRows } from "../../src/extract/participants/roll-call.js";
+import { pairHeaderValues } from "../../src/extract/participants/header-pairs.js";
 
 interface Case { style: string; input: string; kind?: "agenda"; items?: string; expect: Array<Record<string, unknown>> }
 const spec: { cases: Case[] } = JSON.parse(readFileSync(new URL("../specs/participants.json", import.meta.url), "utf8"));
@@ -51,5 +57,52 @@ describe("flattened roll calls read by their row shape", () => {
     ]);
     const prose = "Mötet beslutar att S Eva Lind I ska utreda frågan vidare med hjälp av förvaltningen och återkomma till nämnden i höst.";
     expect(markedRows(prose, whole(prose))).toBeNull();
+  });
+});
+
+describe("participant vocabularies are compiled per lexicon", () => {
+  /** A copy of the shipped lexicon with one more members heading and one more chair form. */
+  function extendedLexicon() {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-lex-"));
+    cpSync(LEXICON_DIR, dir, { recursive: true });
+    const edit = (name: string, value: string, form: string) => {
+      const file = join(dir, `${name}.json`);
+      const data = JSON.parse(readFileSync(file, "utf8"));
+      data.entries.find((e: { value: string }) => e.value === value).forms.push(form);
+      writeFileSync(file, JSON.stringify(data));
+    };
+    edit("groups", "member", "röstberättigade");
+    edit("roles", "chair", "mötesledare");
+    return loadLexicon(pathToFileURL(dir + "/"));
+  }
+  const text = "PROTOKOLL\nSammanträdesdatum 2024-03-12\n\nRöstberättigade\nAnna Andersson (S)\nBo Berg (M), mötesledare\n\n§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n";
+  const people = (lexicon?: Lexicon) => parseTextSync(text, { path: "t.txt", ...(lexicon ? { lexicon } : {}) }).output.meetings[0]!.participants
+    .map((p) => [p.name, p.group, p.positions]);
+
+  it("two lexicons in one process read the same list differently", () => {
+    const shipped = [["Anna Andersson", null, []], ["Bo Berg", null, []]];
+    expect(people()).toEqual(shipped);
+    expect(people(extendedLexicon())).toEqual([["Anna Andersson", "member", []], ["Bo Berg", "member", ["chair"]]]);
+    // Neither lexicon's compiled vocabulary is kept for the other.
+    expect(people()).toEqual(shipped);
+  });
+});
+
+describe("header rows paired with their values by position", () => {
+  const nv = { isFirstName: (w: string) => ["Anna", "Bo", "Eva", "Per"].includes(w) };
+  const members = { type: "group", group: "member", present: true, serving: false } as const;
+  const substitutes = { type: "group", group: "substitute", present: true, serving: false } as const;
+  const adjuster = { type: "role", position: "adjuster" } as const;
+  const whole = (s: string) => ({ start: 0, end: s.length });
+
+  it("cuts the values where two names meet without comma or 'och'", () => {
+    const s = "Anna Ek, Bo Berg Eva Lund och Per Holm";
+    const runs = pairHeaderValues(s, whole(s), [members, adjuster], nv)!;
+    expect(runs.map((r) => [r.label, r.names.map((n) => n.name)])).toEqual([[members, ["Anna Ek", "Bo Berg"]], [adjuster, ["Eva Lund", "Per Holm"]]]);
+  });
+
+  it("pairs nothing when the values do not match the labels in number (names in their own cells)", () => {
+    const s = "Anna Ek (S) Bo Berg (M) Eva Lund (S) Per Holm (C)";
+    expect(pairHeaderValues(s, whole(s), [members, substitutes, adjuster], nv)).toBeNull();
   });
 });

@@ -22,5 +22,6 @@ describe("generated minutes with date-ish strings", () => {
     expect(failures).toEqual([]);
     // The generator reaches the date code: thousands of mentions, not an empty run.
     expect(dates).toBeGreaterThan(10_000);
-  });
+    // 1,500 whole parses: ~14 s CPU alone, over 30 s on two loaded cores.
+  }, 120_000);
 });

@@ -1,6 +1,21 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findFurniture } from "../../src/segment/furniture.js";
-import { loadLexicon } from "../../src/lexicon/load.js";
+import { LEXICON_DIR, loadLexicon } from "../../src/lexicon/load.js";
+
+/** A copy of the shipped lexicon with one more signature-box label. */
+function extendedLexicon() {
+  const dir = mkdtempSync(join(tmpdir(), "protokoll-lex-"));
+  cpSync(LEXICON_DIR, dir, { recursive: true });
+  const file = join(dir, "furniture.json");
+  const furniture = JSON.parse(readFileSync(file, "utf8"));
+  furniture.entries.find((e: { value: string }) => e.value === "signature-box").forms.push("kontrasignation");
+  writeFileSync(file, JSON.stringify(furniture));
+  return loadLexicon(pathToFileURL(dir + "/"));
+}
 
 const lex = loadLexicon();
 const kinds = (text: string) => findFurniture(text, lex).map((f) => [f.kind, f.text.trim()]);
@@ -19,5 +34,11 @@ describe("page furniture", () => {
   it("marks a web transcript's page title and viewer buttons", () => {
     const f = findFurniture("Protokoll KS\n\nStorlek: px\nStarta visningen från sidan:\n\nTranskript\n\n1 PROTOKOLL …\n", lex);
     expect(f.some((x) => x.kind === "transcript-chrome" && x.start === 0 && x.text.endsWith("Transkript"))).toBe(true);
+  });
+  it("is compiled per lexicon: a second lexicon's signature-box labels are its own", () => {
+    const text = "Text\nKontrasignation\n";
+    expect(kinds(text)).toEqual([]);
+    expect(findFurniture(text, extendedLexicon()).map((f) => f.kind)).toEqual(["signature-box"]);
+    expect(kinds(text)).toEqual([]);
   });
 });

@@ -10,6 +10,9 @@ import type { Output } from "../../model/schema.js";
 import { InputError } from "../../types.js";
 import { VERSION } from "../../version.js";
 import { ProcessPool } from "../../workers/process-pool.js";
+import { DEFAULT_ENGINE, type PdfEngineName } from "../../ingest/pdf/engine-name.js";
+import { pdfEngineKey } from "../../ingest/pdf/engine.js";
+import type { BatchTask } from "./worker.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
 import { escapeControls } from "./escape.js";
@@ -28,6 +31,8 @@ export interface BatchOptions {
   debug?: boolean;
   timeout: number;
   maxMemory: number;
+  /** PDF engine (pdfjs, poppler, auto); pdftotext runs under the same timeout and memory cap. */
+  engine?: PdfEngineName;
   jobs: number;
   report?: string;
   strict?: boolean;
@@ -123,8 +128,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   for (const s of skipped) {
     tables?.add({ path: s.path, sha256: null, status: isError(s) ? "error" : "skipped", code: s.code, message: s.message, output: null, warnings: [] });
   }
-  const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1 })) : null;
-  let pool: ProcessPool<{ label: string; bytes: Uint8Array }, Cached & { ms: number }> | null = null;
+  const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1, ...pdfEngineKey(opts.engine ?? DEFAULT_ENGINE) })) : null;
+  let pool: ProcessPool<BatchTask, Cached & { ms: number }> | null = null;
   const progress = new Progress(io.stderr, files.length, !opts.quiet);
   let interrupted = false;
   signal?.addEventListener("abort", () => {
@@ -132,6 +137,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     void pool?.close();
   });
 
+  const newPool = () => new ProcessPool<BatchTask, Cached & { ms: number }>({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
   const maxBytes = (opts.maxSize ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024;
   const slots = new Slots(opts.jobs);
   const work = (file: InputFile): Promise<Result> => slots.run(() => parseOne(file));
@@ -151,9 +157,10 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
         hit.output.source.path = label;
         return { ...base, value: hit, cached: true, error: null, ms: performance.now() - t0 };
       }
-      pool ??= new ProcessPool({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
       const readMs = performance.now() - t0;
-      const { ms, ...value } = await pool.run({ label, bytes });
+      // A lone text or Markdown input parses here: a worker's start-up (its own module loading)
+      // would cost more than the file. PDFs always go to a worker, under the memory cap.
+      const { ms, ...value } = files.length === 1 && format !== "pdf" ? await parseInProcess(label, bytes) : await (pool ??= newPool()).run({ label, bytes, pdf: { engine: opts.engine ?? DEFAULT_ENGINE, child: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory } } });
       const notCached = cache?.put(sha, format, value) ?? null;
       const warnings = notCached ? [{ code: "cache-write-failed", message: notCached }] : [];
       return { ...base, value, error: null, ms: readMs + ms, warnings };
@@ -273,6 +280,15 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   }
   if (parsed === 0 && failed > 0) return 1;
   return opts.strict && failed > 0 ? 1 : 0;
+}
+
+/** One text or Markdown input parsed in this process; the pipeline is loaded only when needed. */
+async function parseInProcess(label: string, bytes: Uint8Array): Promise<Cached & { ms: number }> {
+  const [{ ingestAsync }, { parseDocument }] = await Promise.all([import("../../ingest/index.js"), import("../../pipeline.js")]);
+  // Timed after loading, like a worker's task: the report's ms is the file's own time.
+  const t0 = performance.now();
+  const { output, text } = parseDocument(await ingestAsync(label, bytes));
+  return { output, text, ms: performance.now() - t0 };
 }
 
 /** At most n tasks at once, in the order they were asked for. */

@@ -2,16 +2,17 @@
 import { ingestAsync } from "../../ingest/index.js";
 import { parseDocument } from "../../pipeline.js";
 import { serveTasks } from "../../workers/process-pool.js";
+import type { PdfReadOptions } from "../../ingest/pdf/engine.js";
 
-type Task = { label: string; bytes: Uint8Array };
+export type BatchTask = { label: string; bytes: Uint8Array; pdf?: PdfReadOptions };
 
 serveTasks(
-  async ({ label, bytes }: Task) => {
+  async ({ label, bytes, pdf }: BatchTask) => {
     // The file's own time, measured here so the report's ms never includes a wait in the pool's queue.
     const t0 = performance.now();
-    const doc = await ingestAsync(label, new Uint8Array(bytes));
+    const doc = await ingestAsync(label, new Uint8Array(bytes), pdf ? { pdf } : {});
     const { output, text } = parseDocument(doc);
     return { output, text, ms: performance.now() - t0 };
   },
-  { label: (t: Task) => t.label },
+  { label: (t: BatchTask) => t.label },
 );

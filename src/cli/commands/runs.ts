@@ -39,9 +39,9 @@ function walk(dir: string, found: string[]): void {
   }
 }
 
-/** The JSON (or NDJSON) outputs of a past `parse --out DIR` run, each with its --emit-text text when kept. */
-export function* filesOfRun(dir: string, lex: Lexicon): Generator<RunFile> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--from ${dir}: not a folder of parse outputs`);
+/** The parse outputs (JSON, or an NDJSON file's first line) below a `parse --out DIR` folder, in name order. */
+export function* outputsOfRun(dir: string, option = "--from"): Generator<{ stem: string; output: Output }> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option} ${dir}: not a folder of parse outputs`);
   const found: string[] = [];
   walk(dir, found);
   for (const p of found.sort()) {
@@ -53,7 +53,13 @@ export function* filesOfRun(dir: string, lex: Lexicon): Generator<RunFile> {
     } catch {
       continue; // not an output (csv-metadata.json is valid JSON but no output either)
     }
-    if (!isOutput(out)) continue;
+    if (isOutput(out)) yield { stem, output: out };
+  }
+}
+
+/** The JSON (or NDJSON) outputs of a past `parse --out DIR` run, each with its --emit-text text when kept. */
+export function* filesOfRun(dir: string, lex: Lexicon): Generator<RunFile> {
+  for (const { stem, output: out } of outputsOfRun(dir)) {
     const txt = join(dir, `${stem}.txt`);
     const text = existsSync(txt) ? readFileSync(txt, "utf8") : null;
     const flags = flagsOf(out, text, lex);

@@ -69,6 +69,14 @@ export function dateRules(lex: Lexicon): DateRule[] {
       if (!g.y && !/^0/.test(g.m!) && !/^0/.test(g.d!) && !DATE_CUE_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
       return parts("day", { y: g.y ? year2(g.y) : undefined, m: num(g.m), d: num(g.d) });
     }),
+    // Finland-Swedish ranges name the year once, at the end ("29.11 – 11.12.2022", "2.5–8.5.2023"):
+    // the bare "d.m" is a day only where a dash ties it to a full date.
+    rule("day-dot-month-range", "29.11 – 11.12.2022", `(?<![\\p{L}\\p{N}.,:])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.?[ \\t]*${DASH}[ \\t]*(?<d2>\\d{1,2})\\.(?<m2>\\d{1,2})\\.(?<y>\\d{4})(?!\\d|\\.\\d)`, (m) => {
+      const g = m.groups!;
+      const y = Number(g.y);
+      const start = { y: Number(g.m) > Number(g.m2) ? y - 1 : y, m: num(g.m), d: num(g.d) };
+      return parts("day", start, { y, m: num(g.m2), d: num(g.d2) });
+    }),
     rule("day-dot-month-year", "10.05.2014", `(?<![\\p{L}\\p{N}.])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4})(?![\\d.])`, (m) =>
       parts("day", { y: num(m.groups!.y), m: num(m.groups!.m), d: num(m.groups!.d) })),
     rule("written-date", "fredagen den 10 november 2023",

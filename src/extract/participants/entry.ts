@@ -1,6 +1,7 @@
 import type { Lexicon } from "../../lexicon/load.js";
 import { squash } from "../../text/unicode.js";
 import type { Geo } from "../geo.js";
+import { perLexicon } from "../per-lexicon.js";
 
 export type Position = "chair" | "vice-chair" | "secretary" | "adjuster";
 
@@ -26,20 +27,21 @@ export interface EntryVocabulary {
   geo: Geo;
 }
 
-let roleIndex: Map<string, Position> | null = null;
-let partyIndex: Set<string> | null = null;
+/** Role forms and party codes of a lexicon, compiled once per lexicon instance. */
+const entryIndexes = perLexicon((lex: Lexicon) => {
+  const roleIndex = new Map<string, Position>();
+  for (const e of lex.entries("roles")) for (const f of e.forms) roleIndex.set(f.toLowerCase(), e.value as Position);
+  const partyIndex = new Set(lex.entries("parties").map((e) => String(e.value).toLowerCase()));
+  return { roleIndex, partyIndex };
+});
 
 export function entryVocabulary(lex: Lexicon, geo: Geo): EntryVocabulary {
-  if (!roleIndex) {
-    roleIndex = new Map();
-    for (const e of lex.entries("roles")) for (const f of e.forms) roleIndex.set(f.toLowerCase(), e.value as Position);
-    partyIndex = new Set(lex.entries("parties").map((e) => String(e.value).toLowerCase()));
-  }
+  const { roleIndex, partyIndex } = entryIndexes(lex);
   return {
-    roleOf: (w) => roleIndex!.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex!.get(squash(w).toLowerCase()) ?? null,
-    isKnownParty: (t) => partyIndex!.has(t.toLowerCase()),
+    roleOf: (w) => roleIndex.get(squash(w).toLowerCase().replace(/[.:]$/, "").replace(/\s+/g, " ")) ?? roleIndex.get(squash(w).toLowerCase()) ?? null,
+    isKnownParty: (t) => partyIndex.has(t.toLowerCase()),
     isParty: (t) =>
-      partyIndex!.has(t.toLowerCase()) ||
+      partyIndex.has(t.toLowerCase()) ||
       /^(?:\p{Lu}{1,4}|\p{Ll}{1,4}|\p{Lu}\p{Ll}?\p{Lu}|\p{Lu}\p{Ll}\p{Lu}\p{Ll}?)$/u.test(t),
     geo,
   };
@@ -121,7 +123,7 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   for (const raw of rest.split(/[,;]/)) {
     const part = squash(raw).replace(/^[-–:]+|[-–:.]+$/gu, "").trim();
     if (!part) continue;
-    if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
+    if (!out.party && /^\p{Ll}{1,4}$/u.test(part) && !CONJUNCTION.test(part) && v.isParty(part) && !v.roleOf(part)) { out.party = part.toUpperCase(); continue; }
     const role = v.roleOf(part);
     if (role) {
       out.positions.push(role);
@@ -143,6 +145,9 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   out.note = notes.length ? notes.join("; ") : null;
   return out;
 }
+
+/** "Birgitta du Rées och Nils Nilsson": the word joining two names is no lower-case party mark. */
+const CONJUNCTION = /^(?:och|samt|el|eller)$/u;
 
 const normaliseItems = (s: string) => s.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ").trim();
 const ROLL_CALL = /^[ \t]+(\p{Lu}{1,4}|\p{Lu}\p{Ll}?\p{Lu})(?:[ \t]+(1|x|X|-|–|0|J|N|Ja|Nej))?(?=[ \t]|$)/u;

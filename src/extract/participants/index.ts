@@ -1,10 +1,11 @@
 import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import type { ExtractContext, RecordView } from "../context.js";
-import { endsWithSubstituteCue, entryVocabulary, readAttributes, type Position } from "./entry.js";
-import { positionsFromItems } from "./elected.js";
+import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
+import { pairHeaderValues } from "./header-pairs.js";
+import { positionsFromItems, type ElectedOfficial } from "./elected.js";
 import { findAttendanceLabels, type AttendanceLabel, type AttendanceLabelHit } from "./labels.js";
-import { nameVocabulary, namesIn, type NameVocabulary } from "./names.js";
+import { nameVocabulary, namesIn, type NameHit, type NameVocabulary } from "./names.js";
 import { mergeRules, noteRule, type RuleTrail } from "../../model/evidence.js";
 import { markedRows, partyDelimitedRows, type MarkedRow, type PartyRow } from "./roll-call.js";
 
@@ -70,6 +71,16 @@ function attachedLists(text: string, view: RecordView): Range[] {
     out.push(...listsIn(text, view, view.rec.end, text.length).slice(0, 1));
   }
   return out;
+}
+
+/** An item titled as an attendance list ("2 Närvarolista", "§ 2 Närvarande"): its body lists the people. */
+const ATTENDANCE_ITEM = /^[ \t]*(?:Närvarolista|Närvaroförteckning|Närvarande|Deltagare)[ \t:]*$/iu;
+
+/** Attendance lists held in an item of association minutes ("2\tNärvarolista" over "•\tAdam Chodorowski"). */
+function itemLists(text: string, view: RecordView): Range[] {
+  return view.rec.items
+    .filter((i) => ATTENDANCE_ITEM.test(text.slice(i.titleRange.start, i.titleRange.end)))
+    .map((i) => ({ start: i.titleRange.start, end: i.end }));
 }
 
 /** A front matter pointing to an attached attendance list. */
@@ -210,10 +221,12 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
     if (p.present === false) old.present = false;
   };
   // A notice has no attendance: a list attached near it belongs to the minutes that point to it.
-  const attached = kind === "agenda" ? [] : attachedLists(text, view);
+  const inItems = kind === "agenda" ? [] : itemLists(text, view);
+  const attached = kind === "agenda" ? [] : [...attachedLists(text, view), ...inItems];
   let rollCallGroup: RawParticipant["group"] = null;
   for (const range of [...view.front, ...attached]) {
     const inAttached = attached.includes(range);
+    const inItem = inItems.includes(range);
     const labels = findAttendanceLabels(text, range, ctx.lex);
     const blocks: Array<{ label: AttendanceLabelHit | null } & Range> = [];
     const firstLabel = labels[0]?.start ?? range.end;
@@ -266,7 +279,19 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         header.push(raw);
         continue;
       }
-      const row = headerRow(header.splice(0), raw);
+      const cells = header.splice(0);
+      // "Beslutande Närvarande ej tjänstgörande ersättare Utses att justera" then the values in that order.
+      const paired = raw?.type === "role" && cells.length ? pairHeaderValues(text, b, [...cells, raw], nv) : null;
+      if (paired) {
+        queued.length = 0;
+        const all = paired.flatMap((r) => r.names.map((n) => ({ n, label: r.label })));
+        all.forEach(({ n, label }, i) => add(pairedPerson(text, n, all[i + 1]?.n.start ?? b.end, label, v, { firstItem, knownPresence })));
+        continue;
+      }
+      // "Beslutande Övriga deltagande Utses att justera" then the names: the groups read as a header row,
+      // the role's name(s) come last, after the officials' column.
+      const roleLast = raw?.type === "role" && cells.some((c) => c.type === "group" && c.group !== null) ? raw : null;
+      const row = headerRow(cells, roleLast ? END_OF_ROW : raw);
       // A stop label's value (place, time) may run on into a list whose heading was lost.
       const label = row?.label ?? (raw?.type === "stop" ? null : raw);
       const presenceUnknown = row?.presenceUnknown ?? false;
@@ -324,7 +349,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           // Outside any list, a titled person without a party is an official (övriga närvarande).
           const column = columns && seg.start > columns.end ? columns.groups[cellIndex(text, seg.start)] : undefined;
           const group = column ? column : otherColumn && a.title && !a.party ? "other"
-            : label?.type === "group" ? (a.serving && label.group === "substitute" ? "member" : label.group) : !label && a.title && !a.party ? "other" : null;
+            : label?.type === "group" ? groupUnder(label.group, a) : !label && a.title && !a.party ? "other" : null;
           const positions = [...a.positions];
           const fromTable = waiting[nth++];
           if (fromTable) positions.push(fromTable);
@@ -349,21 +374,86 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             start: n.start,
             end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
           };
-          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
+          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
           pending.push(entry);
         }
       }
+      if (roleLast && row) giveRoleAfterOfficials(pending, roleLast.position);
       flush();
     }
   }
   for (const e of positionsFromItems(ctx, view, nv)) {
     const p = people.get(e.name.toLowerCase());
-    if (!p) continue;
+    if (!p) {
+      // An official elected in the minutes ("Mötet väljer X till mötesordförande") took part in the
+      // meeting even where no list names them (association minutes); a notice only proposes.
+      if (knownPresence) add(electedPerson(e));
+      continue;
+    }
     p.positions = [...new Set([...p.positions, e.position])];
     noteRule(p, "positions", "attendance/elected-in-item");
   }
   mergeTurnedNames(people, nv);
   return [...people.values()];
+}
+
+/**
+ * The group of a person under a group heading: a serving substitute sits as a member, and a member
+ * list's "Maarit Hessling (M), ersättare" is a substitute listed among them.
+ */
+function groupUnder(group: RawParticipant["group"], a: EntryAttributes): RawParticipant["group"] {
+  if (a.serving && group === "substitute") return "member";
+  if (group === "member" && !a.serving && a.title !== null && SUBSTITUTE_TITLE.test(a.title)) return "substitute";
+  return group;
+}
+
+const SUBSTITUTE_TITLE = /^(?:ersättare|ers\.?)$/iu;
+
+/** A header row's role label read as the row's end: its names are found by their place (below). */
+const END_OF_ROW: AttendanceLabel = { type: "stop" };
+
+/**
+ * The names after the last official of a header row that ends in a role ("… Lill-Marie Stedt,
+ * sekreterare Bengt-Olov Söderkvist (oberoende)"): the role's column, written last. Without an
+ * officials' column the role's names cannot be told from the members', and none is given the role.
+ */
+function giveRoleAfterOfficials(entries: RawParticipant[], position: Position): void {
+  let last = -1;
+  entries.forEach((p, i) => { if (p.group === "other") last = i; });
+  if (last < 0) return;
+  for (const p of entries.slice(last + 1)) {
+    p.positions = [...new Set([...p.positions, position])];
+    noteRule(p, "positions", "attendance/role-after-officials");
+  }
+}
+
+/** A person of a header row paired with its values by position: the group or role of the label in its place. */
+function pairedPerson(text: string, n: NameHit, attrEnd: number, label: AttendanceLabel, v: EntryVocabulary, o: { firstItem: number; knownPresence: boolean }): RawParticipant {
+  const a = readAttributes(text.slice(n.end, attrEnd), v, o.firstItem);
+  const group = label.type === "group" ? groupUnder(label.group, a) : null;
+  const positions = [...new Set([...a.positions, ...(label.type === "role" ? [label.position] : [])])];
+  const present = !o.knownPresence ? null : a.present ?? (label.type === "group" ? label.present : true);
+  const p: RawParticipant = {
+    name: n.name, party: a.party, represents: a.represents, representsCode: a.representsCode, group, positions, title: a.title,
+    present, items: a.items, notItems: a.notItems, note: a.note, substitutesFor: null, listed: true, start: n.start, end: n.end,
+    rules: { found: ["attendance/header-values-paired"] },
+  };
+  if (group) noteRule(p, "group", "attendance/header-values-paired");
+  if (label.type === "role") noteRule(p, "positions", "attendance/header-values-paired");
+  if (a.positions.length) noteRule(p, "positions", "attendance/role-word");
+  if (p.party) noteRule(p, "party", "attendance/party-mark");
+  if (present !== null) noteRule(p, "present", a.present !== null ? "attendance/presence-mark" : "attendance/header-values-paired");
+  if (p.items || p.notItems) noteRule(p, "items", "attendance/item-range");
+  return p;
+}
+
+/** An official named only where elected in an opening item: present, group not said. */
+function electedPerson(e: ElectedOfficial): RawParticipant {
+  return {
+    name: e.name, party: null, represents: null, representsCode: null, group: null, positions: [e.position], title: null,
+    present: true, items: null, notItems: null, note: null, substitutesFor: null, listed: false, start: e.start, end: e.end,
+    rules: { found: ["attendance/elected-official"], positions: ["attendance/elected-in-item"], present: ["attendance/elected-official"] },
+  };
 }
 
 /**
@@ -397,6 +487,7 @@ interface EntryEvidence {
   row: boolean;
   tableRows: boolean;
   inAttached: boolean;
+  inItem: boolean;
   fromTable: boolean;
   box: boolean;
   a: ReturnType<typeof readAttributes>;
@@ -413,13 +504,15 @@ function noteEntryRules(p: RawParticipant, e: EntryEvidence): void {
     : e.tableRows ? "attendance/table-rows" : e.row ? "attendance/header-row" : label ? "attendance/heading-list"
     : e.partyLine ? "attendance/party-line" : "attendance/name-comma-title";
   noteRule(p, "found", found);
-  if (e.inAttached) noteRule(p, "found", "attendance/attached-list");
+  if (e.inItem) noteRule(p, "found", "attendance/item-list");
+  else if (e.inAttached) noteRule(p, "found", "attendance/attached-list");
   if (p.party) noteRule(p, "party", "attendance/party-mark");
   if (p.represents) noteRule(p, "represents", "attendance/represents-place");
   if (p.group) {
     const group = p.substitutesFor ? "attendance/substitute-cue" : label?.type === "group" && label.serving ? "attendance/serving-label"
       : e.otherColumn && a.title && !a.party ? "attendance/officials-column"
-      : label?.type === "group" ? (a.serving && label.group === "substitute" ? "attendance/serving-substitute" : "attendance/group-heading")
+      : label?.type === "group" ? (a.serving && label.group === "substitute" ? "attendance/serving-substitute"
+        : groupUnder(label.group, a) !== label.group ? "attendance/substitute-title" : "attendance/group-heading")
       : "attendance/titled-official";
     noteRule(p, "group", group);
   }

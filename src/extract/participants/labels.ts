@@ -4,6 +4,7 @@ import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import type { Position } from "./entry.js";
 import { FLAT_LINE } from "../../segment/lines.js";
+import { perLexicon } from "../per-lexicon.js";
 
 export type AttendanceLabel =
   | { type: "group"; group: "member" | "substitute" | "other" | null; present: boolean; serving: boolean }
@@ -40,20 +41,26 @@ const STOP_LABELS = [
   "protokollet är justerat", "justering",
 ];
 
-const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(.…]|[ \t]{2}|\.{2,}|…)/u;
-let re: RegExp | null = null;
-let byForm: Map<string, AttendanceLabel> | null = null;
+/** Header-label kinds whose forms end an attendance block (lexicon/sv/header-labels.json). */
+const HEADER_STOPS = new Set(["place-time", "place", "date", "time"]);
 
-function compile(lex: Lexicon) {
-  byForm = new Map();
+const LABEL_END = /^(?:[ \t]*(?::|\t|\n|$)|[ \t]+[\p{Lu}\d(.…]|[ \t]{2}|\.{2,}|…)/u;
+/** The label forms of a lexicon and the pattern finding them, compiled once per lexicon instance. */
+const compiledLabels = perLexicon((lex: Lexicon) => {
+  const byForm = new Map<string, AttendanceLabel>();
   for (const e of lex.entries("groups")) {
     const group = e.value === "unknown" ? null : (e.value as "member" | "substitute" | "other");
     for (const f of e.forms) byForm.set(f, { type: "group", group, present: e.present !== false, serving: e.serving === true });
   }
   for (const [f, position] of Object.entries(ROLE_LABELS)) if (!byForm.has(f)) byForm.set(f, { type: "role", position });
   for (const f of STOP_LABELS) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
-  re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
-}
+  // The header box's place, time and date labels ("Sammanträdesplats", "Mötesdag") end a list as well.
+  for (const e of lex.entries("header-labels")) {
+    if (HEADER_STOPS.has(String(e.value))) for (const f of e.forms) if (!byForm.has(f)) byForm.set(f, { type: "stop" });
+  }
+  const re = new RegExp(`(?<=^|[\\t ]|\\n|\\.)(${capitalisedAnyOf([...byForm.keys()])})(?![\\p{L}])`, "gu");
+  return { re, byForm };
+});
 
 /** Attendance headings, role labels and the labels that end an attendance block. */
 interface LineBounds {
@@ -89,16 +96,16 @@ function endsInGap(s: string, lineStart: number, at: number): boolean {
 }
 
 export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): AttendanceLabelHit[] {
-  if (!re) compile(lex);
+  const { re, byForm } = compiledLabels(lex);
   const out: AttendanceLabelHit[] = [];
   const s = text.slice(range.start, range.end);
   let line: LineBounds | null = null;
-  for (const m of scanAll(scanner(re!), s)) {
+  for (const m of scanAll(scanner(re), s)) {
     const word = m[1]!;
     if (!isUpper(word[0])) continue;
     const after = s.slice(m.index + word.length, m.index + word.length + 4);
     if (!LABEL_END.test(after)) continue;
-    const label = byForm!.get(word.toLowerCase().replace(/\s+/g, " "));
+    const label = byForm.get(word.toLowerCase().replace(/\s+/g, " "));
     if (!label) continue;
     // "Ordförande DAG": a short word in capitals right after another word names a body, not a label.
     if (word.length <= 4 && word === word.toUpperCase() && /\p{L}[ ]$/u.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
@@ -113,6 +120,8 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
       // "Miguel Odhner (S) Ordförande Maria Kjellberg (MP)" in a flattened list: the role of the entry before it.
       // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
       if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
+      // "Ingvar Smedlund, Ordförande (M) Ulrika Ornbrant": a role after a name and its comma is that entry's role.
+      if (/\p{Ll}[ \t]*,[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 4), m.index))) continue;
     }
     // "Elektronisk protokolljustering" heads the names below it up to the blank line (dated signatures follow).
     const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;

@@ -1,6 +1,7 @@
 import type { Lexicon } from "../../lexicon/load.js";
 import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
+import { perLexicon } from "../per-lexicon.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
 const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})/gu;
@@ -43,10 +44,8 @@ export interface NameVocabulary {
   isFirstName(word: string): boolean;
 }
 
-let vocabulary: NameVocabulary | null = null;
-
-export function nameVocabulary(lex: Lexicon): NameVocabulary {
-  if (vocabulary) return vocabulary;
+/** The first names of a lexicon, compiled once per lexicon instance. */
+export const nameVocabulary = perLexicon((lex: Lexicon): NameVocabulary => {
   const names = new Set(lex.forms("first-names").map((f) => f.toLowerCase()));
   // The same words are asked about again and again (every capitalised word of every list line).
   const known = new Map<string, boolean>();
@@ -57,7 +56,7 @@ export function nameVocabulary(lex: Lexicon): NameVocabulary {
     const parts = lower.split("-");
     return parts.length === 2 && parts.every((p) => names.has(p));
   };
-  vocabulary = {
+  return {
     isFirstName: (w) => {
       let hit = known.get(w);
       if (hit === undefined) {
@@ -68,8 +67,7 @@ export function nameVocabulary(lex: Lexicon): NameVocabulary {
       return hit;
     },
   };
-  return vocabulary;
-}
+});
 
 interface Token extends Range {
   word: string;

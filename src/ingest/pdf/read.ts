@@ -1,8 +1,5 @@
-import { canonicalize } from "../../text/canonical.js";
 import { InputError } from "../../types.js";
-import { removeFurniture } from "./furniture.js";
-import { joinLines } from "./hyphen.js";
-import { matchLayout, type LineLayout } from "../line-layout.js";
+import { assemblePages } from "./assemble.js";
 import { layoutPage } from "./layout.js";
 import { hideBadPageCounts } from "./page-count.js";
 import { catchingStrays } from "./stray.js";
@@ -131,37 +128,9 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
         pages.push([]);
       }
     }
-    if (doc.numPages > 0 && unreadablePages.length === doc.numPages) {
-      throw new InputError("corrupt-pdf", "The PDF is damaged: none of its pages could be read.");
-    }
-    if (items === 0) {
-      throw new InputError(
-        "no-text-layer",
-        "The PDF has no text layer (it is a scan or made of images); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`.",
-      );
-    }
-    const { pages: kept, removed } = removeFurniture(pages);
-    const parts: string[] = [];
-    const pageStarts: number[] = [];
-    let at = 0;
-    const layout: Array<LineLayout | null> = [];
-    kept.forEach((lines, pi) => {
-      const source = lines.map((l) => ({ ...l }));
-      const text = canonicalize(joinLines(lines));
-      if (pi > 0) layout.push(null);
-      layout.push(...matchLayout(text.split("\n"), source, (l) => pdfLineLayout(l, pi + 1)));
-      pageStarts.push(at);
-      parts.push(text);
-      at += text.length + 2;
-    });
-    layout.push(null);
     const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
-    return { text: parts.join("\n\n") + "\n", pageStarts, pages: doc.numPages, title, created: pdfDate(info.CreationDate), removed, unreadablePages, damagedPages, layout };
+    return assemblePages({ pages, numPages: doc.numPages, items, unreadablePages, damagedPages, title, created: pdfDate(info.CreationDate) });
   } finally {
     await doc.destroy().catch(() => undefined);
   }
-}
-
-function pdfLineLayout(l: PdfLine, page: number): LineLayout {
-  return { page, x: Math.round(l.x), size: Math.round(l.size * 10) / 10, gapBefore: l.gapBefore, column: l.block, headingDepth: null, listItem: false, boldRunIn: false };
 }

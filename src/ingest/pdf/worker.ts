@@ -1,6 +1,5 @@
 /** Child process reading PDFs for PdfPool: a hostile file can be killed without killing the caller. */
 import { serveTasks } from "../../workers/process-pool.js";
-import { readPdf } from "./read.js";
-import type { PdfLimits } from "./types.js";
+import { readPdfWith, type PdfReadOptions } from "./engine.js";
 
-serveTasks(({ bytes, limits }: { bytes: Uint8Array; limits: PdfLimits }) => readPdf(new Uint8Array(bytes), limits));
+serveTasks(({ bytes, options }: { bytes: Uint8Array; options: PdfReadOptions }) => readPdfWith(new Uint8Array(bytes), options));
