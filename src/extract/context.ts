@@ -26,6 +26,14 @@ export interface RecordView {
 }
 
 
+/**
+ * The record's first running header ("STORUMANS KOMMUN PROTOKOLL 2 (23)" atop every flattened page):
+ * cut from the front as furniture, yet the header box's words a reader sees on every page.
+ */
+export function runningHeaderOf(ctx: ExtractContext, rec: Range): Range | undefined {
+  return ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= rec.start && f.start < rec.end);
+}
+
 export function within(ranges: Range[], offset: number): boolean {
   return ranges.some((r) => offset >= r.start && offset < r.end);
 }

@@ -4,7 +4,7 @@ import { yearContextAt } from "./dates/year-context.js";
 import { sliceByKey } from "../text/sorted.js";
 import type { RawMention } from "./dates/types.js";
 import type { ExtractContext, RecordView } from "./context.js";
-import { within } from "./context.js";
+import { runningHeaderOf, within } from "./context.js";
 import { findBody } from "./body.js";
 import { findOrganisation } from "./organisation.js";
 import { findLabels, valueAfter, type LabelHit } from "./labels.js";
@@ -185,7 +185,7 @@ const HEADER_SPAN = 20_000;
  */
 function headerBox(ctx: ExtractContext, view: RecordView): Range[] {
   const { rec, front } = view;
-  const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= rec.start && f.start < rec.end);
+  const header = runningHeaderOf(ctx, rec);
   if (!header || header.start >= (rec.items[0]?.start ?? rec.end)) return front;
   return [...front, { start: header.start, end: header.end }].sort((a, b) => a.start - b.start);
 }

@@ -1,7 +1,7 @@
 import type { MeetingKind } from "../model/schema.js";
 import { compoundWords } from "../text/compound.js";
 import { anyOf, wordsOf } from "../text/unicode.js";
-import type { ExtractContext, RecordView } from "./context.js";
+import { runningHeaderOf, type ExtractContext, type RecordView } from "./context.js";
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "./per-lexicon.js";
 
@@ -49,7 +49,7 @@ export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string
   // The record's own front matter speaks first, with its first page's running header ("KALLELSE 1 (32)",
   // cut from the front as furniture, but the kind word a reader sees on every page); a web page title
   // only when neither says anything.
-  const header = ctx.seg.furniture.find((f) => f.kind === "running-header" && f.start >= view.rec.start && f.start < view.rec.end);
+  const header = runningHeaderOf(ctx, view.rec);
   const own = header ? [...view.front, { start: header.start, end: header.end }] : view.front;
   for (const r of [...own, ...(own.some((f) => hasKindWord(text, f)) ? [] : view.chrome)]) {
     const s = text.slice(r.start, Math.min(r.end, r.start + 4000));

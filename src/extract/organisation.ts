@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { anyOf, squash } from "../text/unicode.js";
-import type { ExtractContext, RecordView } from "./context.js";
+import { runningHeaderOf, type ExtractContext, type RecordView } from "./context.js";
 import { perLexicon } from "./per-lexicon.js";
 
 /** The organisation holding the meeting, how it was read, and whether it is a public authority. */
@@ -57,7 +57,9 @@ export function findOrganisation(ctx: ExtractContext, view: RecordView): Organis
   const lines = titleLines(ctx, view);
   const word = lines.map((l) => p.meetingWord.exec(l)?.[1]).find((w) => w !== undefined);
   const meetingWord = word ? cap(word.toLowerCase()) : null;
-  for (const r of [...view.front, ...view.chrome]) {
+  // A flattened transcript's running header is furniture, and often the only line naming the kommun.
+  const header = runningHeaderOf(ctx, view.rec);
+  for (const r of [...view.front, ...(header ? [header] : []), ...view.chrome]) {
     const s = text.slice(r.start, Math.min(r.end, r.start + 2000));
     const m = PUBLIC.exec(s) ?? PUBLIC_CAPS.exec(s);
     if (m) return { value: tidyPublic(m[1]!), rule: "header/public-organisation", public: true, meetingWord };
