@@ -4,9 +4,9 @@ import type { Range } from "../../types.js";
 import { perLexicon } from "../per-lexicon.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
-const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})/gu;
-/** A run of such words separated only by blanks. */
-const RUN = /(?<![\p{L}\p{N}-])(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
+const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+(?:\p{Lu}\.?[ \t]+)?\p{Lu}\p{Ll})/gu;
+/** A run of such words separated only by blanks; it may start with one or two initials ("A. Berg", "C E Thörngren"). */
+const RUN = /(?<![\p{L}\p{N}-])(?:\p{Lu}\.?[ \t]+(?:\p{Lu}\.?[ \t]+)?(?=\p{Lu}\p{Ll}))?(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
 
 /** Words that start organisations, places and labels, never people. */
 const NOT_A_FIRST_WORD = new Set([
@@ -76,6 +76,21 @@ interface Token extends Range {
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 
 /**
+ * "A. Berg (M)", "C E Thörngren (S)": one or two initials and one or two surnames make a name
+ * only where the entry has a person's shape; before a first name they are something else.
+ */
+function leadingInitials(tokens: Token[], first: (t: Token | undefined) => boolean, personShape: boolean): Token[] | null {
+  let lead = 0;
+  while (lead < tokens.length && isInitial(tokens[lead]!.word)) lead++;
+  const surnames = tokens.length - lead;
+  if (!personShape || lead === 0 || lead > 2 || surnames < 1 || surnames > 2) return null;
+  if (tokens.slice(lead).some((t) => first(t) || notName(t.word))) return null;
+  // One bare letter before two words is mostly the party of the entry before ("Ralph Rodin, S Maria Gerdin, S …").
+  if (lead === 1 && !tokens[0]!.word.endsWith(".") && surnames === 2) return null;
+  return tokens;
+}
+
+/**
  * Splits a run of capitalised words into names: each starts at a known first name (one or two,
  * or one and an initial) and takes up to two surnames. A run with no known first name is one
  * name only when its shape says "person" (a party or a title follows).
@@ -83,6 +98,10 @@ const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean): Token[][] {
   const out: Token[][] = [];
   const first = (t: Token | undefined) => !!t && v.isFirstName(t.word);
+  const initialsFirst = leadingInitials(tokens, first, personShapeAfter);
+  if (initialsFirst) return [initialsFirst];
+  // Initials without a person's shape (or before a first name: a party letter, "S Anna Andersson") are not the name.
+  while (tokens.length && isInitial(tokens[0]!.word)) tokens = tokens.slice(1);
   // A title or label after a name ends the run: "Helena Karlsson Samordnare".
   const cut = tokens.findIndex((t, i) => i >= 2 && notName(t.word));
   if (cut > 0) tokens = tokens.slice(0, cut);
