@@ -17,7 +17,7 @@ describe("protokoll link", () => {
   it("parse --link writes the JSON outputs, then the link tables as CSV with CSVW metadata", async () => {
     const r = await run(["parse", FIXTURES, "--out", runDir, "--link", "--as-of", "2025-11-17", "--jobs", "1"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/6 persons from 30 participant entries \(6 new, 23 linked, 1 ambiguous\)/);
+    expect(r.stderr).toMatch(/7 persons from 32 participant entries \(7 new, 24 linked, 1 ambiguous\)/);
     for (const t of LINK_TABLES) expect(existsSync(join(runDir, `${t}.csv`))).toBe(true);
     const meta = JSON.parse(readFileSync(join(runDir, "link-metadata.json"), "utf8"));
     expect(meta.tables.map((t: { url: string }) => t.url)).toEqual(LINK_TABLES.map((t) => `${t}.csv`));

@@ -9,6 +9,7 @@ import { parseTextSync } from "../../src/pipeline.js";
  * fixtures/link: one body (Direktionen, Samordningsförbundet Mälardalen), six meetings over 2025.
  * Anna Andersson (S) of Sala and of Heby are two people; a bare "Anna Andersson (S)" could be either.
  * Bo Berg moves from M to KD and is once written "Berg Bo"; Anna of Sala once "Andersson Anna".
+ * Anna Berg (M) joins in September and is written "A. Berg (M)" in November, beside Bo Berg.
  */
 const DIR = new URL("../../fixtures/link/", import.meta.url);
 const AS_OF = "2025-11-17";
@@ -28,9 +29,9 @@ const mentionsOf = (id: string) => r.links.filter((l) => l.personId === id);
 const statusByItem = (title: string) => r.statuses.find((s) => s.followUp.item?.title === title)!;
 
 describe("protokoll link on a year of one body's minutes", () => {
-  it("finds six persons, each once", () => {
+  it("finds seven persons, each once", () => {
     expect(r.persons.map((p) => `${p.display}|${p.representsAs ?? ""}`).sort()).toEqual([
-      "Anna Andersson|Heby", "Anna Andersson|Sala", "Bo Berg|Västerås", "Erik Ek|Arboga", "Karin Lund|Köping", "Lisa Holm|",
+      "Anna Andersson|Heby", "Anna Andersson|Sala", "Anna Berg|Eskilstuna", "Bo Berg|Västerås", "Erik Ek|Arboga", "Karin Lund|Köping", "Lisa Holm|",
     ]);
   });
 
@@ -63,6 +64,17 @@ describe("protokoll link on a year of one body's minutes", () => {
     expect(change.score).toBeLessThan(surnameFirst.score);
     const [anna] = personNamed("Anna Andersson", "Sala");
     expect(mentionsOf(anna!.id).find((l) => l.mention.name === "Andersson Anna")!.rules).toContain("link/surname-first");
+  });
+
+  it("links initials to the given name they fit, not to another of the surname ('A. Berg' is Anna Berg, not Bo Berg)", () => {
+    const [annaBerg] = personNamed("Anna Berg", "Eskilstuna");
+    const links = mentionsOf(annaBerg!.id);
+    expect(links.map((l) => [l.mention.name, l.mention.meeting.date, l.status])).toEqual([
+      ["Anna Berg", "2025-09-15", "new"], ["A. Berg", "2025-11-17", "linked"],
+    ]);
+    expect(links[1]!.rules).toContain("link/initial-match");
+    expect(links[1]!.reasons).toContain("initial matches");
+    expect(links[1]!.score).toBeLessThan(mentionsOf(personNamed("Bo Berg")[0]!.id).find((l) => l.mention.name === "Berg Bo")!.score);
   });
 
   it("counts attendance: Erik Ek absent once", () => {
