@@ -38,21 +38,24 @@ export function contentsRowsAsItems(text: string, lex: Lexicon, range: Range, lo
   return best.map((r, i) => ({ ...r, number: lo + i }));
 }
 
+/** A page number or a range of pages ("7-8") in a contents row. */
+const PAGE = "\\d{1,3}(?:[-–]\\d{1,3})?";
+
 /**
  * Where a contents row ends on a flattened line that runs its rows together: before the next row's number
  * with its page number, written page-then-number ("Information 3 37 Månadsrapport …", Avesta) or
- * number-then-page ("Krisledningsnämnden 151 21 TOP bostäder …", Gällivare). `from` is where the search starts.
+ * number-then-page ("Krisledningsnämnden 151 21 TOP bostäder …", Gällivare); the page may be a range ("… hemtjänst 7-8 7 …"). `from` is where the search starts.
  */
 export function nextRowAt(text: string, from: number, to: number, number: number): number | null {
   const next = number + 1;
-  const re = new RegExp(`(?<=[^\\s\\d][ \\t]+)(?:\\d{1,3}[ \\t]+${next}|${next}[ \\t]+\\d{1,3})[ \\t]+(?=\\p{Lu})`, "u");
+  const re = new RegExp(`(?<=[^\\s\\d][ \\t]+)(?:${PAGE}[ \\t]+${next}|${next}[ \\t]+\\d{1,3})[ \\t]+(?=\\p{Lu})`, "u");
   const m = re.exec(text.slice(from, to));
   return m ? from + m.index : null;
 }
 
 /** "… 4 38 Säker skolväg, Skogsbo ro 5": a row after a page number ends on its own page number, which is not the title's. */
 const PAGE_BEFORE_ROW = /(?<![\d.,:\/])\d{1,3}[ \t]+$/u;
-const PAGE_AT_END = /[ \t]+\d{1,3}$/u;
+const PAGE_AT_END = /[ \t]+\d{1,3}(?:[-–]\d{1,3})?$/u;
 
 /**
  * Where a title ends once the page number that closes its contents row is left out: only when the row before
