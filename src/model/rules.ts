@@ -117,6 +117,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/title-case-label": { meaning: "a case number label after the title on its line (\"… Dnr: KS 2018/12\") ends the title", sets: ["title"] },
   "item/list-row-number": { meaning: "a web agenda list row holding only the item number (\" •   2\"), the title on the next line" },
   "item/contents-declared-range": { meaning: "contents rows without numbers, as many as the declared § range (\"Paragrafer 155-168\"), numbered in order" },
+  "item/title-next-row": { meaning: "contents rows run together on one line: a title ends before the next row's number and page ('Information 3 37 Månadsrapport')", sets: ["title"] },
+  "item/title-row-page": { meaning: "a contents row after a page number ends on its own page number, left out of the title ('Delgivningar 10')", sets: ["title"] },
   "item/title-presenter": { meaning: "a presenter after the title's full stop ('. - Åsa Lönn') is left out", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
 
