@@ -60,10 +60,12 @@ function pieceCost(piece: string, words: Set<string>): number {
   const k = key(piece);
   if (k === "") return 0;
   if (words.has(k)) return 0;
+  // A lost space leaves words, not fragments: an unknown piece of one or two letters is unlikely.
+  if (k.length <= 2) return 5;
   return 2 + k.length / 10;
 }
 
-const SPLIT_COST = 0.5;
+const SPLIT_COST = 0.75;
 /** One split may be a compound read as two words ("arbetsplat utredningar"); a lost space shows in more than one place. */
 const MIN_SPLITS = 2;
 
@@ -120,6 +122,15 @@ function restoredAt(text: string, letter: string, words: Set<string>): string | 
   return s.text;
 }
 
+/** A letter standing for the space is among a line's most frequent ones (the space is the commonest character of text). */
+const CANDIDATE_LETTERS = 3;
+
+function frequentLetters(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\p{Ll}/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_LETTERS).map(([l]) => l);
+}
+
 /**
  * The letter that stands for the space in this document: the one whose restoration reads best on
  * most space-less lines (a broken map is one font's, so one letter). Null when none restores two lines.
@@ -127,7 +138,7 @@ function restoredAt(text: string, letter: string, words: Set<string>): string | 
 export function spaceLetter(lines: string[], words: Set<string>): string | null {
   const votes = new Map<string, number>();
   for (const text of lines) {
-    for (const letter of new Set(text.match(/\p{Ll}/gu) ?? [])) {
+    for (const letter of frequentLetters(text)) {
       if (restoredAt(text, letter, words) !== null) votes.set(letter, (votes.get(letter) ?? 0) + 1);
     }
   }
@@ -136,10 +147,16 @@ export function spaceLetter(lines: string[], words: Set<string>): string | null 
   return best;
 }
 
-/** Restores the spaces of a line that lost them to `letter`; any other line is returned as it is. */
+/**
+ * Restores the spaces of a line that lost them to `letter`; any other line is returned as it is.
+ * Once the document's letter is known from clear lines, a line with other damage too ("u" for "t")
+ * is split wherever the split reads better than the run (the programme splits only around known words).
+ */
 export function restoreSpaces(text: string, letter: string, words: Set<string>): string {
   if (!looksSpaceless(text)) return text;
-  return restoredAt(text, letter, words) ?? text;
+  const unchanged = segmentLine(text, "\u0000", words);
+  const s = segmentLine(text, letter, words);
+  return s.pieces > unchanged.pieces && s.cost < unchanged.cost ? s.text : text;
 }
 
 /** Each page's lines with lost spaces restored, the dictionary taken from the whole document. */
