@@ -18,6 +18,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "record/named-officials": { meaning: "two or more people with a party or a position" },
   "record/title-word": { meaning: "a kind word heads the record (Protokoll, Minnesanteckningar, Kallelse …)" },
   "record/decided-items": { meaning: "an item with a decision, proposal, motion or vote section" },
+  "record/adjuster-item": { meaning: "three numbered items, one electing the adjusters ('Val av justerare'): a meeting's item list with no front matter" },
   "record/attendance-block": { meaning: "the record's blocks hold an attendance block (a group heading over person lines)" },
   "record/paragraph-items": { meaning: "the record's blocks hold two or more §-numbered items" },
   "record/header-labels": { meaning: "two kinds of header labels (date, place, time, body …) in the front matter" },
