@@ -13,6 +13,8 @@ import { LINE_MODEL_MAX_CHARS, segment, type SegmentedDocument } from "./segment
 import { findLabels } from "./extract/labels.js";
 import { blocksAffirmMeeting, blocksDenyMeeting, recordEvidence } from "./blocks/verdict.js";
 import { forgetSentences } from "./extract/sentences.js";
+import { perLexicon } from "./extract/per-lexicon.js";
+import { wordsOf } from "./text/unicode.js";
 import type { Diagnostic, SourceFormat } from "./types.js";
 import type { PdfEngineName } from "./ingest/pdf/engine-name.js";
 
@@ -60,7 +62,19 @@ function meetingRule(ctx: ExtractContext, seg: SegmentedDocument, m: Meeting, ev
     rec.front.some((r) => TITLE_LINE.test(ctx.doc.text.slice(r.start, Math.min(r.end, r.start + 3000))));
   if (titled) return "record/title-word";
   const decided = (s: { role: string }) => ["decision", "position", "proposal", "motions", "vote", "procedure"].includes(s.role);
-  return m.items.some((it) => it.sections.some(decided)) ? "record/decided-items" : null;
+  if (m.items.some((it) => it.sections.some(decided))) return "record/decided-items";
+  return electsAdjusters(ctx.lex, m) ? "record/adjuster-item" : null;
+}
+
+/** An item title that elects the adjusters ("Val av justerare", "Val av protokolljusterare"). */
+const adjusterTitle = perLexicon((lex: Lexicon): RegExp => new RegExp(`^[ \\t]*${wordsOf(lex.forms("protocol-cues", "adjuster-elected"))}`, "iu"));
+
+/**
+ * Three numbered items, one electing the adjusters: the opening of a meeting's agenda or protocol
+ * even with no front matter at all (a meeting portal's page keeps only the item list).
+ */
+function electsAdjusters(lex: Lexicon, m: Meeting): boolean {
+  return m.items.length >= 3 && m.items.some((it) => it.title != null && adjusterTitle(lex).test(it.title));
 }
 
 export function parseDocument(doc: SourceDocument, lexicon?: Lexicon): ParseResult {

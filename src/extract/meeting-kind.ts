@@ -4,16 +4,21 @@ import { anyOf, wordsOf } from "../text/unicode.js";
 import { runningHeaderOf, type ExtractContext, type RecordView } from "./context.js";
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "./per-lexicon.js";
+import type { Block } from "../blocks/index.js";
 
 const kindRes = new WeakMap<Lexicon, RegExp>();
 const pastRes = new WeakMap<Lexicon, RegExp>();
 
-/** Decision verbs in the past ("beslutade", "godkändes", "valdes"): what was done, so a held meeting. */
+/**
+ * Decision verbs in the past ("beslutade", "godkändes", "valdes"): what was done, so a held meeting.
+ * Not when a date follows: "Kommunfullmäktige beslutade den 18 april 2022 att …" tells an earlier
+ * decision, the background an agenda's item summary gives.
+ */
 function pastPattern(lex: Lexicon): RegExp {
   let re = pastRes.get(lex);
   if (!re) {
     const forms = [...lex.forms("decision-verbs", "past"), ...lex.forms("decision-verbs", "passive").filter((f) => /(?:des|gs|ts)$/u.test(f))];
-    pastRes.set(lex, (re = new RegExp(wordsOf(forms), "giu")));
+    pastRes.set(lex, (re = new RegExp(`${wordsOf(forms)}(?![ \\t]+(?:den[ \\t]+)?\\d)`, "giu")));
   }
   return re;
 }
@@ -25,15 +30,24 @@ function kindPattern(lex: Lexicon): RegExp {
 }
 
 /**
- * A record the blocks show as announced, not held: items without any decision, no attendance,
+ * A record the blocks show as announced, not held: items without any decision, no attendance list,
  * signature or adjustment box, and no decision told in the past (a web page's agenda, an "Ärendelista").
+ * One or two named persons with no group heading are not an attendance list: an agenda names the
+ * proposed adjuster ("Förslag: Anna Berg (S)") or who presents an item.
  */
 function announcedOnly(ctx: ExtractContext, view: RecordView, hasDecision: boolean): boolean {
   if (hasDecision || view.rec.items.length < 2) return false;
-  const held = new Set(["attendance", "signature", "adjustment"]);
-  if (ctx.seg.blocks.some((b) => b.start >= view.rec.start && b.start < view.rec.end && held.has(b.kind))) return false;
+  const held = new Set(["signature", "adjustment"]);
+  const inside = ctx.seg.blocks.filter((b) => b.start >= view.rec.start && b.start < view.rec.end);
+  if (inside.some((b) => held.has(b.kind) || listsAttendance(b))) return false;
   const past = ctx.doc.text.slice(view.rec.start, view.rec.end).match(pastPattern(ctx.lex)) ?? [];
   return past.length < 2;
+}
+
+/** An attendance block under a group heading ("Övriga närvarande", even when its names were lost), or of three names. */
+function listsAttendance(b: Block): boolean {
+  if (b.kind !== "attendance") return false;
+  return b.lines.some((l) => l.label === "attendance-heading") || b.lines.filter((l) => l.label === "person").length >= 3;
 }
 
 /**

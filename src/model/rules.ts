@@ -18,6 +18,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "record/named-officials": { meaning: "two or more people with a party or a position" },
   "record/title-word": { meaning: "a kind word heads the record (Protokoll, Minnesanteckningar, Kallelse …)" },
   "record/decided-items": { meaning: "an item with a decision, proposal, motion or vote section" },
+  "record/adjuster-item": { meaning: "three numbered items, one electing the adjusters ('Val av justerare'): a meeting's item list with no front matter" },
   "record/attendance-block": { meaning: "the record's blocks hold an attendance block (a group heading over person lines)" },
   "record/paragraph-items": { meaning: "the record's blocks hold two or more §-numbered items" },
   "record/header-labels": { meaning: "two kinds of header labels (date, place, time, body …) in the front matter" },
@@ -117,6 +118,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "item/title-case-label": { meaning: "a case number label after the title on its line (\"… Dnr: KS 2018/12\") ends the title", sets: ["title"] },
   "item/list-row-number": { meaning: "a web agenda list row holding only the item number (\" •   2\"), the title on the next line" },
   "item/contents-declared-range": { meaning: "contents rows without numbers, as many as the declared § range (\"Paragrafer 155-168\"), numbered in order" },
+  "item/title-next-row": { meaning: "contents rows run together on one line: a title ends before the next row's number and page ('Information 3 37 Månadsrapport')", sets: ["title"] },
+  "item/title-row-page": { meaning: "a contents row after a page number ends on its own page number, left out of the title ('Delgivningar 10')", sets: ["title"] },
   "item/title-presenter": { meaning: "a presenter after the title's full stop ('. - Åsa Lönn') is left out", sets: ["title"] },
   "item/case-number": { meaning: "a diarienummer in or just after the title", sets: ["caseNumber"] },
 

@@ -37,3 +37,34 @@ export function contentsRowsAsItems(text: string, lex: Lexicon, range: Range, lo
   if (best.length < 2 || best.length !== hi - lo + 1) return [];
   return best.map((r, i) => ({ ...r, number: lo + i }));
 }
+
+/** A page number or a range of pages ("7-8") in a contents row. */
+const PAGE = "\\d{1,3}(?:[-–]\\d{1,3})?";
+
+/**
+ * Where a contents row ends on a flattened line that runs its rows together: before the next row's number
+ * with its page number, written page-then-number ("Information 3 37 Månadsrapport …", Avesta) or
+ * number-then-page ("Krisledningsnämnden 151 21 TOP bostäder …", Gällivare); the page may be a range ("… hemtjänst 7-8 7 …"). `from` is where the search starts.
+ */
+export function nextRowAt(text: string, from: number, to: number, number: number): number | null {
+  const next = number + 1;
+  const re = new RegExp(`(?<=[^\\s\\d][ \\t]+)(?:${PAGE}[ \\t]+${next}|${next}[ \\t]+\\d{1,3})[ \\t]+(?=\\p{Lu})`, "u");
+  const m = re.exec(text.slice(from, to));
+  return m ? from + m.index : null;
+}
+
+/** "… 4 38 Säker skolväg, Skogsbo ro 5": a row after a page number ends on its own page number, which is not the title's. */
+const PAGE_BEFORE_ROW = /(?<![\d.,:\/])\d{1,3}[ \t]+$/u;
+const PAGE_AT_END = /[ \t]+\d{1,3}(?:[-–]\d{1,3})?$/u;
+
+/**
+ * Where a title ends once the page number that closes its contents row is left out: only when the row before
+ * closes the same way, or the next row's number follows at once ("12 Rapporter 2 13 Budget …").
+ */
+export function withoutRowPage(text: string, c: { start: number; number: number }, start: number, end: number): number {
+  const pagedBefore = PAGE_BEFORE_ROW.test(text.slice(Math.max(0, c.start - 8), c.start));
+  const nextFollows = new RegExp(`^[ \\t]+${c.number + 1}[ \\t]+\\p{Lu}`, "u").test(text.slice(end, end + 12));
+  if (!pagedBefore && !nextFollows) return end;
+  const m = PAGE_AT_END.exec(text.slice(start, end));
+  return m && m.index > 0 ? start + m.index : end;
+}

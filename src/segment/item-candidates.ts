@@ -242,12 +242,20 @@ export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCan
   const out = found.map((f) => f.c);
   // One reading per number: "Sn 49" is a prefixed header, not also a bare "49".
   const rank = (c: ItemCandidate) => (c.style === "para" ? 0 : c.style.startsWith("prefix:") ? 1 : 2);
+  // A prefix met once in the whole text ("… Anna Frank 8 Utvärdering …") is a word before a number, not a
+  // series' prefix: the bare reading of that number stays beside it.
+  const prefixCount = new Map<string, number>();
+  for (const c of out) if (c.style.startsWith("prefix:")) prefixCount.set(c.style, (prefixCount.get(c.style) ?? 0) + 1);
   const byNumberAt = new Map<number, ItemCandidate>();
+  const alsoBare: ItemCandidate[] = [];
   for (const c of out) {
     const at = c.style.startsWith("prefix:") ? c.start + text.slice(c.start).search(/\d/u) : c.start;
     const prev = byNumberAt.get(at);
     if (!prev || rank(c) < rank(prev)) byNumberAt.set(at, c);
+    const lone = (x: ItemCandidate) => prefixCount.get(x.style) === 1;
+    if (prev && c.style === "bare" && !c.toc && lone(prev)) alsoBare.push(c);
+    else if (prev && prev.style === "bare" && !prev.toc && c.style.startsWith("prefix:") && lone(c)) alsoBare.push(prev);
   }
-  return [...byNumberAt.values()].sort((a, b) => a.start - b.start);
+  return [...byNumberAt.values(), ...alsoBare].sort((a, b) => a.start - b.start);
 }
 

@@ -23,9 +23,10 @@ export const BARE = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+(?=[\p{
 
 /**
  * A contents row: the item's number, the page it starts on, its title ("141 4 Godkännande av dagordning
- * 142 5 Information …"). The page number belongs to the row, not to the title.
+ * 142 5 Information …"). The page number belongs to the row, not to the title. A title may open with a short
+ * acronym ("151 21 TOP bostäder AB …", "90 9 VA-taxa").
  */
-export const TOC_ROW = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+\d{1,3}[ \t]+(?=\p{Lu}\p{Ll})/gu;
+export const TOC_ROW = /(?<![\p{L}\p{N}.,:;\/()§–-])(?<num>\d{1,4})[ \t]+\d{1,3}[ \t]+(?=\p{Lu}\p{Ll}|\p{Lu}{2,3}[ \t-]+\p{L})/gu;
 
 /**
  * A web agenda's list row that holds only the item's number, the title on the next line: " •   2\n\n  Fastställande

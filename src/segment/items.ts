@@ -6,6 +6,7 @@ import { headerRule, type ItemCandidate } from "./item-candidates.js";
 import { isFlat } from "./lines.js";
 import { findSections, type SectionSegment } from "./sections.js";
 import { subItemsOf } from "./sub-items.js";
+import { nextRowAt, withoutRowPage } from "./contents-rows.js";
 import { flatTitleEnd, titleContinuesAfter, titleWords, type TitleWords } from "./title.js";
 
 export interface ItemSegment extends Range {
@@ -77,6 +78,18 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
   // "Ekonomiskt bistånd... 6": a contents row's leader and page number are not the title's.
   const leader = TRAILING_LEADER.exec(text.slice(start, e));
   if (leader && leader.index > 0) e = start + leader.index;
+  // Contents rows run together on one line ("Information 3 37 Månadsrapport … 4 38 …"): the row ends before the next one.
+  const row = nextRowAt(text, start, e, c.number);
+  if (row !== null && row > start) {
+    e = row;
+    rules.push("item/title-next-row");
+  }
+  // Only rows written "number title page": in a "number page title" row a number at the end is the title's.
+  const paged = c.toc ? e : withoutRowPage(text, c, start, e);
+  if (paged < e) {
+    e = paged;
+    rules.push("item/title-row-page");
+  }
   // "Uppföljningsrapport 1 … 2018 Dnr: LKS 2018/12": a case number label after the title ends it, on any line.
   const label = CASE_LABEL_AFTER.exec(text.slice(start, e));
   if (label && label.index > 0) {

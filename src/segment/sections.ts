@@ -31,6 +31,14 @@ export const WEAK_MIDLINE = new Set(["Information", "Ärendet", "Bakgrund", "Fö
 const POSSESSIVE_HEADING =
   /(?<=^|\n)[ \t•*-]*((?:\p{Lu}[\p{L}.-]*[ \t]+){0,4}\p{L}[\p{L}-]*s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande))[ \t]*(?::[ \t]*|(?=\n|$))/gu;
 
+/**
+ * The same heading after an office and name written with lower-case or slashed words
+ * ("Bildningsdirektör/t välfärdschef Teresia Tötermans förslag:", "Förvaltningschef/rektor Anna Holms
+ * förslag:"): the colon is then required, since such a line could otherwise be running text.
+ */
+const OFFICE_POSSESSIVE_HEADING =
+  /(?<=^|\n)[ \t•*-]*(\p{Lu}[\p{L}./-]*[ \t]+(?:\p{L}[\p{L}./-]*[ \t]+){0,3}\p{L}[\p{L}-]*s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande))[ \t]*:[ \t]*/gu;
+
 function possessiveRole(heading: string): SectionRole {
   return /beslut$/u.test(heading) && !/förslag/u.test(heading) ? "decision" : /ställningstagande$/u.test(heading) ? "position" : "proposal";
 }
@@ -52,6 +60,7 @@ function compile(lex: Lexicon) {
     // Inside a flattened page line: "… Vid protokollet Beslut Regionstyrelsen föreslår …".
     midLine: new RegExp(`(?<=[^\\n][ \\t])(${forms})(?::|(?=[ \\t]+[\\p{Lu}\\d"”•]))`, "gu"),
     possessive: POSSESSIVE_HEADING,
+    officePossessive: OFFICE_POSSESSIVE_HEADING,
   };
 }
 const compiledFor = new WeakMap<Lexicon, ReturnType<typeof compile>>();
@@ -83,6 +92,7 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
   };
   for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!, "section/line-start-heading");
   for (const m of scanAll(keptScanner(compiled.possessive), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!, "section/possessive-heading");
+  for (const m of scanAll(keptScanner(compiled.officePossessive), s)) if (!roleOf.has(m[1]!)) add(m, m[1]!, "section/possessive-heading");
   if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!, "section/bold-heading");
   if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!, "section/mid-line-heading");
   found.sort((a, b) => a.start - b.start);

@@ -98,6 +98,13 @@ describe("possessive decision and proposal headings for any body or name", () =>
     expect([it16!.proposal, it16!.decision]).toEqual(["Personalsektionen antecknar ärendet för kännedom.", "Ärendet antecknades för kännedom."]);
   });
 
+  it("reads the heading after an office written in lower case or with a slash, colon required", () => {
+    const [it41] = items("41 § Godkännande av föredragningslistan\nUnderlag finns.\nBildningsdirektör/t välfärdschef Teresia Tötermans förslag:\nNämnden godkänner föredragningslistan.\n\nNämndens beslut:\nFöredragningslistan godkändes.\n");
+    expect([it41!.proposal, it41!.decision]).toEqual(["Nämnden godkänner föredragningslistan.", "Föredragningslistan godkändes."]);
+    const [it42] = items("42 § Budget\nNämnden tar del av kommunens förslag\noch diskuterar budgeten.\n\nNämndens beslut:\nBudgeten godkändes.\n");
+    expect([it42!.proposal, it42!.decision]).toEqual([null, "Budgeten godkändes."]);
+  });
+
   it("reads a bare 'Förslag:' line as the proposal heading (Finland-Swedish minutes)", () => {
     const [it27] = items("27 § Godkännande av föredragningslistan\nFörslag:\nPersonalsektionen godkänner föredragningslistan.\n\nPersonalsektionens beslut:\nFöredragningslistan godkändes.\n");
     expect([it27!.proposal, it27!.decision]).toEqual(["Personalsektionen godkänner föredragningslistan.", "Föredragningslistan godkändes."]);

@@ -3,6 +3,7 @@ import { InputError } from "../../types.js";
 import { matchLayout, type LineLayout } from "../line-layout.js";
 import { removeFurniture } from "./furniture.js";
 import { joinLines } from "./hyphen.js";
+import { restoreLostSpaces } from "./lost-spaces.js";
 import type { PdfExtraction, PdfLine } from "./types.js";
 
 /** What an engine (pdf.js, poppler) read from a PDF: each page's lines in reading order, and the info dictionary. */
@@ -32,7 +33,8 @@ export function assemblePages(r: PageReading): Omit<PdfExtraction, "strays"> {
       "The PDF has no text layer (it is a scan or made of images); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`.",
     );
   }
-  const { pages: kept, removed } = removeFurniture(r.pages);
+  const { pages: clean, removed } = removeFurniture(r.pages);
+  const kept = restoreLostSpaces(clean);
   const parts: string[] = [];
   const pageStarts: number[] = [];
   let at = 0;
