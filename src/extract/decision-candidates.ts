@@ -14,8 +14,11 @@ export interface DecisionCandidate {
 
 /** Verbs that make a sentence a decision wherever it stands. */
 const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\p{L}+[ \t]+(?:antar|avslår|bifaller|beslutar))(?![\p{L}])/iu;
-/** "Beslutas att …", "Beslutades att …": the impersonal passive states a decision wherever it stands. */
-const IMPERSONAL = /^(?:Det[ \t]+)?beslut(?:as|ades)[ \t]+(?:att|om)(?![\p{L}])/iu;
+/**
+ * "Beslutas att …", "Beslutades att …", "Beslöts att …" (the strong past passive of the same verb):
+ * the impersonal passive states a decision wherever it stands.
+ */
+const IMPERSONAL = /^(?:Det[ \t]+)?(?:beslut(?:as|ades)|beslöts)[ \t]+(?:att|om)(?![\p{L}])/iu;
 /** "att godkänna budgeten": an att-clause opening a sentence is a decision clause. */
 const ATT_CLAUSE = /^att[ \t]+\p{Ll}/iu;
 /**
