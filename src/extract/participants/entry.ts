@@ -76,6 +76,13 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
     if (roll[2]) out.present = /^(?:1|x|j|ja|närv)$/iu.test(roll[2]);
     rest = rest.slice(roll[0].length);
   }
+  // "David Langlet anmält förhinder", "GunBritt Henning (S) förhindrad": a note of absence after the name.
+  const absent = ABSENCE_NOTE.exec(rest);
+  // Only right after the name and its party: "Anna Berg (C) Bo Ek (S) förhindrad" flattened says it of Bo Ek.
+  if (absent && NAME_MARKS_ONLY.test(rest.slice(0, absent.index))) {
+    out.present = false;
+    rest = rest.replace(absent[0], " ");
+  }
   const not = NOT_ITEMS.exec(rest);
   if (not) {
     out.notItems = normaliseItems((not[1] ?? not[2])!);
@@ -152,6 +159,9 @@ const CONJUNCTION = /^(?:och|samt|el|eller)$/u;
 const normaliseItems = (s: string) => s.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*(?:,|och)[ \t]*/g, ", ").trim();
 const ROLL_CALL = /^[ \t]+(\p{Lu}{1,4}|\p{Lu}\p{Ll}?\p{Lu})(?:[ \t]+(1|x|X|-|–|0|J|N|Ja|Nej))?(?=[ \t]|$)/u;
 const NOT_ITEMS = /(?:deltar|närvarar|deltog)[ \t]+(?:ej|inte)[ \t]+(?:i[ \t]+)?(?:§§?|paragraf(?:erna)?|ärende(?:na)?|punkt)?[ \t]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*(?:,|och)[ \t]*\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?)*)|(?<![\p{L}])ej[ \t]+(?:§§?[ \t]*)?(\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?)(?![\d:.])/iu;
+/** Absence written after a name; not before items ("ej närvarande § 5" is partial attendance, read as items). */
+const ABSENCE_NOTE = /(?<![\p{L}])(?:(?:anmält|meddelat)[ \t]+(?:förhinder|frånvaro)|förhindrad|ej[ \t]+närvarande)(?![\p{L}])(?![ \t]*(?:i[ \t]+)?(?:§|\d|paragraf|punkt|ärende))/iu;
+const NAME_MARKS_ONLY = /^[\s,;:–-]*(?:\([^()]{1,20}\)[\s,;:–-]*)?$/u;
 /** Arrival and leaving times beside a name ("8:15-11:"): kept as a note. */
 const CLOCK_RANGE = /\d{1,2}:\d{2}[ \t]*[-–][ \t]*(?:\d{1,2}:?\d{0,2})?/gu;
 

@@ -95,6 +95,19 @@ function endsInGap(s: string, lineStart: number, at: number): boolean {
   return i - 2 >= lineStart && dot(s[i - 1]) && dot(s[i - 2]);
 }
 
+/** Line bounds once per line: a line of thousands of labels would otherwise be rescanned for each (quadratic). */
+function lineFor(s: string, at: number, line: LineBounds | null): LineBounds {
+  return line && at < line.end ? line : lineAround(s, at);
+}
+
+/** A word closing an ordinary (not flattened) line after other text, with no column gap before it: a value of that line. */
+function closesEntryLine(s: string, at: number, length: number, line: LineBounds): boolean {
+  const flat = line.end - line.start >= FLAT_LINE;
+  const textBefore = line.firstText < at;
+  const textAfter = line.lastText >= at + length;
+  return !flat && textBefore && !textAfter && !endsInGap(s, line.start, at);
+}
+
 export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): AttendanceLabelHit[] {
   const { re, byForm } = compiledLabels(lex);
   const out: AttendanceLabelHit[] = [];
@@ -111,17 +124,18 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     if (word.length <= 4 && word === word.toUpperCase() && /\p{L}[ ]$/u.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     // A role word closing an ordinary line after other text ("Anna Andersson S 1 Ordförande") is a value, not a heading.
     if (label.type === "role") {
-      // Line bounds once per line: a line of thousands of labels would otherwise be rescanned for each (quadratic).
-      if (!line || m.index >= line.end) line = lineAround(s, m.index);
-      const flat = line.end - line.start >= FLAT_LINE;
-      const textBefore = line.firstText < m.index;
-      const textAfter = line.lastText >= m.index + word.length;
-      if (!flat && textBefore && !textAfter && !endsInGap(s, line.start, m.index)) continue;
+      line = lineFor(s, m.index, line);
+      if (closesEntryLine(s, m.index, word.length, line)) continue;
       // "Miguel Odhner (S) Ordförande Maria Kjellberg (MP)" in a flattened list: the role of the entry before it.
       // (Not "Justerande": a flattened signature table puts it after the chair's name as the next column's heading.)
       if ((label.position === "chair" || label.position === "vice-chair") && /\([\p{L}]{1,4}\)[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 8), m.index))) continue;
       // "Ingvar Smedlund, Ordförande (M) Ulrika Ornbrant": a role after a name and its comma is that entry's role.
       if (/\p{Ll}[ \t]*,[ \t]*$/u.test(s.slice(Math.max(line.start, m.index - 4), m.index))) continue;
+    }
+    // "Jörgen Qwist Anmält förhinder" closing an ordinary line after a name: that entry's absence, not a heading.
+    if (label.type === "group" && !label.present) {
+      line = lineFor(s, m.index, line);
+      if (closesEntryLine(s, m.index, word.length, line)) continue;
     }
     // "Elektronisk protokolljustering" heads the names below it up to the blank line (dated signatures follow).
     const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;

@@ -18,6 +18,7 @@ const NOT_A_FIRST_WORD = new Set([
   "hälso", "nära", "för", "från", "vid", "med", "och", "samt", "information", "beslut", "dagordning", "mötets", "bevis",
   "justeras", "intygar", "underskrift", "paragraf", "sammanträdesdag", "kansli", "privata", "kommunal",
   "parti", "närvaro", "kassör", "namn", "ja", "nej", "avstår", "funktion", "roll", "ledamot", "ersättare", "närvarolista",
+  "anmält", "meddelat", "förhindrad", "förhinder",
 ]);
 
 /** Job titles written with a capital in lists ("Samordnare", "Förbundschef"): never part of a name. */
