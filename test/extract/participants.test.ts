@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseText } from "../helpers.js";
-import { LEXICON_DIR, loadLexicon, type Lexicon } from "../../src/lexicon/load.js";
+import { lexiconWith, parseText } from "../helpers.js";
+import type { Lexicon } from "../../src/lexicon/load.js";
 import { parseTextSync } from "../../src/pipeline.js";
 import { markedRows, partyDelimitedRows } from "../../src/extract/participants/roll-call.js";
 import { pairHeaderValues } from "../../src/extract/participants/header-pairs.js";
@@ -61,20 +58,8 @@ describe("flattened roll calls read by their row shape", () => {
 });
 
 describe("participant vocabularies are compiled per lexicon", () => {
-  /** A copy of the shipped lexicon with one more members heading and one more chair form. */
-  function extendedLexicon() {
-    const dir = mkdtempSync(join(tmpdir(), "protokoll-lex-"));
-    cpSync(LEXICON_DIR, dir, { recursive: true });
-    const edit = (name: string, value: string, form: string) => {
-      const file = join(dir, `${name}.json`);
-      const data = JSON.parse(readFileSync(file, "utf8"));
-      data.entries.find((e: { value: string }) => e.value === value).forms.push(form);
-      writeFileSync(file, JSON.stringify(data));
-    };
-    edit("groups", "member", "röstberättigade");
-    edit("roles", "chair", "mötesledare");
-    return loadLexicon(pathToFileURL(dir + "/"));
-  }
+  /** The shipped lexicon with one more members heading and one more chair form. */
+  const extendedLexicon = () => lexiconWith(["groups", "member", "röstberättigade"], ["roles", "chair", "mötesledare"]);
   const text = "PROTOKOLL\nSammanträdesdatum 2024-03-12\n\nRöstberättigade\nAnna Andersson (S)\nBo Berg (M), mötesledare\n\n§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n";
   const people = (lexicon?: Lexicon) => parseTextSync(text, { path: "t.txt", ...(lexicon ? { lexicon } : {}) }).output.meetings[0]!.participants
     .map((p) => [p.name, p.group, p.positions]);

@@ -5,7 +5,7 @@ import { hasPdftotext, readWithPoppler } from "../../src/ingest/pdf/poppler.js";
 import { boxPerSize, decodeEntities, lineItems, pageLines, readHead } from "../../src/ingest/pdf/poppler-xhtml.js";
 import { readPdf } from "../../src/ingest/pdf/read.js";
 import { DEFAULT_LIMITS } from "../../src/ingest/pdf/types.js";
-import { InputError } from "../../src/types.js";
+import { codeOf } from "../helpers.js";
 
 const shared = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/pdfs/${name}`, import.meta.url)));
 const own = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url)));
@@ -14,14 +14,6 @@ const own = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/p
 const POPPLER = hasPdftotext();
 if (!POPPLER) console.warn("test/ingest/pdf-engine.test.ts: poppler reads skipped, no pdftotext on PATH (apt-get install poppler-utils)");
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    return e instanceof InputError ? e.code : `unexpected ${String(e)}`;
-  }
-}
 
 describe("choosing the PDF engine", () => {
   it("auto takes poppler when pdftotext is there and the file is not encrypted, else pdf.js; poppler asked for but absent says so", () => {

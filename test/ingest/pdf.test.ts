@@ -3,21 +3,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { pdfDate, readPdf } from "../../src/ingest/pdf/read.js";
 import { PdfPool } from "../../src/ingest/pdf/pool.js";
 import { parseMinutes } from "../../src/pipeline.js";
-import { InputError } from "../../src/types.js";
+import { codeOf } from "../helpers.js";
 
 const own = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url));
 // The PDFs made from the seeds (fixtures/pdfs, a copy of the shared set; fixtures/pdfs/README.md says how each was made).
 const shared = (name: string) => readFileSync(new URL(`../../fixtures/pdfs/${name}`, import.meta.url));
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    return e instanceof InputError ? e.code : `unexpected ${String(e)}`;
-  }
-}
 
 describe("reading a PDF's text layer", () => {
   it("removes running headers, footers and page numbers, keeping them as metadata", async () => {

@@ -1,21 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findFurniture } from "../../src/segment/furniture.js";
-import { LEXICON_DIR, loadLexicon } from "../../src/lexicon/load.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
+import { lexiconWith } from "../helpers.js";
 
-/** A copy of the shipped lexicon with one more signature-box label. */
-function extendedLexicon() {
-  const dir = mkdtempSync(join(tmpdir(), "protokoll-lex-"));
-  cpSync(LEXICON_DIR, dir, { recursive: true });
-  const file = join(dir, "furniture.json");
-  const furniture = JSON.parse(readFileSync(file, "utf8"));
-  furniture.entries.find((e: { value: string }) => e.value === "signature-box").forms.push("kontrasignation");
-  writeFileSync(file, JSON.stringify(furniture));
-  return loadLexicon(pathToFileURL(dir + "/"));
-}
+/** The shipped lexicon with one more signature-box label. */
+const extendedLexicon = () => lexiconWith(["furniture", "signature-box", "kontrasignation"]);
+
 
 const lex = loadLexicon();
 const kinds = (text: string) => findFurniture(text, lex).map((f) => [f.kind, f.text.trim()]);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { LEXICON_DIR, loadLexicon } from "../../src/lexicon/load.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
 import { findHeaderBlocks } from "../../src/segment/header-blocks.js";
+import { lexiconWith } from "../helpers.js";
 
-/** A copy of the shipped lexicon with one more place label ("samlingslokal"). */
-function extendedLexicon() {
-  const dir = mkdtempSync(join(tmpdir(), "protokoll-lex-"));
-  cpSync(LEXICON_DIR, dir, { recursive: true });
-  const file = join(dir, "header-labels.json");
-  const labels = JSON.parse(readFileSync(file, "utf8"));
-  labels.entries.find((e: { value: string }) => e.value === "place").forms.push("samlingslokal");
-  writeFileSync(file, JSON.stringify(labels));
-  return loadLexicon(pathToFileURL(dir + "/"));
-}
+/** The shipped lexicon with one more place label ("samlingslokal"). */
+const extendedLexicon = () => lexiconWith(["header-labels", "place", "samlingslokal"]);
+
 
 const labelsOf = (text: string, lex = loadLexicon()) => findHeaderBlocks(text, lex).map((b) => [...b.labels].sort());
 
