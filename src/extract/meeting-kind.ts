@@ -6,28 +6,17 @@ import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "./per-lexicon.js";
 import type { Block } from "../blocks/index.js";
 
-const kindRes = new WeakMap<Lexicon, RegExp>();
-const pastRes = new WeakMap<Lexicon, RegExp>();
-
 /**
  * Decision verbs in the past ("beslutade", "godkändes", "valdes"): what was done, so a held meeting.
  * Not when a date follows: "Kommunfullmäktige beslutade den 18 april 2022 att …" tells an earlier
  * decision, the background an agenda's item summary gives.
  */
-function pastPattern(lex: Lexicon): RegExp {
-  let re = pastRes.get(lex);
-  if (!re) {
-    const forms = [...lex.forms("decision-verbs", "past"), ...lex.forms("decision-verbs", "passive").filter((f) => /(?:des|gs|ts)$/u.test(f))];
-    pastRes.set(lex, (re = new RegExp(`${wordsOf(forms)}(?![ \\t]+(?:den[ \\t]+)?\\d)`, "giu")));
-  }
-  return re;
-}
+const pastPattern = perLexicon((lex: Lexicon): RegExp => {
+  const forms = [...lex.forms("decision-verbs", "past"), ...lex.forms("decision-verbs", "passive").filter((f) => /(?:des|gs|ts)$/u.test(f))];
+  return new RegExp(`${wordsOf(forms)}(?![ \\t]+(?:den[ \\t]+)?\\d)`, "giu");
+});
 
-function kindPattern(lex: Lexicon): RegExp {
-  let re = kindRes.get(lex);
-  if (!re) kindRes.set(lex, (re = new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu")));
-  return re;
-}
+const kindPattern = perLexicon((lex: Lexicon): RegExp => new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])`, "giu"));
 
 /**
  * A record the blocks show as announced, not held: items without any decision, no attendance list,

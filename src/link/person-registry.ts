@@ -139,10 +139,11 @@ export function linkPersons(mentions: MentionRecord[], lex: Lexicon): { persons:
     const ranked = block.map((p) => scoreCandidate(p, m, name)).filter((c): c is Candidate => c !== null).sort((a, b) => b.score - a.score);
     const [best, second] = ranked;
     if (best && second && best.score - second.score < AMBIGUOUS_MARGIN) {
+      const alike = ranked.filter((c) => best.score - c.score < AMBIGUOUS_MARGIN);
       links.push({
         mention: m, personId: null, status: "ambiguous", score: best.score,
-        reasons: [`${ranked.filter((c) => best.score - c.score < AMBIGUOUS_MARGIN).length} persons match alike: refused`],
-        rules: ["link/ambiguous-same-name"], candidates: ranked.filter((c) => best.score - c.score < AMBIGUOUS_MARGIN).map((c) => c.person.id),
+        reasons: [`${alike.length} persons match alike: refused`],
+        rules: ["link/ambiguous-same-name"], candidates: alike.map((c) => c.person.id),
       });
       continue;
     }

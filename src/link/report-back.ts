@@ -1,8 +1,9 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "../extract/per-lexicon.js";
+import { escapeRegExp } from "../text/unicode.js";
 
 const lower = (s: string) => s.normalize("NFC").toLocaleLowerCase("sv");
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+const escape = (s: string) => escapeRegExp(s).replace(/\s+/g, "\\s+");
 /** A form standing as words: no letter right before or after it (\b is ASCII-only). */
 const asWords = (forms: string[]) =>
   new RegExp(`(?<!\\p{L})(?:${[...forms].sort((a, b) => b.length - a.length).map(escape).join("|")})(?!\\p{L})`, "iu");

@@ -56,6 +56,8 @@ export function nextRowAt(text: string, from: number, to: number, number: number
 /** "… 4 38 Säker skolväg, Skogsbo ro 5": a row after a page number ends on its own page number, which is not the title's. */
 const PAGE_BEFORE_ROW = /(?<![\d.,:\/])\d{1,3}[ \t]+$/u;
 const PAGE_AT_END = /[ \t]+\d{1,3}(?:[-–]\d{1,3})?$/u;
+/** A number and a capitalised word right after a title: the next row, when the number is the next one. */
+const NUMBER_THEN_TITLE = /^[ \t]+(\d+)[ \t]+\p{Lu}/u;
 
 /**
  * Where a title ends once the page number that closes its contents row is left out: only when the row before
@@ -63,7 +65,8 @@ const PAGE_AT_END = /[ \t]+\d{1,3}(?:[-–]\d{1,3})?$/u;
  */
 export function withoutRowPage(text: string, c: { start: number; number: number }, start: number, end: number): number {
   const pagedBefore = PAGE_BEFORE_ROW.test(text.slice(Math.max(0, c.start - 8), c.start));
-  const nextFollows = new RegExp(`^[ \\t]+${c.number + 1}[ \\t]+\\p{Lu}`, "u").test(text.slice(end, end + 12));
+  const after = NUMBER_THEN_TITLE.exec(text.slice(end, end + 12));
+  const nextFollows = after !== null && after[1] === String(c.number + 1);
   if (!pagedBefore && !nextFollows) return end;
   const m = PAGE_AT_END.exec(text.slice(start, end));
   return m && m.index > 0 ? start + m.index : end;

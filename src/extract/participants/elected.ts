@@ -44,8 +44,9 @@ export function positionsFromItems(ctx: ExtractContext, view: RecordView, nv: Na
     for (const sr of sentences(text, range)) {
       const sentence = text.slice(sr.start, sr.end);
       const under = heading;
-      heading = sentence.length <= ROLE_HEADING_MAX && !ELECTED_VERB.test(sentence) ? roleIn(sentence) : null;
-      if (!ELECTED_VERB.test(sentence)) continue;
+      const elects = ELECTED_VERB.test(sentence);
+      heading = sentence.length <= ROLE_HEADING_MAX && !elects ? roleIn(sentence) : null;
+      if (!elects) continue;
       const role = ROLE_WORD.test(sentence) ? roleIn(sentence) : under;
       if (!role) continue;
       for (const n of namesIn(text, sr, nv)) out.push({ name: n.name, position: role, start: n.start, end: n.end });

@@ -16,6 +16,8 @@ const LETTERS_PER_SPACE = 12;
 /** How many letter boundaries one restored word may span (bounds the search: linear in the line). */
 const MAX_SPAN = 6;
 const WORD = /\p{L}+/gu;
+/** A run of LONG_RUN characters without a blank (code points, as the u flag counts them). */
+const LONG_TOKEN = new RegExp(`\\S{${LONG_RUN}}`, "u");
 /** How often a word of up to three letters must occur in the clean lines to count as known. */
 const SHORT_WORD_SEEN = 4;
 
@@ -32,11 +34,12 @@ function letterCount(s: string): number {
 
 /** A line that may have lost its spaces: a long space-less run, and few spaces for its letters. */
 export function looksSpaceless(text: string): boolean {
+  // The long run first: it is the cheap test, and almost every line of every PDF fails it.
+  if (!LONG_TOKEN.test(text)) return false;
   const letters = letterCount(text);
   if (letters < LONG_RUN) return false;
   const spaces = (text.match(/\s/g) ?? []).length;
-  if (letters / (spaces + 1) < LETTERS_PER_SPACE) return false;
-  return text.split(/\s+/).some((t) => [...t].length >= LONG_RUN);
+  return letters / (spaces + 1) >= LETTERS_PER_SPACE;
 }
 
 /** The words of the lines that read normally, lower case: the document's own dictionary. */
