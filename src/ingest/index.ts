@@ -1,43 +1,14 @@
-import { createHash } from "node:crypto";
-import { extname } from "node:path";
-import { createLocator } from "../text/locate.js";
-import { InputError, type Diagnostic, type SourceFormat } from "../types.js";
-import { readPdfWith, type PdfReadOptions } from "./pdf/engine.js";
-import type { PdfExtraction } from "./pdf/types.js";
+/**
+ * Reading inputs. `read.ts` holds the readers that load Markdown's parser only when needed (the
+ * CLI's path); this module adds the synchronous `ingest`, which has it loaded up front.
+ */
+import { InputError } from "../types.js";
 import type { SourceDocument } from "./document.js";
 import { ingestMarkdown } from "./markdown.js";
+import { detectFormat, textDocument, type IngestOptions } from "./read.js";
 import { ingestText } from "./text.js";
 
-export type { SourceDocument } from "./document.js";
-
-const MARKDOWN_EXT = new Set([".md", ".markdown", ".mdown", ".mkd"]);
-
-function looksLikePdf(bytes: Uint8Array): boolean {
-  // The header may sit anywhere in the first KiB (junk before %PDF is common).
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  return head.includes("%PDF-");
-}
-
-const TEXT_EXT = new Set([".txt", ".text"]);
-
-/**
- * Which reader an input goes to: a known extension (case-insensitive) decides, so a .txt that quotes
- * "%PDF-" stays text; the magic bytes decide only for an unknown extension or none (standard input).
- */
-export function detectFormat(path: string, bytes: Uint8Array): SourceFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".pdf") return "pdf";
-  if (MARKDOWN_EXT.has(ext)) return "markdown";
-  if (TEXT_EXT.has(ext)) return "text";
-  return looksLikePdf(bytes) ? "pdf" : "text";
-}
-
-export interface IngestOptions {
-  /** Overrides detection (stdin has no name). */
-  format?: SourceFormat;
-}
-
-const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+export * from "./read.js";
 
 /**
  * A text or Markdown input's bytes → its canonical text. Throws InputError for inputs that cannot
@@ -47,61 +18,5 @@ export function ingest(path: string, bytes: Uint8Array, options: IngestOptions =
   if (bytes.length === 0) throw new InputError("empty-file", "The file is empty.");
   const format = options.format ?? detectFormat(path, bytes);
   if (format === "pdf") throw new InputError("pdf-needs-async", "A PDF is read asynchronously: use ingestAsync or parseMinutes.");
-  const read = format === "markdown" ? ingestMarkdown(bytes) : ingestText(bytes);
-  if (read.text.trim() === "") throw new InputError("empty-file", "The file holds no text.");
-  return {
-    source: { path, sha256: sha(bytes), format, bytes: bytes.length, pages: null, encoding: read.encoding, title: null, created: null, removed: [] },
-    text: read.text,
-    pageStarts: null,
-    locate: createLocator(read.text),
-    diagnostics: read.diagnostics,
-    ...(read.layout ? { layout: read.layout } : {}),
-  };
-}
-
-/** A PDF's extracted text → the document every later stage works on. */
-export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtraction): SourceDocument {
-  const diagnostics: Diagnostic[] = [
-    ...pdf.unreadablePages.map((p) => ({
-      code: "page-unreadable",
-      severity: "warning" as const,
-      message: `Page ${p} of the PDF could not be read; its text is missing.`,
-    })),
-    ...pdf.damagedPages.map((p) => ({
-      code: "page-damaged",
-      severity: "warning" as const,
-      message: `Page ${p} of the PDF is damaged; some of its text may be missing.`,
-    })),
-    ...pdf.strays.slice(0, 1).map((s) => ({
-      code: "pdf-damaged",
-      severity: "warning" as const,
-      message: `The PDF is damaged (${s}); some of its text may be missing.`,
-    })),
-    ...(pdf.notes ?? []).map((message) => ({ code: "pdf-engine-fallback", severity: "info" as const, message })),
-  ];
-  return {
-    source: {
-      path, sha256: sha(bytes), format: "pdf", bytes: bytes.length, pages: pdf.pages, encoding: null,
-      title: pdf.title, created: pdf.created, removed: pdf.removed,
-    },
-    text: pdf.text,
-    pageStarts: pdf.pageStarts,
-    locate: createLocator(pdf.text, pdf.pageStarts),
-    diagnostics,
-    ...(pdf.layout ? { layout: pdf.layout } : {}),
-  };
-}
-
-export type PdfReader = (bytes: Uint8Array) => Promise<PdfExtraction>;
-
-/**
- * Any input: PDFs through the given reader, else with the engine of `pdf` (pdf.js in process, or
- * pdftotext in a child process under its limits; see pdf/engine.ts).
- */
-export async function ingestAsync(path: string, bytes: Uint8Array, options: IngestOptions & { readPdf?: PdfReader; pdf?: PdfReadOptions } = {}): Promise<SourceDocument> {
-  if (bytes.length === 0) throw new InputError("empty-file", "The file is empty.");
-  const format = options.format ?? detectFormat(path, bytes);
-  if (format !== "pdf") return ingest(path, bytes, { format });
-  const read = options.readPdf ?? ((b: Uint8Array) => readPdfWith(b, options.pdf));
-  return documentFromPdf(path, bytes, await read(bytes));
+  return textDocument(path, bytes, format, format === "markdown" ? ingestMarkdown : ingestText);
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative, resolve } from "node:path";
-import { detectFormat } from "../../ingest/index.js";
+import { detectFormat } from "../../ingest/read.js";
 import type { CsvDialect } from "../../export/csv.js";
 import { toJson, toNdjsonLine } from "../../export/json.js";
 import { openTableSink } from "../../export/sinks.js";
@@ -284,7 +284,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
 
 /** One text or Markdown input parsed in this process; the pipeline is loaded only when needed. */
 async function parseInProcess(label: string, bytes: Uint8Array): Promise<Cached & { ms: number }> {
-  const [{ ingestAsync }, { parseDocument }] = await Promise.all([import("../../ingest/index.js"), import("../../pipeline.js")]);
+  const [{ ingestAsync }, { parseDocument }] = await Promise.all([import("../../ingest/read.js"), import("../../parse-document.js")]);
   // Timed after loading, like a worker's task: the report's ms is the file's own time.
   const t0 = performance.now();
   const { output, text } = parseDocument(await ingestAsync(label, bytes));

@@ -1,6 +1,6 @@
 /** Child process of the batch pool: parses one file per task (PDFs included), so a hostile file can be stopped. */
-import { ingestAsync } from "../../ingest/index.js";
-import { parseDocument } from "../../pipeline.js";
+import { ingestAsync } from "../../ingest/read.js";
+import { parseDocument } from "../../parse-document.js";
 import { serveTasks } from "../../workers/process-pool.js";
 import type { PdfReadOptions } from "../../ingest/pdf/engine.js";
 
