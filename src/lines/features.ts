@@ -84,7 +84,16 @@ function nameAfterNumber(t: string, names: Set<string>): boolean {
 function capsShare(s: string): number {
   let up = 0;
   let letters = 0;
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII by code (most of every line); anything else by its case forms, a code point at a time.
+    if (c < 128) {
+      if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
     if (ch.toLowerCase() === ch.toUpperCase()) continue;
     letters++;
     if (ch === ch.toUpperCase()) up++;
@@ -103,9 +112,12 @@ function countMatches(re: RegExp, s: string): number {
   return n;
 }
 
+const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+
 function countFirstNames(text: string, names: Set<string>): number {
   let n = 0;
-  for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu)) if (names.has(m[0].toLowerCase())) n++;
+  CAPITALISED_WORD.lastIndex = 0;
+  for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) if (names.has(m[0].toLowerCase())) n++;
   return n;
 }
 

@@ -48,9 +48,19 @@ const PAGE = "\\d{1,3}(?:[-–]\\d{1,3})?";
  */
 export function nextRowAt(text: string, from: number, to: number, number: number): number | null {
   const next = number + 1;
-  const re = new RegExp(`(?<=[^\\s\\d][ \\t]+)(?:${PAGE}[ \\t]+${next}|${next}[ \\t]+\\d{1,3})[ \\t]+(?=\\p{Lu})`, "u");
-  const m = re.exec(text.slice(from, to));
+  const slice = text.slice(from, to);
+  // Every row start holds the next number's digits: most titles have none, and the pattern's lookbehind is dear.
+  if (!slice.includes(String(next))) return null;
+  const m = nextRowPattern(next).exec(slice);
   return m ? from + m.index : null;
+}
+
+/** The row-start pattern for one number, compiled once per number. */
+const rowPatterns = new Map<number, RegExp>();
+function nextRowPattern(next: number): RegExp {
+  let re = rowPatterns.get(next);
+  if (!re) rowPatterns.set(next, (re = new RegExp(`(?<=[^\\s\\d][ \\t]+)(?:${PAGE}[ \\t]+${next}|${next}[ \\t]+\\d{1,3})[ \\t]+(?=\\p{Lu})`, "u")));
+  return re;
 }
 
 /** "… 4 38 Säker skolväg, Skogsbo ro 5": a row after a page number ends on its own page number, which is not the title's. */
