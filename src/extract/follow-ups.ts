@@ -110,27 +110,36 @@ export function followUpsIn(ctx: ExtractContext, range: Range, item: string | nu
   const cues = cuesOf(ctx.lex);
   const { text } = ctx.doc;
   const out: RawFollowUp[] = [];
-  const rangeOwner = best(responsibleCandidates(ctx.lex, sliceWithout(text, range.start, range.end, ctx.seg.skip)).filter((c) => c.weight >= 2));
+  // The range's own owner is looked for only when a dated follow-up without an owner of its sentence needs it.
+  let rangeOwner: Candidate<string> | null | undefined;
+  const rangeOwnerOf = () => (rangeOwner === undefined ? (rangeOwner = best(responsibleCandidates(ctx.lex, sliceWithout(text, range.start, range.end, ctx.seg.skip)).filter((c) => c.weight >= 2))) : rangeOwner);
+  const ruleOf = (c: Candidate<unknown> | null) => (c ? [c.rule] : []);
   for (const s of sentences(text, range)) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
     if (PAST_REPORT.test(t)) continue;
-    const owners = responsibleCandidates(ctx.lex, t);
-    const owner = best(owners);
-    const dated = cues.dated.test(t);
-    // A named agent with a task verb ("Pelle kontaktar kommunen") is an assignment of its own.
-    const undated = cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb");
     const due = best(dueCandidates(text, s, dates, meetingDate, meetingDate ? null : yearIn(t)));
-    const ruleOf = (c: Candidate<unknown> | null) => (c ? [c.rule] : []);
-    if (due && (dated || undated || (owner && due.weight >= 2))) {
-      const who = owner ?? rangeOwner;
-      out.push({ item, due: due.value.day, text: t, responsible: who?.value ?? null, range: s, date: due.value.date, rules: [dated ? "followup/deadline-cue" : "followup/assignment", ...ruleOf(due), ...ruleOf(who)] });
-    } else if (!due) {
-      const mentions = sliceByKey(dates, s.start, s.end, (x) => x.index);
-      // "ska redovisas i juni 2019": a deadline of a month is a commitment without a day.
-      const monthly = dated && mentions.some((d) => d.grain === "month");
-      if ((mentions.length === 0 && undated) || monthly) {
-        out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: [monthly ? "followup/month-deadline" : "followup/assignment", ...ruleOf(owner)] });
+    if (due) {
+      const owners = responsibleCandidates(ctx.lex, t);
+      const owner = best(owners);
+      const dated = cues.dated.test(t);
+      // A named agent with a task verb ("Pelle kontaktar kommunen") is an assignment of its own.
+      const undated = !dated && (cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb"));
+      if (dated || undated || (owner && due.weight >= 2)) {
+        const who = owner ?? rangeOwnerOf();
+        out.push({ item, due: due.value.day, text: t, responsible: who?.value ?? null, range: s, date: due.value.date, rules: [dated ? "followup/deadline-cue" : "followup/assignment", ...ruleOf(due), ...ruleOf(who)] });
       }
+      continue;
+    }
+    const mentions = sliceByKey(dates, s.start, s.end, (x) => x.index);
+    if (mentions.length === 0) {
+      const owners = responsibleCandidates(ctx.lex, t);
+      if (cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb")) {
+        out.push({ item, due: null, text: t, responsible: best(owners)?.value ?? null, range: s, date: null, rules: ["followup/assignment", ...ruleOf(best(owners))] });
+      }
+    } else if (mentions.some((d) => d.grain === "month") && cues.dated.test(t)) {
+      // "ska redovisas i juni 2019": a deadline of a month is a commitment without a day.
+      const owner = best(responsibleCandidates(ctx.lex, t));
+      out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: ["followup/month-deadline", ...ruleOf(owner)] });
     }
   }
   // The same commitment stated in the proposal and in the decision is one follow-up.
