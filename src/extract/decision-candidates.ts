@@ -88,12 +88,15 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
  */
 const TO_BODY = /(?:(?<![\p{L}])\p{L}[\p{L}-]*s[ \t]+)?(?<![\p{L}])förslag[ \t]+till[ \t]+(?:beslut[ \t]+till[ \t]+)?\p{L}*(?:fullmäktige|styrelsen|nämnden|utskottet|direktionen|stämman)(?![\p{L}])[ \t]*:?/giu;
 
+/** What follows the lead-in, past blank space: a capital, a number or an att-clause (tested in place, without a slice). */
+const OPENS_TEXT = /[ \t\n]*(?:\p{Lu}|\d|att[ \t])/uy;
+
 export function proposalToBody(text: string): { start: number; textStart: number } | null {
   TO_BODY.lastIndex = 0;
   for (const m of text.matchAll(TO_BODY)) {
-    const after = text.slice(m.index + m[0].length).replace(/^[ \t\n]+/u, "");
     // The lead-in opens a proposal text: a capital, a number or an att-clause follows, not running prose.
-    if (/^(?:\p{Lu}|\d|att[ \t])/u.test(after)) return { start: m.index, textStart: m.index + m[0].length };
+    OPENS_TEXT.lastIndex = m.index + m[0].length;
+    if (OPENS_TEXT.test(text)) return { start: m.index, textStart: m.index + m[0].length };
   }
   return null;
 }
