@@ -25,9 +25,11 @@ const TO_BODY_HEADING = /förslag[ \t]+till[ \t]+(?!beslut$)\p{L}/iu;
 const LIST_ITEM = /^[ \t]*[•●▪-][ \t]/u;
 /**
  * "Mötet beslutar att lägga protokollet från sektionsmöte 1\tBeslut\ntill handlingarna.": the margin
- * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence).
+ * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence). A
+ * sentence that runs up to the margin gets the label glued to its full stop ("… för dHack
+ * 2017/2018.Beslut"): still the mark, not a word of the sentence.
  */
-const MARGIN_MARK = /(?<=\S)[ \t]+Beslut[ \t]*(?=\n|$)/u;
+const MARGIN_MARK = /(?:(?<=\S)[ \t]+|(?<=[\p{L}\d)"”][.!?]))Beslut[ \t]*(?=\n|$)/u;
 const OPENS_LIST = /:[ \t]*(?:\n|[•●▪-][ \t])|:[ \t]*$/u;
 
 function sectionText(ctx: ExtractContext, start: number, end: number): string {
