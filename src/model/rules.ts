@@ -135,6 +135,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "decision/active-verb-past": { meaning: "in a short item, a body deciding in the past tense ('Mötet godkände')", sets: ["decision"] },
   "decision/passive-verb": { meaning: "in a short item, a passive decision form ('godkänns', 'läggs till handlingarna')", sets: ["decision"] },
   "decision/margin-label": { meaning: "the word 'Beslut' in the margin beside the sentence", sets: ["decision"] },
+  "decision/joint-after-sub-items": { meaning: "after the last sub-item, a decision naming the parent's items together ('rapporterna' under 'Rapporter', 'samtliga motioner'): the parent's", sets: ["decision"] },
   "decision/proposal-to-body": { meaning: "nothing else decides: the item's proposal to another body ('Förslag till kommunfullmäktige') is this body's decision", sets: ["decision"] },
   "proposal/labelled-heading": { meaning: "the text under a proposal heading (Förslag till beslut, X:s förslag)", sets: ["proposal"] },
   "proposal/proposal-verb": { meaning: "in an agenda, a sentence that would decide is the proposal", sets: ["proposal"] },
