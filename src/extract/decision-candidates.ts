@@ -30,8 +30,13 @@ const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
 const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
 /** "Beslut återbäring laddning.": a short note that starts with the noun "Beslut" and ends with a full stop. */
 const BESLUT_NOTE = /^Beslut[ \t]+\p{Ll}[^.!?]{0,60}\.$/u;
+/**
+ * "Beslut om påminnelse av samfällighetsavgift med dröjsmålsränta\noch påminnelseavgift (…)": a sentence
+ * wrapped over lines that each go on in lower case is running text, not a heading ("Beslut om budget 2023").
+ */
+const WRAPPED = /^[^\n]+(?:\n[ \t]*[\p{Ll}(][^\n]*)+$/u;
 /** "Beslut tas om detta på nästa möte": a decision put off to a later meeting is not taken. */
-const LATER = /(?<![\p{L}])(?:nästa|kommande|senare|längre[ \t]+fram)(?![\p{L}])/iu;
+const LATER = /(?<![\p{L}])(?:(?:till|på|vid|under|inför)[ \t]+(?:nästa|kommande)|senare|längre[ \t]+fram)(?![\p{L}])/iu;
 const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
 /** "Mötet förklarades öppnat", "… förklarade mötet avslutat": opening and closing the meeting decide nothing. */
@@ -61,7 +66,7 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   // start outweighs the modal or the "om att" that follows it.
   if (impersonalDecision(ctx.lex, t)) return make("decision", "decision/impersonal-passive", 3);
   // "Beslut om att övergå till ny hemsida.", not the heading "Beslut om budget 2023" nor "Beslut om X ska behandlas".
-  if (beslutLead(ctx.lex, t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t)) && !MODAL.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 3);
+  if (beslutLead(ctx.lex, t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t) || WRAPPED.test(t)) && !MODAL.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 3);
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
   if (NOT_A_DECISION.test(t)) return null;
