@@ -5,6 +5,7 @@ import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
+import { continuesDecision } from "./decision-verbs.js";
 import { BACKGROUND, proposalToBody, sentenceCandidate, type DecisionCandidate } from "./decision-candidates.js";
 
 export interface ItemDecision {
@@ -59,6 +60,8 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   // body's proposal, until a sentence that decides wherever it stands ("Kommunstyrelsen beslutar …").
   let underProposal = false;
   let prev: Range | null = null;
+  // The candidate of the sentence just before, for a sentence that goes on about the same decision.
+  let last: DecisionCandidate | null = null;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
@@ -83,6 +86,13 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
       continue;
     }
     let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
+    // "Beslut återbäring laddning. Detta ska också med i bokslutet.": a sentence that opens with
+    // "Detta", "Beslutet" … right after a decision, in the same paragraph, belongs to that decision.
+    const before = last as DecisionCandidate | null;
+    if (!c && before?.kind === "decision" && !/\n[ \t]*\n/u.test(text.slice(before.span.end, s.start)) && continuesDecision(ctx.lex, t.trim())) {
+      c = { ...before, value: t.trim(), span: s, rule: "decision/continued" };
+    }
+    last = c;
     if (c && underProposal && c.kind === "decision") {
       if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;
       else c = { ...c, kind: "proposal", rule: "proposal/under-proposal-heading" };

@@ -126,7 +126,7 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   // Decisions and proposals (src/extract/decision-candidates.ts, decisions.ts).
   "decision/labelled-heading": { meaning: "the text under a decision heading (Beslut, X:s beslut)", sets: ["decision"] },
   "decision/position-heading": { meaning: "the text under a ställningstagande heading", sets: ["decision"] },
-  "decision/impersonal-passive": { meaning: "an impersonal passive decision ('Beslutas att', 'Det beslutades att')", sets: ["decision"] },
+  "decision/impersonal-passive": { meaning: "an impersonal passive decision, at the start or after a fronted adverbial ('Beslutas att', 'Det beslutades att', 'Eftersom … bestämdes att', 'enades man om att')", sets: ["decision"] },
   "decision/beslut-lead": { meaning: "a sentence led by 'Beslut att …' / 'Beslutet …'", sets: ["decision"] },
   "decision/active-verb": { meaning: "a body deciding in the present tense ('Mötet godkänner', 'Styrelsen fastställer')", sets: ["decision"] },
   "decision/att-clause": { meaning: "an att-clause of the decision ('att godkänna budgeten')", sets: ["decision"] },
@@ -134,6 +134,8 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
   "decision/numbered-clause": { meaning: "a numbered clause with a passive decision form ('1. Budgeten fastställs.')", sets: ["decision"] },
   "decision/active-verb-past": { meaning: "in a short item, a body deciding in the past tense ('Mötet godkände')", sets: ["decision"] },
   "decision/passive-verb": { meaning: "in a short item, a passive decision form ('godkänns', 'läggs till handlingarna')", sets: ["decision"] },
+  "decision/subjectless-verb": { meaning: "a present decision verb opening the sentence, its subject left out ('Skjuter upp denna punkt', 'Beslutar att …')", sets: ["decision"] },
+  "decision/continued": { meaning: "a sentence opening with 'Detta', 'Beslutet' … right after a decision, in the same paragraph, goes on about it", sets: ["decision"] },
   "decision/margin-label": { meaning: "the word 'Beslut' in the margin beside the sentence", sets: ["decision"] },
   "decision/joint-after-sub-items": { meaning: "after the last sub-item, a decision naming the parent's items together ('rapporterna' under 'Rapporter', 'samtliga motioner'): the parent's", sets: ["decision"] },
   "decision/proposal-to-body": { meaning: "nothing else decides: the item's proposal to another body ('Förslag till kommunfullmäktige') is this body's decision", sets: ["decision"] },
