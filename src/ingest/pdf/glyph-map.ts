@@ -14,6 +14,8 @@
  * document's own words confirm it.
  */
 
+import { looksSpaceless } from "./lost-spaces.js";
+
 export interface Glyph {
   code: number;
   unicode: string;
@@ -41,6 +43,28 @@ export interface GlyphMapRepair {
   pages: number[];
   /** "font code: mapped → repaired", for the report. */
   changes: string[];
+}
+
+/** Lower-case words of three letters or more without a vowel ("tll", "fnns", "protokojjjusterare" has vowels): rare in Swedish text. */
+const VOWELLESS = /(?<![\p{L}./@])[b-df-hj-np-tv-xz]{3,}(?![\p{L}.:/@])/gu;
+/** How many such words (not parts of addresses: "www.", "https:") a document needs before its glyphs are examined. */
+const VOWELLESS_SEEN = 4;
+
+/** Letters without a space this long: longer than Swedish compounds. */
+const LETTER_RUN = /\p{L}{25}/u;
+
+/**
+ * Whether a document's text shows the signs of glyphs mapped to the wrong letters: words with no
+ * vowel ("tll", "fnns": a ligature read as its first letter), or a line that lost its spaces (a
+ * space glyph read as a letter). Only then are its glyphs read and checked (a second pass over its pages).
+ */
+export function mayHaveWrongGlyphs(strs: string[]): boolean {
+  let n = 0;
+  for (const s of strs) {
+    n += (s.match(VOWELLESS) ?? []).length;
+    if (n >= VOWELLESS_SEEN || (LETTER_RUN.test(s) && looksSpaceless(s))) return true;
+  }
+  return false;
 }
 
 /** The typeface of a font: its name without the subset tag. */

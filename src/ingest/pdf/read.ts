@@ -1,6 +1,6 @@
 import { InputError } from "../../types.js";
 import { assemblePages } from "./assemble.js";
-import { repairGlyphMaps, type GlyphRun, type PageGlyphs } from "./glyph-map.js";
+import { mayHaveWrongGlyphs, repairGlyphMaps, type GlyphRun, type PageGlyphs } from "./glyph-map.js";
 import { layoutPage } from "./layout.js";
 import { hideBadPageCounts } from "./page-count.js";
 import { catchingStrays } from "./stray.js";
@@ -127,7 +127,7 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
         }
         items += its.filter((i) => i.str.trim() !== "").length;
         pageItems.push(its);
-        glyphs.push({ items: its.map((it, i) => ({ str: it.str, font: fontOf[i]! })), runs: await glyphRuns(lib, page) });
+        glyphs.push({ items: its.map((it, i) => ({ str: it.str, font: fontOf[i]! })), runs: [] });
         page.cleanup();
       } catch {
         unreadablePages.push(n);
@@ -136,7 +136,19 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
       }
     }
     // Fonts whose ToUnicode map names the wrong letters, repaired from their glyph widths (glyph-map.ts).
-    const repair = repairGlyphMaps(glyphs);
+    // The glyphs are read (a second, costlier pass) only when the text shows the signs.
+    const suspect = mayHaveWrongGlyphs(pageItems.flatMap((its) => (its ?? []).map((it) => it.str)));
+    for (let n = 1; suspect && n <= doc.numPages; n++) {
+      if (!pageItems[n - 1]) continue;
+      try {
+        const page = await doc.getPage(n);
+        glyphs[n - 1]!.runs = await glyphRuns(lib, page);
+        page.cleanup();
+      } catch {
+        // A page whose glyphs cannot be listed keeps its text as read.
+      }
+    }
+    const repair = suspect ? repairGlyphMaps(glyphs) : { strs: [], pages: [] };
     const pages: PdfLine[][] = pageItems.map((its, i) => {
       if (!its) return [];
       const strs = repair.strs[i];
