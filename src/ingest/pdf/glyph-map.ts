@@ -80,7 +80,7 @@ function near(a: number, b: number, rel: number): boolean {
 /** One glyph of one typeface has one width: only rounding separates two readings of it. */
 const SINGLE_TOLERANCE = 0;
 /** A ligature is narrower than its letters side by side (the kerning inside it). */
-const LIGATURE_TOLERANCE = 0.05;
+const LIGATURE_TOLERANCE = 0.1;
 /** How many fonts must give a character its usual width before a disagreeing glyph is suspect. */
 const MIN_FONTS = 3;
 const WORD = /[\p{L}]+/gu;
