@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import type { Range } from "../types.js";
-import { activeDecision, hasPassiveDecision, proposingSubject } from "./decision-verbs.js";
+import { activeDecision, beslutLead, hasPassiveDecision, impersonalDecision, proposingSubject, subjectlessDecision } from "./decision-verbs.js";
 
 /** One reading of a sentence as the item's decision or proposal, with the rule behind it and how much it is trusted. */
 export interface DecisionCandidate {
@@ -14,11 +14,6 @@ export interface DecisionCandidate {
 
 /** Verbs that make a sentence a decision wherever it stands. */
 const STRONG = /(?<![\p{L}])(?:beslutar|beslutade|beslöt|finner[ \t]+att[ \t]+\p{L}+[ \t]+(?:antar|avslår|bifaller|beslutar))(?![\p{L}])/iu;
-/**
- * "Beslutas att …", "Beslutades att …", "Beslöts att …" (the strong past passive of the same verb):
- * the impersonal passive states a decision wherever it stands.
- */
-const IMPERSONAL = /^(?:Det[ \t]+)?(?:beslut(?:as|ades)|beslöts)[ \t]+(?:att|om)(?![\p{L}])/iu;
 /** "att godkänna budgeten": an att-clause opening a sentence is a decision clause. */
 const ATT_CLAUSE = /^att[ \t]+\p{Ll}/iu;
 /**
@@ -33,8 +28,15 @@ const PROPOSAL_SENTENCE = /(?<![\p{L}])(?:föreslår|föreslås)(?![\p{L}])/iu;
 const CONTENTS_LINE = /(?:\.[ \t]?){3,}[ \t]*\d+[ \t]*$|…[ \t]*\d+[ \t]*$/u;
 /** "1. Preliminära sammanträdesdagar enligt ovan fastställs.", "2) Anhållan beviljas.": a numbered decision clause. */
 const NUMBERED = /^(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{L}/u;
-/** "Beslut om att övergå till ny hemsida.", "Beslut att köpa in …": a decision written as a noun phrase. */
-const BESLUT_LEAD = /^Beslut(?:et)?[ \t]+(?:om|att)[ \t]+\p{L}/u;
+/** "Beslut återbäring laddning.": a short note that starts with the noun "Beslut" and ends with a full stop. */
+const BESLUT_NOTE = /^Beslut[ \t]+\p{Ll}[^.!?]{0,60}\.$/u;
+/**
+ * "Beslut om påminnelse av samfällighetsavgift med dröjsmålsränta\noch påminnelseavgift (…)": a sentence
+ * wrapped over lines that each go on in lower case is running text, not a heading ("Beslut om budget 2023").
+ */
+const WRAPPED = /^[^\n]+(?:\n[ \t]*[\p{Ll}(][^\n]*)+$/u;
+/** "Beslut tas om detta på nästa möte": a decision put off to a later meeting is not taken. */
+const LATER = /(?<![\p{L}])(?:(?:till|på|vid|under|inför)[ \t]+(?:nästa|kommande)|senare|längre[ \t]+fram)(?![\p{L}])/iu;
 const MODAL = /(?<![\p{L}])(?:ska|skall|kommer[ \t]+att|kan|bör|behöver)(?![\p{L}])/iu;
 const MOTION = /(?<![\p{L}])(?:yrkar|yrkade)(?![\p{L}])/iu;
 /** "Mötet förklarades öppnat", "… förklarade mötet avslutat": opening and closing the meeting decide nothing. */
@@ -62,14 +64,17 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   if (MOTION.test(t)) return null;
   // "Beslutas att gå ut med info om att …", "Mötet beslutar att styrelsen ska …": the decision form at the
   // start outweighs the modal or the "om att" that follows it.
-  if (IMPERSONAL.test(t)) return make("decision", "decision/impersonal-passive", 3);
+  if (impersonalDecision(ctx.lex, t)) return make("decision", "decision/impersonal-passive", 3);
   // "Beslut om att övergå till ny hemsida.", not the heading "Beslut om budget 2023" nor "Beslut om X ska behandlas".
-  if (BESLUT_LEAD.test(t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t)) && !MODAL.test(t)) return make("decision", "decision/beslut-lead", 3);
+  if (beslutLead(ctx.lex, t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t) || WRAPPED.test(t)) && !MODAL.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 3);
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
   if (NOT_A_DECISION.test(t)) return null;
   if (ATT_CLAUSE.test(t)) return make("decision", "decision/att-clause", 3);
   if (STRONG.test(t)) return make("decision", "decision/decides-verb", 3);
+  // "Skjuter upp denna punkt till nästa stormöte …", "Beslutar att tänka över detta …": the meeting as
+  // subject left out; the present tense records this meeting's decision wherever it stands.
+  if (subjectlessDecision(ctx.lex, t)) return make("decision", "decision/subjectless-verb", 3);
   // A numbered clause with a passive decision form is one point of a decision list wherever it stands.
   if (NUMBERED.test(t) && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
   if (!ctx.short) return null;
@@ -78,6 +83,7 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   if (OPENED_OR_CLOSED.test(t) && !WEAK.test(t)) return null;
   if (active === "past") return make("decision", "decision/active-verb-past", 1);
   if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
+  if (BESLUT_NOTE.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 1);
   return null;
 }
 

@@ -6,25 +6,40 @@ export type DecisionTense = "present" | "past" | "passive";
 
 interface Cues {
   subjectEnd: string[];
+  /** Whole words that are deciding subjects ("Vi väljer ingen suppleant"). */
+  subjectWords: string[];
   /** Indefinite body words after a genitive ("Kommunstyrelsens arbetsutskott", "Region Västmanlands styrelse"). */
   afterGenitive: string[];
   present: RegExp;
   past: RegExp;
   passive: RegExp;
+  /** An impersonal decision form followed by "att" ("bestämdes att", "enades man om att"). */
+  impersonal: RegExp;
+  /** "Beslut om …", "Beslut tas om …": the words after a leading "Beslut". */
+  besLead: RegExp;
+  /** "Detta …", "Beslutet …": a sentence that goes on about the decision before it. */
+  continuation: RegExp;
 }
 /** Compiled once per lexicon instance (a second lexicon gets its own cues). */
 const compiled = perLexicon((lex: Lexicon): Cues => {
   const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
   const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
-  return { subjectEnd: lex.forms("decision-verbs", "subject"), afterGenitive: lex.forms("decision-verbs", "subject-after-genitive"), present: verbs("present"), past: verbs("past"), passive };
+  const impersonal = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "impersonal"))}[ \\t]+(?:om[ \\t]+)?att(?![\\p{L}])`, "iu");
+  const besLead = new RegExp(`^Beslut(?:et)?[ \\t]+${anyOf(lex.forms("decision-verbs", "beslut-lead"))}[ \\t]+\\p{L}`, "u");
+  const continuation = new RegExp(`^${anyOf(lex.forms("decision-verbs", "continuation"))}(?![\\p{L}])`, "iu");
+  return {
+    subjectEnd: lex.forms("decision-verbs", "subject"), subjectWords: lex.forms("decision-verbs", "subject-word"),
+    afterGenitive: lex.forms("decision-verbs", "subject-after-genitive"), present: verbs("present"), past: verbs("past"), passive,
+    impersonal, besLead, continuation,
+  };
 });
 
 /** "Mötet", "Årsmötet", "Personalsektionen", "Allmänna utskottet", "UFM": a deciding subject. */
-function isDecidingSubject(words: string, ends: string[]): boolean {
+function isDecidingSubject(words: string, cues: Cues): boolean {
   const last = words.split(/[ \t]+/u).pop()!;
   if (/^\p{Lu}{2,5}$/u.test(last)) return true;
   const lower = last.toLowerCase();
-  return ends.some((e) => lower.endsWith(e));
+  return cues.subjectWords.includes(lower) || cues.subjectEnd.some((e) => lower.endsWith(e));
 }
 
 /**
@@ -53,7 +68,7 @@ function afterSubject(cues: Cues, sentence: string): string[] {
     // After a genitive only an indefinite body word ends the subject: "Kommunstyrelsens arbetsutskott",
     // not "Borås Stads fullmäktige väljer två ledamöter", which tells how another body is made up.
     const owned = words.slice(0, k - 1).some((w) => GENITIVE.test(w));
-    const bodyWord = owned ? cues.afterGenitive.some((e) => last.toLowerCase().endsWith(e)) : isDecidingSubject(last, cues.subjectEnd);
+    const bodyWord = owned ? cues.afterGenitive.some((e) => last.toLowerCase().endsWith(e)) : isDecidingSubject(last, cues);
     if (bodyWord) out.push(sentence.slice(at).trimStart());
   }
   return out;
@@ -88,4 +103,38 @@ export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
  */
 export function proposingSubject(lex: Lexicon, sentence: string): boolean {
   return afterSubject(compiled(lex), sentence).some((rest) => /^föreslår(?![\p{L}])/u.test(rest));
+}
+
+/**
+ * Cues before an impersonal form that tell of an earlier decision, not this meeting's
+ * ("Vid förra mötet beslutades att …", "… som tidigare beslutades att …").
+ */
+const EARLIER = /(?<![\p{L}])(?:förra|föregående|tidigare|som|har|hade)(?![\p{L}])/iu;
+
+/**
+ * "Beslutas att …", "Det beslutades att …", "Bestäms att vi kör …", and after a fronted adverbial
+ * ("Eftersom vi är många nya i styrelsen bestämdes att …", "Under förhandlingen enades man om att:"):
+ * the impersonal passive (or "man") states this meeting's decision. Not when the words before it tell
+ * of an earlier decision.
+ */
+export function impersonalDecision(lex: Lexicon, sentence: string): boolean {
+  const m = compiled(lex).impersonal.exec(sentence);
+  if (!m) return false;
+  const before = sentence.slice(0, m.index);
+  return !EARLIER.test(before);
+}
+
+/** "Beslut om att övergå …", "Beslut tas om kodstugornas tid & dag.": a decision led by the noun "Beslut". */
+export function beslutLead(lex: Lexicon, sentence: string): boolean {
+  return compiled(lex).besLead.test(sentence);
+}
+
+/** "Skjuter upp denna punkt …", "Beslutar att tänka över detta …": a present decision verb with no subject, opening the sentence. */
+export function subjectlessDecision(lex: Lexicon, sentence: string): boolean {
+  return /^\p{Lu}/u.test(sentence) && compiled(lex).present.test(sentence);
+}
+
+/** "Detta ska också med i bokslutet.": a sentence that goes on about the decision right before it. */
+export function continuesDecision(lex: Lexicon, sentence: string): boolean {
+  return compiled(lex).continuation.test(sentence);
 }

@@ -5,6 +5,7 @@ import { squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
+import { continuesDecision } from "./decision-verbs.js";
 import { BACKGROUND, proposalToBody, sentenceCandidate, type DecisionCandidate } from "./decision-candidates.js";
 
 export interface ItemDecision {
@@ -25,9 +26,11 @@ const TO_BODY_HEADING = /förslag[ \t]+till[ \t]+(?!beslut$)\p{L}/iu;
 const LIST_ITEM = /^[ \t]*[•●▪-][ \t]/u;
 /**
  * "Mötet beslutar att lägga protokollet från sektionsmöte 1\tBeslut\ntill handlingarna.": the margin
- * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence).
+ * word "Beslut" beside the first line of a decision that goes on below it (or ends the sentence). A
+ * sentence that runs up to the margin gets the label glued to its full stop ("… för dHack
+ * 2017/2018.Beslut"): still the mark, not a word of the sentence.
  */
-const MARGIN_MARK = /(?<=\S)[ \t]+Beslut[ \t]*(?=\n|$)/u;
+const MARGIN_MARK = /(?:(?<=\S)[ \t]+|(?<=[\p{L}\d)"”][.!?]))Beslut[ \t]*(?=\n|$)/u;
 const OPENS_LIST = /:[ \t]*(?:\n|[•●▪-][ \t])|:[ \t]*$/u;
 
 function sectionText(ctx: ExtractContext, start: number, end: number): string {
@@ -57,6 +60,8 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   // body's proposal, until a sentence that decides wherever it stands ("Kommunstyrelsen beslutar …").
   let underProposal = false;
   let prev: Range | null = null;
+  // The candidate of the sentence just before, for a sentence that goes on about the same decision.
+  let last: DecisionCandidate | null = null;
   for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
     if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
@@ -81,6 +86,13 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
       continue;
     }
     let c = sentenceCandidate({ lex: ctx.lex, short, agenda }, t, s);
+    // "Beslut återbäring laddning. Detta ska också med i bokslutet.": a sentence that opens with
+    // "Detta", "Beslutet" … right after a decision, in the same paragraph, belongs to that decision.
+    const before = last as DecisionCandidate | null;
+    if (!c && before?.kind === "decision" && !/\n[ \t]*\n/u.test(text.slice(before.span.end, s.start)) && continuesDecision(ctx.lex, t.trim())) {
+      c = { ...before, value: t.trim(), span: s, rule: "decision/continued" };
+    }
+    last = c;
     if (c && underProposal && c.kind === "decision") {
       if (c.weight >= 3 && c.rule !== "decision/numbered-clause" && c.rule !== "decision/att-clause") underProposal = false;
       else c = { ...c, kind: "proposal", rule: "proposal/under-proposal-heading" };
@@ -91,7 +103,27 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   return out;
 }
 
-const marginDecision = (value: string, span: Range): DecisionCandidate => ({ kind: "decision", value, span, rule: "decision/margin-label", weight: 3 });
+const MARGIN_RULE = "decision/margin-label";
+const marginDecision = (value: string, span: Range): DecisionCandidate => ({ kind: "decision", value, span, rule: MARGIN_RULE, weight: 3 });
+
+/**
+ * How a record marks its decisions, when it marks them: "margin-label" when the word "Beslut" stands in
+ * the margin beside the decisions. Under a convention only marked sentences decide.
+ */
+export type DecisionConvention = "margin-label" | null;
+
+/** Marked decisions a record needs before its marking is read as its convention (and at least half of its decided items). */
+const CONVENTION_MIN = 3;
+
+/**
+ * The record's own decision-marking convention, counted over its items' first reading: at least
+ * three items decided by a margin label, and those at least half of the items that decide anything.
+ */
+export function decisionConvention(decisions: ItemDecision[]): DecisionConvention {
+  const decided = decisions.filter((d) => d.decision !== null).length;
+  const marked = decisions.filter((d) => d.rules.decision.includes(MARGIN_RULE)).length;
+  return marked >= CONVENTION_MIN && marked * 2 >= decided ? "margin-label" : null;
+}
 
 function joinCandidates(picked: DecisionCandidate[]): Joined {
   return {
@@ -161,7 +193,7 @@ function leadInProposal(ctx: ExtractContext, item: ItemSegment): Joined | null {
  * only in short items. A proposal is never taken for the decision, except a body's proposal to the body
  * above it when nothing else in the item decides: in its own minutes that proposal is the decision.
  */
-export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean): ItemDecision {
+export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boolean, convention: DecisionConvention = null): ItemDecision {
   const out: ItemDecision = { proposal: null, proposalRange: null, decision: null, decisionRange: null, rules: { proposal: [], decision: [] } };
   const setProposal = (j: Joined, rules: string[]) => { out.proposal = j.text; out.proposalRange = j.range; out.rules.proposal = rules; };
   const setDecision = (j: Joined, rules: string[]) => { out.decision = j.text; out.decisionRange = j.range; out.rules.decision = rules; };
@@ -182,6 +214,9 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
     agenda = false;
     cands = sentenceCandidates(ctx, item, false, outside);
   }
+  // The record marks its decisions in the margin: a sentence without the mark decides nothing there
+  // ("Inget nytt att redovisa. Frågan bordläggs." under a sub-item, a quoted joke), in this item or any other.
+  if (convention === "margin-label") cands = cands.filter((c) => c.kind !== "decision" || c.rule === MARGIN_RULE);
   const decisions = cands.filter((c) => c.kind === "decision");
   const proposals = cands.filter((c) => c.kind === "proposal");
   if (agenda) {
@@ -221,4 +256,46 @@ export function itemDecision(ctx: ExtractContext, item: ItemSegment, agenda: boo
 function headingRule(item: ItemSegment, roles: string[]): string {
   const first = item.sections.find((s) => roles.includes(s.role));
   return first?.role === "position" ? "decision/position-heading" : "decision/labelled-heading";
+}
+
+const JOINT_RULE = "decision/joint-after-sub-items";
+
+/**
+ * The nouns of a parent item's title in the plural definite ("Rapporter" → "rapporterna",
+ * "Meddelanden" → "meddelandena", "Övriga frågor" → "frågorna") and "samtliga/alla ⟨noun⟩": how a
+ * decision after the last sub-item names them all together. Null when the title has no plural noun.
+ */
+function jointReference(title: string): RegExp | null {
+  const nouns = (title.toLocaleLowerCase("sv").match(/\p{L}{4,}/gu) ?? []).filter((w) => /(?:er|ar|or|en)$/u.test(w));
+  if (nouns.length === 0) return null;
+  const definite = nouns.map((w) => (w.endsWith("en") ? `${w}a` : `${w}na`));
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return new RegExp(`(?<![\\p{L}])(?:(?:${definite.map(esc).join("|")})|(?:samtliga|alla)[ \\t]+(?:${nouns.map(esc).join("|")}))(?![\\p{L}])`, "iu");
+}
+
+/**
+ * "3 Rapporter … 3.9 Styret … Mötet beslutar att lägga rapporterna till handlingarna.": a decision at
+ * the end of the last sub-item that names the parent's items all together (the plural definite of the
+ * parent's title noun, "samtliga/alla ⟨noun⟩") is the parent's decision, when the parent decides nothing
+ * itself and the sub-item's own title does not name the same thing.
+ */
+export function jointDecisions(items: ItemSegment[], decisions: ItemDecision[]): ItemDecision[] {
+  const out = decisions.slice();
+  for (let i = 0; i < items.length; i++) {
+    const sub = items[i]!;
+    const dec = out[i]!;
+    const dot = sub.number.lastIndexOf(".");
+    if (dot <= 0 || dec.decision === null) continue;
+    const parentNo = sub.number.slice(0, dot);
+    const next = items[i + 1];
+    if (next && next.number.startsWith(`${parentNo}.`)) continue;
+    let p = i - 1;
+    while (p >= 0 && items[p]!.number !== parentNo) p--;
+    if (p < 0 || out[p]!.decision !== null) continue;
+    const refers = jointReference(items[p]!.title);
+    if (!refers || !refers.test(dec.decision) || refers.test(sub.title)) continue;
+    out[p] = { ...out[p]!, decision: dec.decision, decisionRange: dec.decisionRange, rules: { ...out[p]!.rules, decision: [...dec.rules.decision, JOINT_RULE] } };
+    out[i] = { ...dec, decision: null, decisionRange: null, rules: { ...dec.rules, decision: [] } };
+  }
+  return out;
 }

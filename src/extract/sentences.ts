@@ -50,6 +50,9 @@ export function squashedText(text: string, range: Range): string {
   return hit;
 }
 
+/** "Tobias J": a capitalised given name and a single capital, just before a full stop. */
+const MIDDLE_INITIAL = /(?<![\p{L}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}$/u;
+
 function split(text: string, range: Range): Range[] {
   const out: Range[] = [];
   const s = text.slice(range.start, range.end);
@@ -67,6 +70,9 @@ function split(text: string, range: Range): Range[] {
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
     if (/:[ \t]*$/.test(s.slice(at, end).trimEnd()) || /:[ \t]*$/.test(s.slice(at, m.index))) continue;
+    // "Melinda Fülöp och Tobias J. Andersson väljs …": the full stop of a middle initial, between a given
+    // name and a surname, does not end a sentence ("enligt bilaga A. Mötet …" still does).
+    if (m[0] === "." && MIDDLE_INITIAL.test(s.slice(Math.max(at, m.index - 40), m.index)) && /^[ \t]+\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1, m.index + 5))) continue;
     // "1. Preliminära sammanträdesdagar …": the full stop of a list number does not end a sentence.
     if (/^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
     if (end > at) out.push({ start: range.start + at, end: range.start + end });

@@ -78,6 +78,13 @@ export function documentFromPdf(path: string, bytes: Uint8Array, pdf: PdfExtract
       severity: "warning" as const,
       message: `The PDF is damaged (${s}); some of its text may be missing.`,
     })),
+    ...(pdf.repairedPages && pdf.repairedPages.length > 0
+      ? [{
+          code: "pdf-glyph-map-repaired",
+          severity: "warning" as const,
+          message: `A font of the PDF maps some glyphs to the wrong letters; the text of page${pdf.repairedPages.length > 1 ? "s" : ""} ${pdf.repairedPages.join(", ")} was re-read from the glyph widths (rule pdf/glyph-width-map).`,
+        }]
+      : []),
     ...(pdf.notes ?? []).map((message) => ({ code: "pdf-engine-fallback", severity: "info" as const, message })),
   ];
   return {

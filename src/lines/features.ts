@@ -74,6 +74,16 @@ const TIME = /(?<![\d.])(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}(?:[ \t]*[-–][ \t]*\d{
 const COLON_LABEL = /^[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+){0,2}[ \t]*:[ \t]*\S/u;
 const LABEL_SHAPE = /^[ \t]*\p{Lu}[\p{L}/ ,-]{1,30}(?::[ \t]*(?:$|\S)|\t)/u;
 
+// Compiled once here: lineFeatures runs on every line of every document.
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const BLANKS = /\s+/g;
+const BLANK_RUN = /\s+/;
+const LABEL_SEPARATOR = /^[ \t]*:?[ \t]*/;
+const ENDS_SENTENCE = /[.!?]$/;
+const HAS_LETTER = /\p{L}/u;
+/** What follows a group word in a heading: a colon, a tab, the end, a capital, or one or two words and a colon. */
+const AFTER_GROUP_WORD = /^(?:[ \t]*(?::|\t|$|[ \t]+\p{Lu})|(?:[ \t]+\p{Ll}+){1,2}[ \t]*:)/u;
+
 const NAME_AFTER_NUMBER = /^[ \t]*(?:§[ \t]*)?\d{1,4}[ \t]*(?:§[ \t]*)?(?:(?:och|,|-|–)[ \t]*\d{1,4}[ \t]*)*(?:\(del\)[ \t]*)?(\p{Lu}\p{Ll}+)/u;
 
 function nameAfterNumber(t: string, names: Set<string>): boolean {
@@ -134,22 +144,22 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
   const t = line.text.trim();
   const label = vocab.label.exec(t);
   const labelWord = label?.[1] ?? null;
-  const labelKind = labelWord && /^\p{Lu}/u.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(/\s+/g, " ")) ?? null) : null;
-  const rest = labelKind ? t.slice(labelWord!.length).replace(/^[ \t]*:?[ \t]*/, "") : "";
+  const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
+  const rest = labelKind ? t.slice(labelWord!.length).replace(LABEL_SEPARATOR, "") : "";
   const group = vocab.group.exec(t);
   return {
     blank: t === "",
     length: t.length,
-    words: t === "" ? 0 : t.split(/\s+/).length,
+    words: t === "" ? 0 : t.split(BLANK_RUN).length,
     caps: capsShare(t),
-    startsCapital: /^\p{Lu}/u.test(t),
-    endsColon: /:$/.test(t),
-    endsSentence: /[.!?]$/.test(t),
+    startsCapital: STARTS_CAPITAL.test(t),
+    endsColon: t.endsWith(":"),
+    endsSentence: ENDS_SENTENCE.test(t),
     paragraphStart: PARAGRAPH.test(t),
     numberStart: NUMBER.test(t),
     bulletStart: BULLET.test(t),
     flat: line.flat,
-    dotLeader: DOTS.test(t) && /\p{L}/u.test(t),
+    dotLeader: DOTS.test(t) && HAS_LETTER.test(t),
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
     trailingPage: t.length < 120 && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
     pageMark: PAGE_MARK.test(t),
@@ -161,9 +171,9 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     labelShape: LABEL_SHAPE.test(t) && t.length < 80,
     colonLabel: COLON_LABEL.test(t) && t.length < 100,
     nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
-    groupHeading: !!group && /^\p{Lu}/u.test(group[1]!) && /^(?:[ \t]*(?::|\t|$|[ \t]+\p{Lu})|(?:[ \t]+\p{Ll}+){1,2}[ \t]*:)/u.test(t.slice(group[0].length)),
+    groupHeading: !!group && STARTS_CAPITAL.test(group[1]!) && AFTER_GROUP_WORD.test(t.slice(group[0].length)),
     roles: countMatches(vocab.role, t),
-    kindWord: vocab.kind.test(t) && (/^\p{Lu}/u.test(t) || capsShare(t) > 0.8),
+    kindWord: vocab.kind.test(t) && (STARTS_CAPITAL.test(t) || capsShare(t) > 0.8),
     sectionHeading: vocab.section.test(t),
     firstNames: countFirstNames(t, vocab.firstNames),
     parties: countMatches(vocab.party, t),

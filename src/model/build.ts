@@ -1,5 +1,5 @@
 import type { ExtractContext, RecordView } from "../extract/context.js";
-import { itemDecision } from "../extract/decisions.js";
+import { decisionConvention, itemDecision, jointDecisions } from "../extract/decisions.js";
 import { assignRoles } from "../extract/date-roles.js";
 import { recordReference, yearContextAt } from "../extract/dates/year-context.js";
 import { keepListsInOrder } from "../extract/dates/list-order.js";
@@ -166,8 +166,13 @@ export function buildMeeting(ctx: ExtractContext, rec: RecordSegmentation, index
   const membersPresent = kind === "agenda" || participants.length === 0 ? null
     : participants.filter((p) => p.group === "member" && p.present !== false).length || null;
   const followRaw: RawFollowUp[] = [];
+  // First reading of every item; a record that marks its decisions is read again under its convention.
+  let decs = rec.items.map((it) => itemDecision(ctx, it, agenda));
+  const convention = decisionConvention(decs);
+  if (convention) decs = rec.items.map((it) => itemDecision(ctx, it, agenda, convention));
+  decs = jointDecisions(rec.items, decs);
   const items: Item[] = rec.items.map((it, i) => {
-    const dec = itemDecision(ctx, it, agenda);
+    const dec = decs[i]!;
     const basis = dec.decision ?? dec.proposal;
     const outcomes = basis ? classifyClauses(basis, ctx.lex) : [];
     followRaw.push(...itemFollowUps(ctx, it, sliceByKey(resolved, it.start, it.end, (d) => d.index), date));

@@ -83,43 +83,55 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
   const all = flat.map((l) => words(l.text));
   // How many lines start with each normalised word prefix (2 to 8 words): a line's longest prefix
   // shared with another line, found without comparing every pair (a 10,000-page transcript has 10,000 such lines).
-  // keys[i][k - 2] is line i's prefix of k words, built once per line.
-  const prefixKeys = (ws: string[]) => {
-    const out: string[] = [];
-    let acc = ws.length ? norm(ws[0]!) : "";
-    for (let k = 2; k <= ws.length; k++) out.push((acc += "\u0000" + norm(ws[k - 1]!)));
-    return out;
-  };
-  const keys = all.map(prefixKeys);
-  const shared = new Map<string, number>();
-  for (const ks of keys) for (const k of ks) shared.set(k, (shared.get(k) ?? 0) + 1);
+  // The prefixes form a trie of words; a node counts the lines through it, and the counts only fall along a path.
+  type Node = { n: number; next: Map<string, Node> };
+  const root: Node = { n: 0, next: new Map() };
+  const paths = all.map((ws) => {
+    const path: Node[] = [];
+    let node = root;
+    for (const w of ws) {
+      const key = norm(w);
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { n: 0, next: new Map() }));
+      child.n++;
+      path.push((node = child));
+    }
+    return path;
+  });
   const out: Furniture[] = [];
   for (let i = 0; i < flat.length; i++) {
     const a = all[i]!;
-    const ks = keys[i]!;
+    const path = paths[i]!;
     let best = 0;
-    for (let k = 2; k <= a.length && (shared.get(ks[k - 2]!) ?? 0) >= 2; k++) best = k;
+    for (let k = 2; k <= a.length && path[k - 1]!.n >= 2; k++) best = k;
     // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
-    for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && /^\d/u.test(a[j + 1] ?? "")) || /^§\d/u.test(a[j]!)) best = Math.min(best, j);
+    for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && STARTS_DIGIT.test(a[j + 1] ?? "")) || PARAGRAPH_NUMBER.test(a[j]!)) best = Math.min(best, j);
     const line = flat[i]!;
     // "2 2 (26) 30 Muntlig information" / "3 3 (26) 31 …": all words are numbers in "# (#) #", but the last
     // one differs from the page's ordinal: it is the page's first item, not part of the header.
-    const ordinalWord = /^\s*(\d{1,4})\s/u.exec(line.text)?.[1];
-    while (best > 2 && /^\d{1,4}$/u.test(a[best - 1]!) && a[best - 1] !== ordinalWord) best--;
+    const ordinalWord = LEADING_ORDINAL.exec(line.text)?.[1];
+    while (best > 2 && NUMBER_WORD.test(a[best - 1]!) && a[best - 1] !== ordinalWord) best--;
     if (best < 2) continue;
     // Prose can start alike too; a page header starts with the page number or names the record.
     const prefix = a.slice(0, best).join(" ");
-    if (!/^\s*\d{1,3}\s/u.test(line.text) && !/protokoll|anteckning|kallelse|föredragningslista/iu.test(prefix)) continue;
+    if (!LEADING_PAGE.test(line.text) && !RECORD_WORD.test(prefix)) continue;
     const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
     if (!m) continue;
     // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
-    const ordinal = /^\s*(\d{1,4})\s/u.exec(line.text)?.[1];
+    const ordinal = ordinalWord;
     const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(m[0].length));
     const end = m[0].length + (page && page[1] === ordinal ? page[0].length : 0);
     out.push({ start: line.start, end: line.start + end, kind: "running-header", text: line.text.slice(0, end) });
   }
   return out;
 }
+
+const STARTS_DIGIT = /^\d/u;
+const PARAGRAPH_NUMBER = /^§\d/u;
+const LEADING_ORDINAL = /^\s*(\d{1,4})\s/u;
+const NUMBER_WORD = /^\d{1,4}$/u;
+const LEADING_PAGE = /^\s*\d{1,3}\s/u;
+const RECORD_WORD = /protokoll|anteckning|kallelse|föredragningslista/iu;
 
 /** A short word that prefixes item numbers ("KS", "Ks", "KHR", "§"); not a page word ("Sid 3"). */
 const isItemPrefix = (w: string) => /^(?:§|\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})$/u.test(w) && !/^(?:sid|sida|blad|page|nr)$/iu.test(w);

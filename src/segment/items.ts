@@ -130,12 +130,16 @@ function signatureBlockStart(text: string, from: number, to: number, lex: Lexico
   let re = signatureLines.get(lex);
   if (!re) {
     const labels = anyOf(lex.forms("signature-labels", "label"));
-    re = new RegExp(`(?<=\\n)[ \\t]*${labels}[ \\t:]*(?:[ \\t]+${labels}[ \\t:]*)*(?=\\n|$)`, "giu");
+    re = new RegExp(`(?<=\\n)[ \\t]*${labels}[ \\t:]*(?:[ \\t]+${labels}[ \\t:]*)*(?=\\n|$)`, "iuy");
     signatureLines.set(lex, re);
   }
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < to ? m.index : null;
+  // Tried at each line start in [from, to) only: a search from `from` ran to the end of the text for
+  // every record (quadratic on a one-line transcript of many records). Same first match.
+  for (let nl = text.indexOf("\n", Math.max(0, from - 1)); nl !== -1 && nl + 1 < to; nl = text.indexOf("\n", nl + 1)) {
+    re.lastIndex = nl + 1;
+    if (re.test(text)) return nl + 1;
+  }
+  return null;
 }
 
 /** Item segments from the chosen headers: each runs to the next item or front-matter box. */

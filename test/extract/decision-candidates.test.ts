@@ -53,6 +53,33 @@ describe("choosing the decision and the proposal of an item", () => {
     expect([it3!.proposal, it3!.decision]).toEqual([null, "Planen godkänns för granskning."]);
   });
 
+  it("keeps a sentence that goes on about the decision ('Detta …', 'Beslutet …') in the same paragraph", () => {
+    const [it10] = items("§ 10 Ekonomi\nInget nytt, bokslut är på gång. Beslut återbäring laddning. Detta ska också med i bokslutet.\n");
+    expect(it10!.decision).toBe("Beslut återbäring laddning. Detta ska också med i bokslutet.");
+    const [it4] = items("§ 4 Hemsida\nMötet beslutar att byta webbhotell.\nBeslutet gäller från januari.\n");
+    expect(it4!.decision).toBe("Mötet beslutar att byta webbhotell. Beslutet gäller från januari.");
+  });
+
+  it("does not carry a decision over a blank line nor to a sentence on another subject", () => {
+    const [it4] = items("§ 4 Hemsida\nMötet beslutar att byta webbhotell.\n\nDetta har diskuterats länge.\n");
+    expect(it4!.decision).toBe("Mötet beslutar att byta webbhotell.");
+    const [it5] = items("§ 5 Hemsida\nMötet beslutar att byta webbhotell. Anna visar den nya sidan.\n");
+    expect(it5!.decision).toBe("Mötet beslutar att byta webbhotell.");
+  });
+
+  it("joins a second decision sentence with 'Vi' as its subject ('Mötet väljer … Vi väljer ingen suppleant.')", () => {
+    const [it3] = items("§ 15 Val av revisorer\nMötet väljer Adam Ek till revisor.\n\nVi väljer ingen suppleant.\n");
+    expect(it3!.decision).toBe("Mötet väljer Adam Ek till revisor. Vi väljer ingen suppleant.");
+  });
+
+  it("reads an impersonal decision after a fronted clause in a long item", () => {
+    const filler = "Gruppen har tittat på flera frågor under hösten. ".repeat(20);
+    const [it8] = items(`§ 8 Avtal\n${filler}\nEftersom vi är många nya i styrelsen bestämdes att vi skall höra med den tidigare styrelsen om rabatter.\n`);
+    expect(it8!.decision).toBe("Eftersom vi är många nya i styrelsen bestämdes att vi skall höra med den tidigare styrelsen om rabatter.");
+    const [it9] = items(`§ 9 Avtal\n${filler}\nVid förra mötet beslutades att hyran skulle höjas.\n`);
+    expect(it9!.decision).toBeNull();
+  });
+
   it("never takes a table-of-contents line for a decision", () => {
     const got = items("Innehåll\n§ 179 Utred möjligheten att bygga ett kulturhus ... 23\n§ 180 Budget ... 24\n\n§ 179 Utred möjligheten att bygga ett kulturhus\nÄrendet redovisas.\n\n§ 180 Budget\nKommunfullmäktige beslutar att anta budgeten.\n");
     expect(got.map((i) => i.decision)).toEqual([null, "Kommunfullmäktige beslutar att anta budgeten."]);

@@ -84,4 +84,19 @@ describe.skipIf(!POPPLER)("the poppler engine", () => {
     expect(starved.notes?.[0]).toMatch(/^pdftotext .*; read with pdf\.js instead\.$/);
     expect(await codeOf(readPdfWith(shared("004_ab6905b18fea9e05.pdf"), { engine: "poppler", child: { timeoutMs: 1, memoryMb: 1024 } }))).toBe("limit-exceeded");
   });
+
+  it("reads a PDF whose fonts map glyphs to the wrong letters with pdf.js, which repairs them", async () => {
+    const bytes = shared("wrong-glyph-map.pdf");
+    // pdftotext alone reads the broken map as it is: "Förgdrggnnngslnsagn godkändgs", "protokojjjusterare".
+    const bare = await readWithPoppler(bytes, DEFAULT_LIMITS);
+    expect(bare.text).toMatch(/Förgdrggnnngslnsagn godkändgs/u);
+    expect(bare.text).not.toMatch(/Föredragningslistan godkändes/u);
+    const read = await readPdfWith(bytes, { engine: "poppler" });
+    expect(read.repairedPages?.length).toBeGreaterThan(0);
+    expect(read.notes).toContain("pdftotext read glyphs mapped to the wrong letters, which pdf.js repairs: read with pdf.js instead.");
+    expect(read.text).toMatch(/Föredragningslistan godkändes/u);
+    // A PDF with a sound map stays poppler's.
+    const sound = await readPdfWith(shared("000_da45560c6fbeb122.pdf"), { engine: "poppler" });
+    expect(sound.notes ?? []).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_ENGINE, type PdfEngineName } from "./engine-name.js";
 import { DEFAULT_CHILD, hasPdftotext, PopplerFailed, readWithPoppler, type ChildLimits } from "./poppler.js";
+import { mayHaveWrongGlyphs } from "./glyph-map.js";
 import { readPdf } from "./read.js";
 import { DEFAULT_LIMITS, type PdfExtraction, type PdfLimits } from "./types.js";
 
@@ -36,12 +37,20 @@ export async function readPdfWith(bytes: Uint8Array, options: PdfReadOptions = {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { engine, note } = chooseEngine(options.engine ?? DEFAULT_ENGINE, bytes);
   if (engine === "pdfjs") return withNote(await readPdf(bytes, limits), note);
+  let read: PdfExtraction;
   try {
-    return await readWithPoppler(bytes, limits, options.child ?? DEFAULT_CHILD);
+    read = await readWithPoppler(bytes, limits, options.child ?? DEFAULT_CHILD);
   } catch (e) {
     if (!(e instanceof PopplerFailed)) throw e;
     return withNote(await readPdf(bytes, limits), `${e.message}; read with pdf.js instead.`);
   }
+  // Fonts that map glyphs to the wrong letters are repaired on the pdf.js path only (it sees each
+  // glyph's width, glyph-map.ts): when poppler's text shows the signs, pdf.js reads the file too,
+  // and its text is taken if it repaired a page.
+  if (!mayHaveWrongGlyphs(read.text.split("\n"))) return read;
+  const again = await readPdf(bytes, limits);
+  if (!again.repairedPages?.length) return read;
+  return withNote(again, "pdftotext read glyphs mapped to the wrong letters, which pdf.js repairs: read with pdf.js instead.");
 }
 
 function withNote(read: PdfExtraction, note: string | null): PdfExtraction {

@@ -1,5 +1,6 @@
 import { InputError } from "../../types.js";
 import { assemblePages } from "./assemble.js";
+import { mayHaveWrongGlyphs, repairGlyphMaps, type GlyphRun, type PageGlyphs } from "./glyph-map.js";
 import { layoutPage } from "./layout.js";
 import { hideBadPageCounts } from "./page-count.js";
 import { catchingStrays } from "./stray.js";
@@ -97,6 +98,7 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
   if (bytes.length > limits.maxBytes) {
     throw new InputError("limit-exceeded", `The PDF is ${bytes.length} bytes; the limit is ${limits.maxBytes}.`);
   }
+  const lib = await load();
   const doc = await openCounted(bytes);
   try {
     if (doc.numPages > limits.maxPages) {
@@ -104,7 +106,8 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
     }
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
-    const pages: PdfLine[][] = [];
+    const pageItems: Array<PdfItem[] | null> = [];
+    const glyphs: PageGlyphs[] = [];
     const unreadablePages: number[] = [];
     const damagedPages: number[] = [];
     let items = 0;
@@ -115,22 +118,68 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
         const content = await page.getTextContent();
         if (counter.damage > 0) damagedPages.push(n);
         const its: PdfItem[] = [];
+        const fontOf: string[] = [];
         for (const it of content.items) {
           if (!("str" in it)) continue;
           const [a, b, , d, e, f] = it.transform as number[];
           its.push({ str: it.str, x: e!, y: f!, width: it.width, size: Math.max(1, Math.abs(d!) || Math.hypot(a!, b!)) });
+          fontOf.push(it.fontName);
         }
         items += its.filter((i) => i.str.trim() !== "").length;
-        pages.push(layoutPage(its));
+        pageItems.push(its);
+        glyphs.push({ items: its.map((it, i) => ({ str: it.str, font: fontOf[i]! })), runs: [] });
         page.cleanup();
       } catch {
         unreadablePages.push(n);
-        pages.push([]);
+        pageItems.push(null);
+        glyphs.push({ items: [], runs: [] });
       }
     }
+    // Fonts whose ToUnicode map names the wrong letters, repaired from their glyph widths (glyph-map.ts).
+    // The glyphs are read (a second, costlier pass) only when the text shows the signs.
+    const suspect = mayHaveWrongGlyphs(pageItems.flatMap((its) => (its ?? []).map((it) => it.str)));
+    for (let n = 1; suspect && n <= doc.numPages; n++) {
+      if (!pageItems[n - 1]) continue;
+      try {
+        const page = await doc.getPage(n);
+        glyphs[n - 1]!.runs = await glyphRuns(lib, page);
+        page.cleanup();
+      } catch {
+        // A page whose glyphs cannot be listed keeps its text as read.
+      }
+    }
+    const repair = suspect ? repairGlyphMaps(glyphs) : { strs: [], pages: [] };
+    const pages: PdfLine[][] = pageItems.map((its, i) => {
+      if (!its) return [];
+      const strs = repair.strs[i];
+      return layoutPage(strs ? its.map((it, k) => ({ ...it, str: strs[k]! })) : its);
+    });
     const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
-    return assemblePages({ pages, numPages: doc.numPages, items, unreadablePages, damagedPages, title, created: pdfDate(info.CreationDate) });
+    const read = assemblePages({ pages, numPages: doc.numPages, items, unreadablePages, damagedPages, title, created: pdfDate(info.CreationDate) });
+    return repair.pages.length > 0 ? { ...read, repairedPages: repair.pages } : read;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDoc["getPage"]>>;
+
+/** The glyphs each text-showing operation of a page draws, with its font's name (for glyph-map.ts). */
+async function glyphRuns(lib: PdfJs, page: PdfPage): Promise<GlyphRun[]> {
+  const ops = await page.getOperatorList();
+  const runs: GlyphRun[] = [];
+  let font = "";
+  let name = "";
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const args = ops.argsArray[i] as unknown[];
+    if (ops.fnArray[i] === lib.OPS.setFont) {
+      font = String(args[0]);
+      const obj = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { name?: string }) : null;
+      name = obj?.name ?? font;
+    } else if (ops.fnArray[i] === lib.OPS.showText && font !== "") {
+      const shown = (args[0] as unknown[]).filter((g): g is { originalCharCode: number; unicode: string; width: number } => typeof g === "object" && g !== null && "originalCharCode" in g);
+      runs.push({ font, name, glyphs: shown.map((g) => ({ code: g.originalCharCode, unicode: g.unicode, width: g.width })) });
+    }
+  }
+  return runs;
 }

@@ -42,6 +42,8 @@ export interface PdfExtraction {
   damagedPages: number[];
   /** Errors pdf.js left unhandled while reading (a damaged page tree or xref): the file is damaged somewhere. */
   strays: string[];
+  /** Pages whose text was re-read because a font's ToUnicode map named the wrong letters (glyph-map.ts). */
+  repairedPages?: number[];
   /** How the file was read when not as asked (e.g. poppler could not read it, so pdf.js did). */
   notes?: string[];
 }
