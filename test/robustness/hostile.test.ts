@@ -116,7 +116,9 @@ describe("hostile and odd inputs in one batch", { timeout: 900_000 }, () => {
   let result: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
     await make();
-    result = await run(["parse", dir, "--out", out, "--jobs", "2", "--timeout", "240", "--max-memory", "1024", "--report", join(root, "report.ndjson"), "-q"]);
+    // The 50 MB text takes about 150 s alone on one core; 240 s ran out on a busy 2-core machine
+    // (a speed limit in disguise: speed is the bench's). The other cases end on their own limits.
+    result = await run(["parse", dir, "--out", out, "--jobs", "2", "--timeout", "600", "--max-memory", "1024", "--report", join(root, "report.ndjson"), "-q"]);
   }, 900_000);
 
   it("finishes with exit 0", () => expect(result.code).toBe(0));
