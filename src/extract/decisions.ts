@@ -1,7 +1,7 @@
 import type { ItemSegment } from "../segment/index.js";
 import type { SectionSegment } from "../segment/sections.js";
 import { sliceWithout } from "../segment/lines.js";
-import { squash } from "../text/unicode.js";
+import { escapeRegExp, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import { sentences } from "./sentences.js";
@@ -269,8 +269,7 @@ function jointReference(title: string): RegExp | null {
   const nouns = (title.toLocaleLowerCase("sv").match(/\p{L}{4,}/gu) ?? []).filter((w) => /(?:er|ar|or|en)$/u.test(w));
   if (nouns.length === 0) return null;
   const definite = nouns.map((w) => (w.endsWith("en") ? `${w}a` : `${w}na`));
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-  return new RegExp(`(?<![\\p{L}])(?:(?:${definite.map(esc).join("|")})|(?:samtliga|alla)[ \\t]+(?:${nouns.map(esc).join("|")}))(?![\\p{L}])`, "iu");
+  return new RegExp(`(?<![\\p{L}])(?:(?:${definite.map(escapeRegExp).join("|")})|(?:samtliga|alla)[ \\t]+(?:${nouns.map(escapeRegExp).join("|")}))(?![\\p{L}])`, "iu");
 }
 
 /**

@@ -107,7 +107,7 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
     const pageItems: Array<PdfItem[] | null> = [];
-    const glyphs: PageGlyphs[] = [];
+    const pageFonts: string[][] = [];
     const unreadablePages: number[] = [];
     const damagedPages: number[] = [];
     let items = 0;
@@ -127,17 +127,19 @@ async function readPdfQuietly(bytes: Uint8Array, limits: PdfLimits, counter: { d
         }
         items += its.filter((i) => i.str.trim() !== "").length;
         pageItems.push(its);
-        glyphs.push({ items: its.map((it, i) => ({ str: it.str, font: fontOf[i]! })), runs: [] });
+        pageFonts.push(fontOf);
         page.cleanup();
       } catch {
         unreadablePages.push(n);
         pageItems.push(null);
-        glyphs.push({ items: [], runs: [] });
+        pageFonts.push([]);
       }
     }
     // Fonts whose ToUnicode map names the wrong letters, repaired from their glyph widths (glyph-map.ts).
     // The glyphs are read (a second, costlier pass) only when the text shows the signs.
     const suspect = mayHaveWrongGlyphs(pageItems.flatMap((its) => (its ?? []).map((it) => it.str)));
+    // Each page's items with their fonts, built only for a suspect document.
+    const glyphs: PageGlyphs[] = suspect ? pageItems.map((its, i) => ({ items: (its ?? []).map((it, k) => ({ str: it.str, font: pageFonts[i]![k]! })), runs: [] })) : [];
     for (let n = 1; suspect && n <= doc.numPages; n++) {
       if (!pageItems[n - 1]) continue;
       try {
