@@ -1,3 +1,4 @@
+import { scanAll, scanner } from "../text/scan.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -63,6 +64,8 @@ const PARAGRAPH = /^[ \t]*(?:(?:\p{Lu}\p{L}{0,5}[ \t]+)?§[ \t]*\d{1,4}|\d{1,4}[
 const NUMBER = /^[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)][ \t]+\S|\d{1,3}[ \t]+\p{Lu}|Punkt[ \t]+\d)/u;
 const BULLET = /^[ \t]*(?:[-–—•·▪◦*●][ \t]|\p{Ll}[.)][ \t])/u;
 const DOTS = /(?:\.[ \t]?){4,}|\p{L}(?:\.{3}|…)[ \t]*\d{1,3}(?!\d)|…{2,}|\t\d{1,3}[ \t]*$/u;
+/** What every branch of DOTS contains, found by a fast scan: most lines fail here (DOTS tries its letter branch at every letter). */
+const MAY_HAVE_DOTS = /\.[ \t]?\.|…|\t/;
 const TRAILING_PAGE = /\p{L}[^\d]{3,}[ \t]+\d{1,3}[ \t]*$/u;
 /** The end TRAILING_PAGE needs, cheap to test: most lines fail here before the backtracking pattern runs. */
 const ENDS_IN_NUMBER = /[ \t]\d{1,3}[ \t]*$/;
@@ -77,7 +80,6 @@ const LABEL_SHAPE = /^[ \t]*\p{Lu}[\p{L}/ ,-]{1,30}(?::[ \t]*(?:$|\S)|\t)/u;
 // Compiled once here: lineFeatures runs on every line of every document.
 const STARTS_CAPITAL = /^\p{Lu}/u;
 const BLANKS = /\s+/g;
-const BLANK_RUN = /\s+/;
 const LABEL_SEPARATOR = /^[ \t]*:?[ \t]*/;
 const ENDS_SENTENCE = /[.!?]$/;
 const HAS_LETTER = /\p{L}/u;
@@ -111,24 +113,47 @@ function capsShare(s: string): number {
   return letters ? up / letters : 0;
 }
 
-/** Matches of a global pattern in s, counted without collecting them. */
+/**
+ * Matches of a global pattern in s, counted without collecting them. Through a scanner (text/scan):
+ * the same matches, but a leading word-boundary look-behind no longer stops the engine skipping
+ * ahead to the pattern's first characters (role words: 45 → 22 ms over the bench corpus's lines).
+ */
 function countMatches(re: RegExp, s: string): number {
   let n = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    n++;
-    if (m[0] === "") re.lastIndex++;
-  }
+  for (const _ of scanAll(scanner(re), s)) n++;
   return n;
+}
+
+/** Whether a pattern with a leading look-behind matches anywhere in s (its scanner, as countMatches). */
+function matchesSomewhere(re: RegExp, s: string): boolean {
+  return !scanAll(scanner(re), s).next().done;
 }
 
 const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
 
 function countFirstNames(text: string, names: Set<string>): number {
   let n = 0;
-  CAPITALISED_WORD.lastIndex = 0;
-  for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) if (names.has(m[0].toLowerCase())) n++;
+  for (const m of scanAll(scanner(CAPITALISED_WORD), text)) if (names.has(m[0].toLowerCase())) n++;
   return n;
+}
+
+/** Words of a trimmed line: what `t.split(/\s+/).length` counts, without making the parts. */
+function wordCount(t: string): number {
+  if (t === "") return 0;
+  let n = 1;
+  let inBlank = false;
+  for (let i = 0; i < t.length; i++) {
+    const blank = isBlank(t.charCodeAt(i));
+    if (blank && !inBlank) n++;
+    inBlank = blank;
+  }
+  return n;
+}
+
+/** JavaScript's \s, by char code. */
+function isBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The usual font size of a document's lines (the most common rounded size), or null without layout. */
@@ -150,7 +175,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
   return {
     blank: t === "",
     length: t.length,
-    words: t === "" ? 0 : t.split(BLANK_RUN).length,
+    words: wordCount(t),
     caps: capsShare(t),
     startsCapital: STARTS_CAPITAL.test(t),
     endsColon: t.endsWith(":"),
@@ -159,7 +184,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     numberStart: NUMBER.test(t),
     bulletStart: BULLET.test(t),
     flat: line.flat,
-    dotLeader: DOTS.test(t) && HAS_LETTER.test(t),
+    dotLeader: MAY_HAVE_DOTS.test(t) && DOTS.test(t) && HAS_LETTER.test(t),
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
     trailingPage: t.length < 120 && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
     pageMark: PAGE_MARK.test(t),
@@ -178,7 +203,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     firstNames: countFirstNames(t, vocab.firstNames),
     parties: countMatches(vocab.party, t),
     dates: countMatches(vocab.date, t),
-    web: vocab.web.test(t),
+    web: matchesSomewhere(vocab.web, t),
     timeValue: TIME.test(t),
     headingDepth: line.layout.headingDepth,
     listItem: line.layout.listItem,
