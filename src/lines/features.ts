@@ -1,4 +1,5 @@
 import { scanAll, scanner } from "../text/scan.js";
+import { forEachCapitalisedWord } from "../text/unicode.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -129,11 +130,11 @@ function matchesSomewhere(re: RegExp, s: string): boolean {
   return !scanAll(scanner(re), s).next().done;
 }
 
-const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
-
 function countFirstNames(text: string, names: Set<string>): number {
   let n = 0;
-  for (const m of scanAll(scanner(CAPITALISED_WORD), text)) if (names.has(m[0].toLowerCase())) n++;
+  forEachCapitalisedWord(text, (start, end) => {
+    if (names.has(text.slice(start, end).toLowerCase())) n++;
+  });
   return n;
 }
 

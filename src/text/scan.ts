@@ -14,10 +14,12 @@
 import { charBefore } from "./unicode.js";
 
 export interface Scanner {
-  /** The pattern without its leading look-behind (global). */
+  /** The pattern without its leading look-behind (global; sticky when lineStarts). */
   readonly re: RegExp;
   /** Whether a match may start at this offset (the look-behind's test), or null when there was none. */
   readonly before: ((text: string, at: number) => boolean) | null;
+  /** The pattern began with `(?<=^|\n)`: it is tried at line starts only, found with indexOf. */
+  readonly lineStarts?: boolean;
 }
 
 /**
@@ -91,14 +93,50 @@ const kept = new WeakMap<RegExp, Scanner>();
 export function keptScanner(re: RegExp): Scanner {
   let hit = kept.get(re);
   if (!hit) {
-    hit = { re: re.global ? re : new RegExp(re.source, re.flags + "g"), before: null };
+    hit = re.source.startsWith(LINE_START)
+      ? { re: new RegExp(re.source.slice(LINE_START.length), re.flags.replace(/[gy]/g, "") + "y"), before: null, lineStarts: true }
+      : { re: re.global ? re : new RegExp(re.source, re.flags + "g"), before: null };
     kept.set(re, hit);
   }
   return hit;
 }
 
+/**
+ * A look-behind for a line start. A pattern that begins with it can only match at offset 0 or
+ * after a line break, so instead of letting the engine try it at every offset (it cannot skip
+ * ahead past a look-behind) the scan jumps from line start to line start with indexOf and tries
+ * the rest of the pattern there, sticky: the same matches.
+ */
+const LINE_START = "(?<=^|\\n)";
+
+/** The first line start at or after i (offset 0, or just after a "\n"), or -1. */
+function lineStartFrom(text: string, i: number): number {
+  if (i <= 0) return 0;
+  if (text.charCodeAt(i - 1) === 10) return i;
+  const nl = text.indexOf("\n", i);
+  return nl < 0 ? -1 : nl + 1;
+}
+
+function* scanLineStarts(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  for (let at = lineStartFrom(text, from); at >= 0 && at <= to; ) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) {
+      at = lineStartFrom(text, at + 1);
+      continue;
+    }
+    if (m.index === to && to !== text.length) return;
+    yield m;
+    at = lineStartFrom(text, m[0].length === 0 ? at + 1 : m.index + m[0].length);
+  }
+}
+
 /** Every match in text[from, to): matches that start before `to` (they may run past it, as with matchAll on the whole text). */
 export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {
+  if (s.lineStarts) {
+    yield* scanLineStarts(s.re, text, from, to);
+    return;
+  }
   const re = s.re;
   const unicode = re.unicode || (re as RegExp & { unicodeSets?: boolean }).unicodeSets === true;
   const step = (i: number) => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundWords } from "../../src/text/compound.js";
-import { scanAll, scanner } from "../../src/text/scan.js";
+import { keptScanner, scanAll, scanner } from "../../src/text/scan.js";
 
 const summary = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, ...m, JSON.stringify(m.groups ?? null)]);
 
@@ -65,5 +65,23 @@ describe("compoundWords", () => {
   it("reads a compound and refuses a prefix longer than allowed", () => {
     expect([...compoundWords("Se Sammanträdesprotokoll 2015", tail)].map((w) => w.prefix + w.form)).toEqual(["Sammanträdesprotokoll"]);
     expect([...compoundWords("abcdefghijklmnopqrstuvwxyzprotokoll", tail)]).toEqual([]);
+  });
+});
+
+describe("keptScanner at line starts", () => {
+  // A pattern that begins with (?<=^|\n) is tried at line starts only: the same matches as matchAll.
+  const patterns = [/(?<=^|\n)[ \t•*-]*(Beslut|Förslag till beslut)[ \t]*(?::[ \t]*|(?=\n|$))/gu, /(?<=^|\n)[ \t]*[ab]+/gu, /(?<=^|\n)(?=a)/gu, /(?<=^|\n)a\nb/gu];
+  it.each(patterns.map((p) => [p.source, p]))("%s", (_src, re) => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "\n", " ", "\t", "•", "Beslut", "Förslag till beslut", ":", "x") }), fc.nat(30), fc.nat(30), (s, x, y) => {
+        const whole = [...s.matchAll(re)].map((m) => [m.index, m[0]]);
+        expect([...scanAll(keptScanner(re), s)].map((m) => [m.index, m[0]])).toEqual(whole);
+        // Within a window: as the engine itself searching from `from` with the look-behind kept.
+        const [from, to] = [Math.min(x, y, s.length), Math.min(Math.max(x, y), s.length)];
+        const engine = { re: new RegExp(re.source, re.flags), before: null };
+        expect([...scanAll(keptScanner(re), s, from, to)].map((m) => [m.index, m[0]])).toEqual([...scanAll(engine, s, from, to)].map((m) => [m.index, m[0]]));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, isUpper } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, isUpper } from "../../src/text/unicode.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
 // case-sensitive one that only starts at capitals. The same matches, except that a lower-case
@@ -40,6 +40,35 @@ describe("squash", () => {
         expect(squash(s)).toBe(s.replace(/\s+/g, " ").trim());
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("forEachCapitalisedWord", () => {
+  const REGEX = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+  const byRegex = (s: string) => [...s.matchAll(REGEX)].map((m) => [m.index, m.index + m[0].length]);
+  const byLoop = (s: string) => {
+    const out: number[][] = [];
+    forEachCapitalisedWord(s, (start, end) => out.push([start, end]));
+    return out;
+  };
+  it.each([
+    ["Anna Berg (S), ordförande", [[0, 4], [5, 9]]],
+    ["ÅSA Åsa åsa Ösel-Öberg", [[4, 7], [12, 16], [17, 22]]],
+    ["McLean Ek A Bo2Ca", [[7, 9], [12, 14], [15, 17]]],
+    ["Ωmega Ωμέγα", [[0, 5], [6, 11]]],
+    ["\u{1D400}bc Ab\u{1D41A} Xy", [[0, 4], [5, 9], [10, 12]]],
+    ["", []],
+  ])("%j", (s, expected) => {
+    expect(byLoop(s)).toEqual(expected);
+    expect(byLoop(s)).toEqual(byRegex(s));
+  });
+  it("finds what the regex finds in any text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("A", "b", "Å", "ö", "ß", "ǅ", "ſ", "1", " ", "-", "\u{1D400}", "\u{1D41A}", "é", "Σ", "ς") }), (s) => {
+        expect(byLoop(s)).toEqual(byRegex(s));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

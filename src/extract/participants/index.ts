@@ -1,5 +1,6 @@
 import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
+import { keptScanner, scanAll } from "../../text/scan.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -90,7 +91,7 @@ function listsIn(text: string, view: RecordView, from: number, to: number): Rang
   const out: Range[] = [];
   const inFront = (i: number) => view.front.some((r) => i >= r.start && i < r.end);
   const s = text.slice(from, to);
-  for (const m of s.matchAll(ATTACHED_LIST)) {
+  for (const m of scanAll(keptScanner(ATTACHED_LIST), s)) {
     const start = from + m.index;
     if (inFront(start)) continue;
     let end = start + m[0].length;

@@ -1,6 +1,6 @@
 import type { Lexicon } from "../../lexicon/load.js";
 import { anyOf, capitalisedAnyOf, isUpper } from "../../text/unicode.js";
-import { scanAll, scanner } from "../../text/scan.js";
+import { keptScanner, scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import type { Position } from "./entry.js";
 import { FLAT_LINE } from "../../segment/lines.js";
@@ -144,7 +144,7 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
   for (const m of s.matchAll(TRUNCATED_MEMBERS)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0] });
   }
-  for (const m of s.matchAll(FOR_COLUMNS)) {
+  for (const m of scanAll(keptScanner(FOR_COLUMNS), s)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });
   }
   out.sort((a, b) => a.start - b.start);
