@@ -1,4 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
+import { scanAll, scanner } from "../text/scan.js";
 import { wordsOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { DateParts, RawMention } from "./dates/types.js";
@@ -14,6 +15,8 @@ export interface ClockHit {
 
 interface ClockPatterns {
   meeting: RegExp;
+  /** The meeting words, global: found over a whole record once. */
+  meetingAll: RegExp;
   open: RegExp;
   close: RegExp;
 }
@@ -21,6 +24,7 @@ interface ClockPatterns {
 const patterns = perLexicon((lex: Lexicon): ClockPatterns => {
   return {
     meeting: new RegExp(wordsOf(lex.forms("meeting-clock", "meeting")), "iu"),
+    meetingAll: new RegExp(wordsOf(lex.forms("meeting-clock", "meeting")), "giu"),
     open: new RegExp(wordsOf(lex.forms("meeting-clock", "open")), "iu"),
     close: new RegExp(wordsOf(lex.forms("meeting-clock", "close")), "iu"),
   };
@@ -39,8 +43,7 @@ export function openingAndClosing(text: string, range: Range, lex: Lexicon): { o
   const p = patterns(lex);
   let open: ClockHit | null = null;
   let close: ClockHit | null = null;
-  let at = range.start;
-  while (at < range.end) {
+  for (const at of linesNamingTheMeeting(text, range, p.meetingAll)) {
     let end = text.indexOf("\n", at);
     if (end === -1 || end > range.end) end = range.end;
     const line = text.slice(at, end);
@@ -60,9 +63,22 @@ export function openingAndClosing(text: string, range: Range, lex: Lexicon): { o
         }
       }
     }
-    at = end + 1;
   }
   return { open, close };
+}
+
+/**
+ * The starts of the lines of the range that may name the meeting, in order: each line with a
+ * meeting word found by one scan of the whole range (its words never span lines), and the first
+ * and last lines, where the range's own ends may cut a word the scan of the whole text sees whole.
+ * Every other line would fail the line's own test, which still runs on these.
+ */
+function linesNamingTheMeeting(text: string, range: Range, meetingAll: RegExp): number[] {
+  const starts = new Set<number>([range.start]);
+  const lineStart = (i: number) => (i <= range.start ? range.start : Math.max(range.start, text.lastIndexOf("\n", i - 1) + 1));
+  for (const m of scanAll(scanner(meetingAll), text, range.start, range.end)) if (m.index < range.end) starts.add(lineStart(m.index));
+  if (range.end - 1 > range.start) starts.add(lineStart(range.end - 1));
+  return [...starts].filter((s) => s < range.end).sort((a, b) => a - b);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { proposalToBody, sentenceCandidate } from "../../src/extract/decision-candidates.js";
+import { proposalToBody, sentenceCandidate, TO_BODY } from "../../src/extract/decision-candidates.js";
 import { forgetSentences, sentences } from "../../src/extract/sentences.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { parseText } from "../helpers.js";
@@ -25,6 +26,25 @@ describe("a proposal to another body as a lead-in", () => {
     ["Förslag till beslut saknas.", false],
   ])("%s → %s", (text, found) => {
     expect(proposalToBody(text) !== null).toBe(found);
+  });
+  // The search reads the possessive word by hand: the same lead-in as TO_BODY's own matches.
+  const byPattern = (text: string) => {
+    for (const m of text.matchAll(TO_BODY)) {
+      if (/^[ \t\n]*(?:\p{Lu}|\d|att[ \t])/u.test(text.slice(m.index + m[0].length))) return { start: m.index, textStart: m.index + m[0].length };
+    }
+    return null;
+  };
+  it.each([
+    "styrelsen-Ks förslag till nämnden: Bifall", "-Xs förslag till nämnden Ja", "Xs  förslag till styrelsen A", "Aſ förslag till stämman 1",
+    "s förslag till nämnden A", "förslag till nämnden x förslag till nämndens förslag till styrelsen B", "Ab-cs förslag till beslut till fullmäktige: att",
+  ])("%j as TO_BODY finds it", (text) => {
+    expect(proposalToBody(text)).toEqual(byPattern(text));
+  });
+  it("finds what TO_BODY finds in any text", () => {
+    const unit = fc.constantFrom("förslag till ", "nämnden", "styrelsen", "Kommunstyrelsens ", "s", "S", "ſ", "a", "Å", "-", " ", "\t", "\n", ":", "1", "att ", "beslut till ", "\u{1D400}");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 14 }), (text) => {
+      expect(proposalToBody(text)).toEqual(byPattern(text));
+    }), { numRuns: 3000 });
   });
 });
 
