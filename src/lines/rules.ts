@@ -61,17 +61,32 @@ export interface LabelChoice {
   scores: Partial<Record<LineLabel, number>>;
 }
 
-/** A rule with its conditions as a list, made once per rules object: chooseLabel runs on every line. */
-interface CompiledRule {
-  rule: LineRule;
-  when: Array<[FeatureName, Condition]>;
+/**
+ * The rules made once per rules object, for chooseLabel, which runs on every line: each rule's
+ * conditions as a list and its label as an index into LINE_LABELS, the base scores as an array.
+ */
+interface CompiledRules {
+  rules: Array<{ rule: LineRule; label: number; when: Array<[FeatureName, Condition]> }>;
+  base: number[];
+  /** Which labels have a base score (an unscored label is left out of a choice's scores). */
+  hasBase: boolean[];
+  /** The base labels' indexes, in the rules file's order. */
+  baseOrder: number[];
 }
 
-const compiledRules = new WeakMap<LineRules, CompiledRule[]>();
+const compiledRules = new WeakMap<LineRules, CompiledRules>();
 
-function compile(rules: LineRules): CompiledRule[] {
+function compile(rules: LineRules): CompiledRules {
   let c = compiledRules.get(rules);
-  if (!c) compiledRules.set(rules, (c = rules.rules.map((rule) => ({ rule, when: Object.entries(rule.when) as Array<[FeatureName, Condition]> }))));
+  if (!c) {
+    c = {
+      rules: rules.rules.map((rule) => ({ rule, label: LINE_LABELS.indexOf(rule.label), when: Object.entries(rule.when) as Array<[FeatureName, Condition]> })),
+      base: LINE_LABELS.map((l) => rules.base[l] ?? 0),
+      hasBase: LINE_LABELS.map((l) => rules.base[l] !== undefined),
+      baseOrder: (Object.keys(rules.base) as LineLabel[]).map((l) => LINE_LABELS.indexOf(l)),
+    };
+    compiledRules.set(rules, c);
+  }
   return c;
 }
 
@@ -80,16 +95,27 @@ function fires(when: Array<[FeatureName, Condition]>, f: LineFeatures): boolean 
   return true;
 }
 
+const BODY = LINE_LABELS.indexOf("body");
+
 /** The label whose fired rules weigh most; ties go to the earlier label of LINE_LABELS. */
 export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
-  const scores: Partial<Record<LineLabel, number>> = { ...rules.base };
-  const fired: Partial<Record<LineLabel, string[]>> = {};
-  for (const { rule: r, when } of compile(rules)) {
-    if (!fires(when, f)) continue;
-    scores[r.label] = (scores[r.label] ?? 0) + r.weight;
-    (fired[r.label] ??= []).push(r.id);
+  const c = compile(rules);
+  const sum = c.base.slice();
+  // The labels in the order a score object would have gained them: base labels first, then as rules fire.
+  const order: number[] = [];
+  const fired: number[] = [];
+  for (let i = 0; i < c.rules.length; i++) {
+    const r = c.rules[i]!;
+    if (!fires(r.when, f)) continue;
+    if (!c.hasBase[r.label] && !order.includes(r.label)) order.push(r.label);
+    sum[r.label]! += r.rule.weight;
+    fired.push(i);
   }
-  let best: LineLabel = "body";
-  for (const l of LINE_LABELS) if ((scores[l] ?? 0) > (scores[best] ?? 0)) best = l;
-  return { label: best, score: scores[best] ?? 0, rules: fired[best] ?? ["line/base"], scores };
+  let best = BODY;
+  for (let l = 0; l < LINE_LABELS.length; l++) if (sum[l]! > sum[best]!) best = l;
+  const scores: Partial<Record<LineLabel, number>> = {};
+  for (const l of c.baseOrder) scores[LINE_LABELS[l]!] = sum[l]!;
+  for (const l of order) scores[LINE_LABELS[l]!] = sum[l]!;
+  const ids = fired.filter((i) => c.rules[i]!.label === best).map((i) => c.rules[i]!.rule.id);
+  return { label: LINE_LABELS[best]!, score: sum[best]!, rules: ids.length ? ids : ["line/base"], scores };
 }
