@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import type { Range } from "../types.js";
-import { scanAll, scanner } from "../text/scan.js";
+import { scanAll, scanner, testAnywhere } from "../text/scan.js";
 import { charBefore } from "../text/unicode.js";
 import { activeDecision, beslutLead, hasPassiveDecision, impersonalDecision, proposingSubject, subjectlessDecision } from "./decision-verbs.js";
 
@@ -57,35 +57,35 @@ export function sentenceCandidate(ctx: SentenceContext, text: string, span: Rang
   const t = text.trim();
   if (CONTENTS_LINE.test(t)) return null;
   const make = (kind: DecisionCandidate["kind"], rule: string, weight: number): DecisionCandidate => ({ kind, value: t, span, rule, weight });
-  if (PROPOSAL_SENTENCE.test(t) && !MOTION.test(t)) {
+  if (testAnywhere(PROPOSAL_SENTENCE, t) && !testAnywhere(MOTION, t)) {
     if (ctx.agenda) return make("proposal", "proposal/proposal-verb", 2);
     // "Allmänna utskottet föreslår fullmäktige besluta att …": a body's proposal in the minutes of another.
     if (proposingSubject(ctx.lex, t)) return make("proposal", "proposal/proposing-body", 2);
     return null;
   }
-  if (MOTION.test(t)) return null;
+  if (testAnywhere(MOTION, t)) return null;
   // "Beslutas att gå ut med info om att …", "Mötet beslutar att styrelsen ska …": the decision form at the
   // start outweighs the modal or the "om att" that follows it.
   if (impersonalDecision(ctx.lex, t)) return make("decision", "decision/impersonal-passive", 3);
   // "Beslut om att övergå till ny hemsida.", not the heading "Beslut om budget 2023" nor "Beslut om X ska behandlas".
-  if (beslutLead(ctx.lex, t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t) || WRAPPED.test(t)) && !MODAL.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 3);
+  if (beslutLead(ctx.lex, t) && (/^Beslut(?:et)?[ \t]+(?:om[ \t]+)?att[ \t]/u.test(t) || /\.$/u.test(t) || WRAPPED.test(t)) && !testAnywhere(MODAL, t) && !testAnywhere(LATER, t)) return make("decision", "decision/beslut-lead", 3);
   const active = activeDecision(ctx.lex, t);
   if (active === "present") return make("decision", "decision/active-verb", 3);
-  if (NOT_A_DECISION.test(t)) return null;
+  if (testAnywhere(NOT_A_DECISION, t)) return null;
   if (ATT_CLAUSE.test(t)) return make("decision", "decision/att-clause", 3);
-  if (STRONG.test(t)) return make("decision", "decision/decides-verb", 3);
+  if (testAnywhere(STRONG, t)) return make("decision", "decision/decides-verb", 3);
   // "Skjuter upp denna punkt till nästa stormöte …", "Beslutar att tänka över detta …": the meeting as
   // subject left out; the present tense records this meeting's decision wherever it stands.
   if (subjectlessDecision(ctx.lex, t)) return make("decision", "decision/subjectless-verb", 3);
   // A numbered clause with a passive decision form is one point of a decision list wherever it stands.
-  if (NUMBERED.test(t) && (WEAK.test(t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
+  if (NUMBERED.test(t) && (testAnywhere(WEAK, t) || hasPassiveDecision(ctx.lex, t))) return make("decision", "decision/numbered-clause", 3);
   if (!ctx.short) return null;
   // "Arbetsutskottet har tidigare beslutat …": the perfect tense tells of an earlier decision.
   if (BACKGROUND.test(t)) return null;
-  if (OPENED_OR_CLOSED.test(t) && !WEAK.test(t)) return null;
+  if (testAnywhere(OPENED_OR_CLOSED, t) && !testAnywhere(WEAK, t)) return null;
   if (active === "past") return make("decision", "decision/active-verb-past", 1);
-  if (WEAK.test(t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
-  if (BESLUT_NOTE.test(t) && !LATER.test(t)) return make("decision", "decision/beslut-lead", 1);
+  if (testAnywhere(WEAK, t) || hasPassiveDecision(ctx.lex, t)) return make("decision", "decision/passive-verb", 1);
+  if (BESLUT_NOTE.test(t) && !testAnywhere(LATER, t)) return make("decision", "decision/beslut-lead", 1);
   return null;
 }
 

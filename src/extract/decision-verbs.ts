@@ -1,4 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
+import { firstMatch, testAnywhere } from "../text/scan.js";
 import { anyOf } from "../text/unicode.js";
 import { perLexicon } from "./per-lexicon.js";
 
@@ -94,7 +95,7 @@ export function activeDecision(lex: Lexicon, sentence: string): "present" | "pas
 
 /** A passive decision form anywhere in the sentence ("Dagordningen godkändes", "… bordläggs i klump"). */
 export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
-  return compiled(lex).passive.test(sentence);
+  return testAnywhere(compiled(lex).passive, sentence);
 }
 
 /**
@@ -118,10 +119,10 @@ const EARLIER = /(?<![\p{L}])(?:förra|föregående|tidigare|som|har|hade)(?![\p
  * of an earlier decision.
  */
 export function impersonalDecision(lex: Lexicon, sentence: string): boolean {
-  const m = compiled(lex).impersonal.exec(sentence);
+  const m = firstMatch(compiled(lex).impersonal, sentence);
   if (!m) return false;
   const before = sentence.slice(0, m.index);
-  return !EARLIER.test(before);
+  return !testAnywhere(EARLIER, before);
 }
 
 /** "Beslut om att övergå …", "Beslut tas om kodstugornas tid & dag.": a decision led by the noun "Beslut". */

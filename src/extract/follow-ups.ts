@@ -8,6 +8,7 @@ import type { DateMention } from "./dates/types.js";
 import { sentences } from "./sentences.js";
 import { sliceByKey } from "../text/sorted.js";
 import { perLexicon } from "./per-lexicon.js";
+import { testAnywhere } from "../text/scan.js";
 
 export interface RawFollowUp {
   /** The item number, or null for a commitment in a record without items. */
@@ -116,14 +117,14 @@ export function followUpsIn(ctx: ExtractContext, range: Range, item: string | nu
   const ruleOf = (c: Candidate<unknown> | null) => (c ? [c.rule] : []);
   for (const s of sentences(text, range)) {
     const t = squash(sliceWithout(text, s.start, s.end, ctx.seg.skip));
-    if (PAST_REPORT.test(t)) continue;
+    if (testAnywhere(PAST_REPORT, t)) continue;
     const due = best(dueCandidates(text, s, dates, meetingDate, meetingDate ? null : yearIn(t)));
     if (due) {
       const owners = responsibleCandidates(ctx.lex, t);
       const owner = best(owners);
-      const dated = cues.dated.test(t);
+      const dated = testAnywhere(cues.dated, t);
       // A named agent with a task verb ("Pelle kontaktar kommunen") is an assignment of its own.
-      const undated = !dated && (cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb"));
+      const undated = !dated && (testAnywhere(cues.undated, t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb"));
       if (dated || undated || (owner && due.weight >= 2)) {
         const who = owner ?? rangeOwnerOf();
         out.push({ item, due: due.value.day, text: t, responsible: who?.value ?? null, range: s, date: due.value.date, rules: [dated ? "followup/deadline-cue" : "followup/assignment", ...ruleOf(due), ...ruleOf(who)] });
@@ -133,10 +134,10 @@ export function followUpsIn(ctx: ExtractContext, range: Range, item: string | nu
     const mentions = sliceByKey(dates, s.start, s.end, (x) => x.index);
     if (mentions.length === 0) {
       const owners = responsibleCandidates(ctx.lex, t);
-      if (cues.undated.test(t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb")) {
+      if (testAnywhere(cues.undated, t) || owners.some((o) => o.weight >= 2 || o.rule === "followup/agent-verb")) {
         out.push({ item, due: null, text: t, responsible: best(owners)?.value ?? null, range: s, date: null, rules: ["followup/assignment", ...ruleOf(best(owners))] });
       }
-    } else if (mentions.some((d) => d.grain === "month") && cues.dated.test(t)) {
+    } else if (mentions.some((d) => d.grain === "month") && testAnywhere(cues.dated, t)) {
       // "ska redovisas i juni 2019": a deadline of a month is a commitment without a day.
       const owner = best(responsibleCandidates(ctx.lex, t));
       out.push({ item, due: null, text: t, responsible: owner?.value ?? null, range: s, date: null, rules: ["followup/month-deadline", ...ruleOf(owner)] });

@@ -52,6 +52,8 @@ export function squashedText(text: string, range: Range): string {
 
 /** "Tobias J": a capitalised given name and a single capital, just before a full stop. */
 const MIDDLE_INITIAL = /(?<![\p{L}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}$/u;
+/** " Andersson": the surname after the initial's full stop. */
+const NAME_GOES_ON = /^[ \t]+\p{Lu}\p{Ll}/u;
 
 function split(text: string, range: Range): Range[] {
   const out: Range[] = [];
@@ -72,7 +74,8 @@ function split(text: string, range: Range): Range[] {
     if (/:[ \t]*$/.test(s.slice(at, end).trimEnd()) || /:[ \t]*$/.test(s.slice(at, m.index))) continue;
     // "Melinda Fülöp och Tobias J. Andersson väljs …": the full stop of a middle initial, between a given
     // name and a surname, does not end a sentence ("enligt bilaga A. Mötet …" still does).
-    if (m[0] === "." && MIDDLE_INITIAL.test(s.slice(Math.max(at, m.index - 40), m.index)) && /^[ \t]+\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1, m.index + 5))) continue;
+    // (The test after the stop first: it reads four characters.)
+    if (m[0] === "." && NAME_GOES_ON.test(s.slice(m.index + 1, m.index + 5)) && MIDDLE_INITIAL.test(s.slice(Math.max(at, m.index - 40), m.index))) continue;
     // "1. Preliminära sammanträdesdagar …": the full stop of a list number does not end a sentence.
     if (/^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
     if (end > at) out.push({ start: range.start + at, end: range.start + end });

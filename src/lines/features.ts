@@ -1,4 +1,4 @@
-import { scanAll, scanner } from "../text/scan.js";
+import { scanAll, scanner, testAnywhere } from "../text/scan.js";
 import { forEachCapitalisedWord } from "../text/unicode.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
@@ -125,11 +125,6 @@ function countMatches(re: RegExp, s: string): number {
   return n;
 }
 
-/** Whether a pattern with a leading look-behind matches anywhere in s (its scanner, as countMatches). */
-function matchesSomewhere(re: RegExp, s: string): boolean {
-  return !scanAll(scanner(re), s).next().done;
-}
-
 function countFirstNames(text: string, names: Set<string>): number {
   let n = 0;
   forEachCapitalisedWord(text, (start, end) => {
@@ -204,7 +199,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     firstNames: countFirstNames(t, vocab.firstNames),
     parties: countMatches(vocab.party, t),
     dates: countMatches(vocab.date, t),
-    web: matchesSomewhere(vocab.web, t),
+    web: testAnywhere(vocab.web, t),
     timeValue: TIME.test(t),
     headingDepth: line.layout.headingDepth,
     listItem: line.layout.listItem,

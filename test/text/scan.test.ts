@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundWords } from "../../src/text/compound.js";
-import { keptScanner, scanAll, scanner } from "../../src/text/scan.js";
+import { firstMatch, keptScanner, scanAll, scanner, testAnywhere } from "../../src/text/scan.js";
 
 const summary = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, ...m, JSON.stringify(m.groups ?? null)]);
 
@@ -80,6 +80,22 @@ describe("keptScanner at line starts", () => {
         const [from, to] = [Math.min(x, y, s.length), Math.min(Math.max(x, y), s.length)];
         const engine = { re: new RegExp(re.source, re.flags), before: null };
         expect([...scanAll(keptScanner(re), s, from, to)].map((m) => [m.index, m[0]])).toEqual([...scanAll(engine, s, from, to)].map((m) => [m.index, m[0]]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("testAnywhere and firstMatch", () => {
+  // The scanner's answer for a non-global pattern is the engine's own test() and exec().
+  const patterns = [/(?<![\p{L}])(?:godkänns|godkändes|läggs[ \t]+till)(?![\p{L}])/iu, /(?<![\p{L}\p{N}])(?:ska|kan)(?![\p{L}\p{N}])/iu, /(?<=\S)[ \t]+Beslut/u, /ab|b/u];
+  it.each(patterns.map((p) => [p.source, p]))("%s", (_src, re) => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("godkänns", "godkändes", "läggs", " till", "ska", "kan", "Beslut", "a", "b", "1", " ", "\t", "å") }), (s) => {
+        expect(testAnywhere(re, s)).toBe(re.test(s));
+        const m = firstMatch(re, s);
+        const e = re.exec(s);
+        expect(m ? [m.index, m[0]] : null).toEqual(e ? [e.index, e[0]] : null);
       }),
       { numRuns: 500 },
     );
