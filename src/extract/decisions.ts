@@ -78,7 +78,8 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
       continue;
     }
     prev = s;
-    const mark = MARGIN_MARK.exec(t);
+    // The word first: the pattern's look-behinds make the engine try it at every blank of the sentence.
+    const mark = t.includes("Beslut") ? MARGIN_MARK.exec(t) : null;
     if (mark && /\S/u.test(t.slice(0, mark.index))) {
       const c = marginDecision((t.slice(0, mark.index) + t.slice(mark.index + mark[0].length)).trim(), s);
       open = OPENS_LIST.test(c.value) ? c : null;

@@ -36,17 +36,20 @@ const cuesOf = perLexicon((lex: Lexicon): Cues => {
   };
 });
 
-/** "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act. */
-const RESPONSIBLE: Array<{ rule: string; needs: string; re: RegExp }> = [
-  { rule: "followup/uppdrag", needs: "uppdrag", re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u },
-  { rule: "followup/uppdrag", needs: "uppdrag", re: /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u },
-  { rule: "followup/uppdrar-at", needs: "uppdra", re: /uppdra(?:r|s|g)?[ \t]+(?:åt|till)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u },
-  { rule: "followup/ansvarar", needs: "ansvar", re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:ansvarar|har[ \t]+ansvaret|tar[ \t]+ansvar)[ \t]+för/u },
-  { rule: "followup/chosen-to", needs: "att", re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
-  { rule: "followup/chosen-to", needs: "att", re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
-  { rule: "followup/ansvar-label", needs: "nsvar", re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
-  { rule: "followup/returns", needs: "omm", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
-  { rule: "followup/returns", needs: "kommer", re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
+/**
+ * "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act.
+ * `needs`: words of which the pattern must contain one, tested before it (most sentences have none).
+ */
+const RESPONSIBLE: Array<{ rule: string; needs: string[]; re: RegExp }> = [
+  { rule: "followup/uppdrag", needs: ["uppdrag"], re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u },
+  { rule: "followup/uppdrag", needs: ["uppdrag"], re: /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u },
+  { rule: "followup/uppdrar-at", needs: ["uppdra"], re: /uppdra(?:r|s|g)?[ \t]+(?:åt|till)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u },
+  { rule: "followup/ansvarar", needs: ["ansvar"], re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:ansvarar|har[ \t]+ansvaret|tar[ \t]+ansvar)[ \t]+för/u },
+  { rule: "followup/chosen-to", needs: ["väljs", "valdes", "utses", "utsågs"], re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
+  { rule: "followup/chosen-to", needs: ["väljer", "utser", "valde", "utsåg"], re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
+  { rule: "followup/ansvar-label", needs: ["nsvar"], re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
+  { rule: "followup/returns", needs: ["omm"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
+  { rule: "followup/returns", needs: ["kommer"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
 ];
 
 /** Words that start a sentence but are no one's name ("Det", "Styrelsen" is a body and stays). */
@@ -55,7 +58,7 @@ const NOT_AN_AGENT = /^(?:Det|Den|De|Vi|Man|Detta|Denna|Dessa|Här|Där|Nu|Sedan
 function responsibleCandidates(lex: Lexicon, s: string): Candidate<string>[] {
   const out: Candidate<string>[] = [];
   for (const p of RESPONSIBLE) {
-    if (!s.includes(p.needs)) continue;
+    if (!p.needs.some((w) => s.includes(w))) continue;
     const m = p.re.exec(s);
     if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
   }

@@ -168,11 +168,12 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
   const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
   const rest = labelKind ? t.slice(labelWord!.length).replace(LABEL_SEPARATOR, "") : "";
   const group = vocab.group.exec(t);
+  const caps = capsShare(t);
   return {
     blank: t === "",
     length: t.length,
     words: wordCount(t),
-    caps: capsShare(t),
+    caps,
     startsCapital: STARTS_CAPITAL.test(t),
     endsColon: t.endsWith(":"),
     endsSentence: ENDS_SENTENCE.test(t),
@@ -194,7 +195,8 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
     groupHeading: !!group && STARTS_CAPITAL.test(group[1]!) && AFTER_GROUP_WORD.test(t.slice(group[0].length)),
     roles: countMatches(vocab.role, t),
-    kindWord: vocab.kind.test(t) && (STARTS_CAPITAL.test(t) || capsShare(t) > 0.8),
+    // The shape first: the kind words' alternation is the dearer test.
+    kindWord: (STARTS_CAPITAL.test(t) || caps > 0.8) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
     firstNames: countFirstNames(t, vocab.firstNames),
     parties: countMatches(vocab.party, t),
