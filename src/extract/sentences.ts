@@ -1,4 +1,4 @@
-import { squash } from "../text/unicode.js";
+import { isBlank, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 
 /**
@@ -71,7 +71,7 @@ function split(text: string, range: Range): Range[] {
     if (m[0].length > 1 && m[0].endsWith("\n") && goesOnLower(m.index + m[0].length)) continue;
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
-    if (/:[ \t]*$/.test(s.slice(at, end).trimEnd()) || /:[ \t]*$/.test(s.slice(at, m.index))) continue;
+    if (endsInColon(s, at, end, isBlank) || endsInColon(s, at, m.index, isSpaceOrTab)) continue;
     // "Melinda Fülöp och Tobias J. Andersson väljs …": the full stop of a middle initial, between a given
     // name and a surname, does not end a sentence ("enligt bilaga A. Mötet …" still does).
     // (The test after the stop first: it reads four characters.)
@@ -87,6 +87,15 @@ function split(text: string, range: Range): Range[] {
     .filter((r) => text.slice(r.start, r.end).trim() !== "")
     .map((r) => trim(text, r));
 }
+
+/** Whether the last character of s[from, to) that `skip` does not pass over is a colon (by hand: this runs at every sentence end). */
+function endsInColon(s: string, from: number, to: number, skip: (c: number) => boolean): boolean {
+  let i = to - 1;
+  while (i >= from && skip(s.charCodeAt(i))) i--;
+  return i >= from && s.charCodeAt(i) === 58;
+}
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 
 /**
  * Whether the text from an offset, past blanks and line breaks, goes on in lower case. The end of
@@ -129,7 +138,7 @@ function splitAtHeadingLines(text: string, r: Range): Range[] {
 
 function trim(text: string, r: Range): Range {
   let { start, end } = r;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }

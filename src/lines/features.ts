@@ -1,5 +1,5 @@
 import { scanAll, scanner, testAnywhere } from "../text/scan.js";
-import { forEachCapitalisedWord } from "../text/unicode.js";
+import { forEachCapitalisedWord, isBlank } from "../text/unicode.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -144,12 +144,6 @@ function wordCount(t: string): number {
     inBlank = blank;
   }
   return n;
-}
-
-/** JavaScript's \s, by char code. */
-function isBlank(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The usual font size of a document's lines (the most common rounded size), or null without layout. */

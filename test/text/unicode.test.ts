@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, isUpper } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, isBlank, isUpper } from "../../src/text/unicode.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
 // case-sensitive one that only starts at capitals. The same matches, except that a lower-case
@@ -70,5 +70,11 @@ describe("forEachCapitalisedWord", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("isBlank", () => {
+  it("is JavaScript's \\s for every UTF-16 unit", () => {
+    for (let c = 0; c < 0x10000; c++) expect(isBlank(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 });
