@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "../extract/per-lexicon.js";
-import { anyOf } from "../text/unicode.js";
+import { anyOf, isBlank } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
 
@@ -77,9 +77,9 @@ function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
 function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
   const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
-  // The split stops at 8 words: a flat line is a whole page.
-  const words = (s: string) => s.replace(/^\s*\d+\s+/, "").split(/\s+/, 8);
-  const norm = (w: string) => w.replace(/\d+/g, "#");
+  // Eight words at most: a flat line is a whole page.
+  const words = (s: string) => firstWords(s, LEADING_NUMBER.exec(s)?.[0].length ?? 0, 8);
+  const norm = (w: string) => (HAS_DIGIT.test(w) ? w.replace(DIGITS, "#") : w);
   const all = flat.map((l) => words(l.text));
   // How many lines start with each normalised word prefix (2 to 8 words): a line's longest prefix
   // shared with another line, found without comparing every pair (a 10,000-page transcript has 10,000 such lines).
@@ -126,6 +126,30 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
   return out;
 }
 
+/**
+ * What s.slice(from).split(/\s+/, limit) gives, without copying the rest of a long line or
+ * splitting past the words asked for.
+ */
+export function firstWords(s: string, from: number, limit: number): string[] {
+  const out: string[] = [];
+  let i = from;
+  while (out.length < limit) {
+    const start = i;
+    while (i < s.length && !isBlank(s.charCodeAt(i))) i++;
+    out.push(s.slice(start, i));
+    if (i >= s.length) break;
+    while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+    if (i >= s.length) {
+      if (out.length < limit) out.push("");
+      break;
+    }
+  }
+  return out;
+}
+
+const LEADING_NUMBER = /^\s*\d+\s+/u;
+const HAS_DIGIT = /\d/u;
+const DIGITS = /\d+/gu;
 const STARTS_DIGIT = /^\d/u;
 const PARAGRAPH_NUMBER = /^§\d/u;
 const LEADING_ORDINAL = /^\s*(\d{1,4})\s/u;
@@ -134,7 +158,9 @@ const LEADING_PAGE = /^\s*\d{1,3}\s/u;
 const RECORD_WORD = /protokoll|anteckning|kallelse|föredragningslista/iu;
 
 /** A short word that prefixes item numbers ("KS", "Ks", "KHR", "§"); not a page word ("Sid 3"). */
-const isItemPrefix = (w: string) => /^(?:§|\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})$/u.test(w) && !/^(?:sid|sida|blad|page|nr)$/iu.test(w);
+const isItemPrefix = (w: string) => ITEM_PREFIX.test(w) && !PAGE_WORD.test(w);
+const ITEM_PREFIX = /^(?:§|\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})$/u;
+const PAGE_WORD = /^(?:sid|sida|blad|page|nr)$/iu;
 
 export function furnitureRanges(f: readonly Furniture[]): Range[] {
   return mergeRanges(f);

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findFurniture } from "../../src/segment/furniture.js";
+import { findFurniture, firstWords } from "../../src/segment/furniture.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { lexiconWith } from "../helpers.js";
 
@@ -30,5 +31,17 @@ describe("page furniture", () => {
     expect(kinds(text)).toEqual([]);
     expect(findFurniture(text, extendedLexicon()).map((f) => f.kind)).toEqual(["signature-box"]);
     expect(kinds(text)).toEqual([]);
+  });
+});
+
+describe("firstWords", () => {
+  it("gives what slice and split(/\\s+/, limit) give", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "Ö", "1", " ", "\t", "\n", "\u00a0", "\u2028", "§") }), fc.nat(12), fc.integer({ min: 1, max: 9 }), (s, from, limit) => {
+        const at = Math.min(from, s.length);
+        expect(firstWords(s, at, limit)).toEqual(s.slice(at).split(/\s+/, limit));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
