@@ -55,10 +55,15 @@ const RESPONSIBLE: Array<{ rule: string; needs: string[]; re: RegExp }> = [
 /** Words that start a sentence but are no one's name ("Det", "Styrelsen" is a body and stays). */
 const NOT_AN_AGENT = /^(?:Det|Den|De|Vi|Man|Detta|Denna|Dessa|Här|Där|Nu|Sedan|Då|Om|När|Alla|Ingen|Inga|Mötet|Frågan|Ärendet|Punkten)$/u;
 
+function containsAny(s: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (s.includes(words[i]!)) return true;
+  return false;
+}
+
 function responsibleCandidates(lex: Lexicon, s: string): Candidate<string>[] {
   const out: Candidate<string>[] = [];
   for (const p of RESPONSIBLE) {
-    if (!p.needs.some((w) => s.includes(w))) continue;
+    if (!containsAny(s, p.needs)) continue;
     const m = p.re.exec(s);
     if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
   }

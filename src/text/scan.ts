@@ -137,28 +137,38 @@ export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): 
     yield* scanLineStarts(s.re, text, from, to);
     return;
   }
+  for (let at = from; at <= to; ) {
+    const m = nextMatch(s, text, at, to);
+    if (m === null) return;
+    at = m[0].length === 0 ? step(s.re, text, m.index) : m.index + m[0].length;
+    yield m;
+  }
+}
+
+/** One position on from i: past a whole surrogate pair in unicode mode, as the engine steps. */
+function step(re: RegExp, text: string, i: number): number {
+  if ((re.unicode || (re as RegExp & { unicodeSets?: boolean }).unicodeSets === true) && i + 1 < text.length) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return i + 2;
+  }
+  return i + 1;
+}
+
+/** The first match of a (not line-start) scanner that starts in [at, to], or null: scanAll's step, without a generator. */
+function nextMatch(s: Scanner, text: string, at: number, to: number): RegExpExecArray | null {
   const re = s.re;
-  const unicode = re.unicode || (re as RegExp & { unicodeSets?: boolean }).unicodeSets === true;
-  const step = (i: number) => {
-    if (unicode && i + 1 < text.length) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) return i + 2;
-    }
-    return i + 1;
-  };
-  let at = from;
   while (at <= to) {
     re.lastIndex = at;
     const m = re.exec(text);
     // An empty match at the very end counts, as with matchAll.
-    if (m === null || m.index > to || (m.index === to && to !== text.length)) return;
+    if (m === null || m.index > to || (m.index === to && to !== text.length)) return null;
     if (s.before && !s.before(text, m.index)) {
-      at = step(m.index);
+      at = step(re, text, m.index);
       continue;
     }
-    at = m[0].length === 0 ? step(m.index) : m.index + m[0].length;
-    yield m;
+    return m;
   }
+  return null;
 }
 
 /**
@@ -183,10 +193,19 @@ export function* scanWindow(s: Scanner, text: string, start: number, end: number
  * For the lexicon's word tests on sentences and lines, which run on every one of them.
  */
 export function testAnywhere(re: RegExp, text: string): boolean {
-  return !scanAll(scanner(re), text).next().done;
+  return firstMatch(re, text) !== null;
 }
 
 /** `re.exec(text)` for a pattern that is neither global nor sticky, through its scanner (as testAnywhere). */
 export function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
-  return scanAll(scanner(re), text).next().value ?? null;
+  const s = scanner(re);
+  return nextMatch(s, text, 0, text.length);
+}
+
+/** How many matches scanAll would give for a pattern's scanner (not line-start), counted without a generator. */
+export function countAll(re: RegExp, text: string): number {
+  const s = scanner(re);
+  let n = 0;
+  for (let m = nextMatch(s, text, 0, text.length); m; m = nextMatch(s, text, m[0].length === 0 ? step(s.re, text, m.index) : m.index + m[0].length, text.length)) n++;
+  return n;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundWords } from "../../src/text/compound.js";
-import { firstMatch, keptScanner, scanAll, scanner, testAnywhere } from "../../src/text/scan.js";
+import { countAll, firstMatch, keptScanner, scanAll, scanner, testAnywhere } from "../../src/text/scan.js";
 
 const summary = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, ...m, JSON.stringify(m.groups ?? null)]);
 
@@ -88,11 +88,12 @@ describe("keptScanner at line starts", () => {
 
 describe("testAnywhere and firstMatch", () => {
   // The scanner's answer for a non-global pattern is the engine's own test() and exec().
-  const patterns = [/(?<![\p{L}])(?:godkänns|godkändes|läggs[ \t]+till)(?![\p{L}])/iu, /(?<![\p{L}\p{N}])(?:ska|kan)(?![\p{L}\p{N}])/iu, /(?<=\S)[ \t]+Beslut/u, /ab|b/u];
+  const patterns = [/(?<![\p{L}])(?:godkänns|godkändes|läggs[ \t]+till)(?![\p{L}])/iu, /(?<![\p{L}\p{N}])(?:ska|kan)(?![\p{L}\p{N}])/iu, /(?<=\S)[ \t]+Beslut/u, /ab|b/u, /(?<![\p{L}])a*/u];
   it.each(patterns.map((p) => [p.source, p]))("%s", (_src, re) => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom("godkänns", "godkändes", "läggs", " till", "ska", "kan", "Beslut", "a", "b", "1", " ", "\t", "å") }), (s) => {
         expect(testAnywhere(re, s)).toBe(re.test(s));
+        expect(countAll(re, s)).toBe([...s.matchAll(new RegExp(re.source, re.flags + "g"))].length);
         const m = firstMatch(re, s);
         const e = re.exec(s);
         expect(m ? [m.index, m[0]] : null).toEqual(e ? [e.index, e[0]] : null);
