@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { packageUrl } from "../package-root.js";
 import { lexiconFileSchema, type LexiconEntry, type LexiconFile } from "./schema.js";
 
-/** lexicon/sv resolves to the same folder from src/ (vitest) and dist/ (built). */
-export const LEXICON_DIR = new URL("../../lexicon/sv/", import.meta.url);
+/** lexicon/sv, the same folder from src/ (vitest), dist/ (built) and the bundles. */
+export const LEXICON_DIR = packageUrl("lexicon/sv/");
 
 export class LexiconError extends Error {}
 

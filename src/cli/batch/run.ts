@@ -9,6 +9,7 @@ import { openTableSink } from "../../export/sinks.js";
 import type { Output } from "../../model/schema.js";
 import { InputError } from "../../types.js";
 import { VERSION } from "../../version.js";
+import { packageUrl } from "../../package-root.js";
 import { ProcessPool } from "../../workers/process-pool.js";
 import { DEFAULT_ENGINE, type PdfEngineName } from "../../ingest/pdf/engine-name.js";
 import { pdfEngineKey } from "../../ingest/pdf/engine.js";
@@ -57,7 +58,7 @@ export class UsageError extends Error {}
 /** The output folder or a file in it cannot be written: exit 3. */
 export class OutputError extends Error {}
 
-const WORKER = fileURLToPath(new URL("../../../dist/cli/batch/worker.js", import.meta.url));
+const WORKER = fileURLToPath(packageUrl("dist/cli/batch/worker.js"));
 
 interface Result {
   file: InputFile;
