@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { packageUrl } from "../package-root.js";
 import type { FeatureName, LineFeatures } from "./features.js";
 
 export const LINE_LABELS = [
@@ -34,7 +35,7 @@ export type LineRule = LineRules["rules"][number];
 type Condition = z.infer<typeof condition>;
 
 /** The rules file, validated: a rule naming a feature that does not exist is an error, not a silent miss. */
-export function loadLineRules(url: URL = new URL("../../lexicon/rules/lines.json", import.meta.url)): LineRules {
+export function loadLineRules(url: URL = packageUrl("lexicon/rules/lines.json")): LineRules {
   const rules = lineRulesSchema.parse(JSON.parse(readFileSync(url, "utf8")));
   return rules;
 }

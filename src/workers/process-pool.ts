@@ -1,9 +1,17 @@
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { InputError } from "../types.js";
 import type { Reply, Task } from "./protocol.js";
 
 export { serveTasks } from "./serve.js";
+
+// node:child_process (with net, streams and the rest it loads) is required at the first child only:
+// a run that parses in process (one text file) never starts one.
+type ChildProcesses = typeof import("node:child_process");
+let childProcess: ChildProcesses | null = null;
+const fork = (path: string, args: string[], options: import("node:child_process").ForkOptions): ChildProcess =>
+  (childProcess ??= createRequire(import.meta.url)("node:child_process") as ChildProcesses).fork(path, args, options);
 
 /**
  * Long-lived child processes that run one task at a time each, every task under a timeout and a

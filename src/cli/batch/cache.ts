@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeAtomic } from "../io.js";
+import { packageUrl } from "../../package-root.js";
 import type { Output } from "../../model/schema.js";
 
 export interface Cached {
@@ -9,7 +11,7 @@ export interface Cached {
   text: string;
 }
 
-/** A fingerprint of the running tool: its version, its built code and its lexicon. A change to any of them invalidates the cache. */
+/** A fingerprint of the running tool: its version, its built code (dist/, the bundles included) and its lexicon. A change to any of them invalidates the cache. */
 export function toolFingerprint(version: string): string {
   const h = createHash("sha256").update(version);
   const add = (dir: URL) => {
@@ -21,10 +23,10 @@ export function toolFingerprint(version: string): string {
         else if (/\.(?:js|json)$/.test(name)) h.update(name).update(readFileSync(p));
       }
     };
-    walk(dir.pathname);
+    walk(fileURLToPath(dir));
   };
-  add(new URL("../../", import.meta.url));
-  add(new URL("../../../lexicon/sv/", import.meta.url));
+  add(packageUrl("dist/"));
+  add(packageUrl("lexicon/sv/"));
   return h.digest("hex").slice(0, 16);
 }
 

@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
-import { globSync } from "tinyglobby";
+import { createRequire } from "node:module";
 import { escapeName, nameOf } from "./escape.js";
+
+// tinyglobby (with fdir and picomatch) is loaded at the first glob only, not by every run that names
+// plain files or folders; its CommonJS build, since an ES module cannot be loaded synchronously here.
+type Tinyglobby = typeof import("tinyglobby");
+let tinyglobby: Tinyglobby | null = null;
+const globSync = (pattern: string, options: import("tinyglobby").GlobOptions): string[] =>
+  (tinyglobby ??= createRequire(import.meta.url)("tinyglobby") as Tinyglobby).globSync(pattern, options);
 
 export const INPUT_EXTENSIONS = new Set([".txt", ".text", ".md", ".markdown", ".pdf"]);
 

@@ -5,10 +5,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/read.js";
 import type { CsvDialect } from "../../export/csv.js";
 import { toJson, toNdjsonLine } from "../../export/json.js";
-import { openTableSink } from "../../export/sinks.js";
 import type { Output } from "../../model/schema.js";
 import { InputError } from "../../types.js";
 import { VERSION } from "../../version.js";
+import { packageUrl } from "../../package-root.js";
 import { ProcessPool } from "../../workers/process-pool.js";
 import { DEFAULT_ENGINE, type PdfEngineName } from "../../ingest/pdf/engine-name.js";
 import { pdfEngineKey } from "../../ingest/pdf/engine.js";
@@ -57,7 +57,7 @@ export class UsageError extends Error {}
 /** The output folder or a file in it cannot be written: exit 3. */
 export class OutputError extends Error {}
 
-const WORKER = fileURLToPath(new URL("../../../dist/cli/batch/worker.js", import.meta.url));
+const WORKER = fileURLToPath(packageUrl("dist/cli/batch/worker.js"));
 
 interface Result {
   file: InputFile;
@@ -124,7 +124,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     return 1;
   }
   // Every input, parsed, failed or skipped, is one row of the `documents` table.
-  const tables = opts.format === "csv" || opts.format === "sqlite" ? await openTableSink(opts.format, opts.out!, opts.csvDialect, { evidence: !!opts.evidence }) : null;
+  // The table writers (CSV, SQLite) are loaded only for the formats that use them.
+  const tables = opts.format === "csv" || opts.format === "sqlite" ? await (await import("../../export/sinks.js")).openTableSink(opts.format, opts.out!, opts.csvDialect, { evidence: !!opts.evidence }) : null;
   for (const s of skipped) {
     tables?.add({ path: s.path, sha256: null, status: isError(s) ? "error" : "skipped", code: s.code, message: s.message, output: null, warnings: [] });
   }

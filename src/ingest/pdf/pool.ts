@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { packageUrl } from "../../package-root.js";
 import { ProcessPool } from "../../workers/process-pool.js";
 import { DEFAULT_ENGINE, type PdfEngineName } from "./engine-name.js";
 import type { PdfReadOptions } from "./engine.js";
@@ -18,8 +19,8 @@ export interface PdfPoolOptions {
 
 export const DEFAULT_POOL: PdfPoolOptions = { size: 1, timeoutMs: 60_000, memoryMb: 1024, limits: DEFAULT_LIMITS, engine: DEFAULT_ENGINE };
 
-// The built worker, from src/ (tests) and dist/ alike.
-const WORKER = fileURLToPath(new URL("../../../dist/ingest/pdf/worker.js", import.meta.url));
+// The built worker, from src/ (tests), dist/ and the bundles alike.
+const WORKER = fileURLToPath(packageUrl("dist/ingest/pdf/worker.js"));
 
 /** PDFs read in child processes, each under a timeout and a memory cap (for the library; the CLI parses whole files in its pool). */
 export class PdfPool {
