@@ -93,12 +93,25 @@ const kept = new WeakMap<RegExp, Scanner>();
 export function keptScanner(re: RegExp): Scanner {
   let hit = kept.get(re);
   if (!hit) {
-    hit = re.source.startsWith(LINE_START)
-      ? { re: new RegExp(re.source.slice(LINE_START.length), re.flags.replace(/[gy]/g, "") + "y"), before: null, lineStarts: true }
-      : { re: re.global ? re : new RegExp(re.source, re.flags + "g"), before: null };
+    const rest = lineStartRest(re);
+    // A private copy either way: scans set lastIndex, which must not leak into a caller's own RegExp.
+    hit = rest !== null
+      ? { re: new RegExp(rest, re.flags.replace(/[gy]/g, "") + "y"), before: null, lineStarts: true }
+      : { re: new RegExp(re.source, re.flags.replace(/y/g, "") + (re.global ? "" : "g")), before: null };
     kept.set(re, hit);
   }
   return hit;
+}
+
+/**
+ * The pattern after a leading line-start look-behind, when the line-start scan gives the same
+ * matches: not when the rest has a top-level `|` (its other alternatives may match anywhere), and
+ * not in multiline mode (there `^` inside the look-behind also holds after "\r", U+2028, U+2029).
+ */
+function lineStartRest(re: RegExp): string | null {
+  if (!re.source.startsWith(LINE_START) || re.multiline) return null;
+  const rest = re.source.slice(LINE_START.length);
+  return findInSource(rest, 0, 0, (c, depth) => c === "|" && depth === 0) >= 0 ? null : rest;
 }
 
 /**

@@ -70,10 +70,13 @@ describe("compoundWords", () => {
 
 describe("keptScanner at line starts", () => {
   // A pattern that begins with (?<=^|\n) is tried at line starts only: the same matches as matchAll.
-  const patterns = [/(?<=^|\n)[ \t•*-]*(Beslut|Förslag till beslut)[ \t]*(?::[ \t]*|(?=\n|$))/gu, /(?<=^|\n)[ \t]*[ab]+/gu, /(?<=^|\n)(?=a)/gu, /(?<=^|\n)a\nb/gu];
+  const patterns = [/(?<=^|\n)[ \t•*-]*(Beslut|Förslag till beslut)[ \t]*(?::[ \t]*|(?=\n|$))/gu, /(?<=^|\n)[ \t]*[ab]+/gu, /(?<=^|\n)(?=a)/gu, /(?<=^|\n)a\nb/gu,
+    // Not line-start scans (the fallback): a top-level alternative may match mid-line; in multiline
+    // mode ^ in the look-behind also holds after "\r".
+    /(?<=^|\n)a|b/gu, /(?<=^|\n)[ \t]*a/gmu, /(?<=^|\n)(?:a|b)x?/gu];
   it.each(patterns.map((p) => [p.source, p]))("%s", (_src, re) => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "\n", " ", "\t", "•", "Beslut", "Förslag till beslut", ":", "x") }), fc.nat(30), fc.nat(30), (s, x, y) => {
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "\n", "\r", " ", "\t", "•", "Beslut", "Förslag till beslut", ":", "x") }), fc.nat(30), fc.nat(30), (s, x, y) => {
         const whole = [...s.matchAll(re)].map((m) => [m.index, m[0]]);
         expect([...scanAll(keptScanner(re), s)].map((m) => [m.index, m[0]])).toEqual(whole);
         // Within a window: as the engine itself searching from `from` with the look-behind kept.
@@ -83,6 +86,19 @@ describe("keptScanner at line starts", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("keptScanner and the caller's RegExp", () => {
+  it("scans with its own copy: the caller's lastIndex is left as it was", () => {
+    for (const [re, n] of [[/(?<![\p{L}])ab/gu, 3], [/(?<=^|\n)ab/gu, 2], [/ab/u, 3]] as const) {
+      re.lastIndex = 0;
+      const scan = scanAll(keptScanner(re), "ab ab\nab");
+      expect(scan.next().value?.index).toBe(0);
+      // Mid-scan, the caller's own RegExp is untouched (a shared one would now say 2).
+      expect(re.lastIndex).toBe(0);
+      expect([...scan].length).toBe(n - 1);
+    }
   });
 });
 
