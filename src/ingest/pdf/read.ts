@@ -2,6 +2,7 @@ import { InputError } from "../../types.js";
 import { assemblePages } from "./assemble.js";
 import { mayHaveWrongGlyphs, repairGlyphMaps, type GlyphRun, type PageGlyphs } from "./glyph-map.js";
 import { layoutPage } from "./layout.js";
+import { restoreNatives, snapshotNatives } from "./natives.js";
 import { hideBadPageCounts } from "./page-count.js";
 import { catchingStrays } from "./stray.js";
 import { DEFAULT_LIMITS, type PdfExtraction, type PdfItem, type PdfLimits, type PdfLine } from "./types.js";
@@ -10,7 +11,20 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
 
 // Only the legacy build runs on Node 20 without browser globals.
-const load = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+const load = () => (pdfjs ??= loadPdfJs());
+
+// pdf.js runs its "worker" in this thread (Node has no web worker for it): the module it would
+// import on the first document is imported here, so its polyfills have run before the natives are
+// put back. It registers itself as globalThis.pdfjsWorker, where pdf.js looks first.
+const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
+async function loadPdfJs(): Promise<PdfJs> {
+  const natives = snapshotNatives();
+  const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  await import(WORKER_MODULE);
+  restoreNatives(natives);
+  return lib;
+}
 
 /** "D:20261123084433Z'" → "2026-11-23". */
 export function pdfDate(raw: unknown): string | null {
