@@ -109,7 +109,16 @@ describe("fonts whose ToUnicode map names the wrong letters (glyph widths)", () 
 describe("the signs that call for reading the glyphs", () => {
   it("words without a vowel, or a line without spaces", () => {
     expect(mayHaveWrongGlyphs(["valdes tll justerare", "som fnns i", "tll nästa möte", "tjj protokollet"])).toBe(true);
-    expect(mayHaveWrongGlyphs(["Stadsdirektörensnförslagngodkändesnenligtnförslag."])).toBe(true);
+    const lost = ["Stadsdirektörensnförslagngodkändesnenligtnförslag.", "Kommunstyrelsennbeslutarnattngodkännanrapporten.", "Ärendetnåterremitterasntillnförvaltningenn2024.", "Mötetnförklarasnavslutatnochnprotokolletnjusteras."];
+    expect(mayHaveWrongGlyphs(lost)).toBe(true);
+    expect(mayHaveWrongGlyphs(lost.slice(0, 3))).toBe(false);
+  });
+
+  it("not one abbreviation repeated, nor a few lines holding one long compound", () => {
+    expect(mayHaveWrongGlyphs(Array.from({ length: 9 }, (_, i) => `Anna Berg (S), tjg ersättare ${i}`))).toBe(false);
+    expect(mayHaveWrongGlyphs(["Kommunstyrelseförvaltningen, Henån Margita Martinsson", "4.5. Momsredovisningsskyldighet", "Tävlingsprogrammeringsevent"])).toBe(false);
+    // The same with a second and third vowel-less form: garbled words.
+    expect(mayHaveWrongGlyphs(["tjg tjg", "tjg", "fnns tll"])).toBe(true);
   });
 
   it("not web addresses, abbreviations now and then, or ordinary text", () => {

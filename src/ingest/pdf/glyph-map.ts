@@ -49,20 +49,41 @@ export interface GlyphMapRepair {
 const VOWELLESS = /(?<![\p{L}./@])[b-df-hj-np-tv-xz]{3,}(?![\p{L}.:/@])/gu;
 /** How many such words (not parts of addresses: "www.", "https:") a document needs before its glyphs are examined. */
 const VOWELLESS_SEEN = 4;
+/**
+ * …in how many different forms: a wrong map garbles many words ("tll", "fnns", "tjj", "frsn": 4 to
+ * 25 forms in the broken wild PDFs), while an abbreviation repeats one form ("tjg" for tjänstgörande
+ * in 30 of the real and wild openings, "pkt", "dvs"), which alone is no sign.
+ */
+const VOWELLESS_FORMS = 3;
 
-/** Letters without a space this long: longer than Swedish compounds. */
+/** Letters without a space this long: longer than most Swedish compounds. */
 const LETTER_RUN = /\p{L}{25}/u;
+/**
+ * How many different lines must look space-less: a lost space glyph shows on every line set in its
+ * font (46 and 92 lines in the broken wild PDFs), while a line holding one long compound
+ * ("Kommunstyrelseförvaltningen, Henån", "4.5. Momsredovisningsskyldighet") comes one to three times.
+ */
+const SPACELESS_LINES = 4;
 
 /**
  * Whether a document's text shows the signs of glyphs mapped to the wrong letters: words with no
- * vowel ("tll", "fnns": a ligature read as its first letter), or a line that lost its spaces (a
- * space glyph read as a letter). Only then are its glyphs read and checked (a second pass over its pages).
+ * vowel in several forms ("tll", "fnns": a ligature read as its first letter), or lines that lost
+ * their spaces (a space glyph read as a letter). Only then are its glyphs read and checked (a
+ * second pass over its pages, which reads the whole PDF again when poppler read it first).
  */
 export function mayHaveWrongGlyphs(strs: string[]): boolean {
   let n = 0;
+  const forms = new Set<string>();
+  const spaceless = new Set<string>();
   for (const s of strs) {
-    n += (s.match(VOWELLESS) ?? []).length;
-    if (n >= VOWELLESS_SEEN || (LETTER_RUN.test(s) && looksSpaceless(s))) return true;
+    const words = s.match(VOWELLESS);
+    if (words) {
+      n += words.length;
+      for (const w of words) forms.add(w);
+      if (n >= VOWELLESS_SEEN && forms.size >= VOWELLESS_FORMS) return true;
+    }
+    if (LETTER_RUN.test(s) && looksSpaceless(s)) spaceless.add(s);
+    if (spaceless.size >= SPACELESS_LINES) return true;
   }
   return false;
 }
