@@ -146,3 +146,31 @@ export function isBlank(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/**
+ * Whether s holds n letters in a row, counted by code point (what /\p{L}{n}/u finds), by hand: the
+ * regex retries each start of a shorter run letter by letter, and runs on every line of every PDF.
+ */
+export function hasLetterRun(s: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    run = classesOf(cp) & LETTER_BIT ? run + 1 : 0;
+    if (run >= n) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+/** Whether s holds n characters in a row that are not blanks, by code point (what /\S{n}/u finds), by hand. */
+export function hasNonBlankRun(s: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    // A surrogate pair is never a blank; isBlank reads one UTF-16 unit.
+    run = cp > 0xffff || !isBlank(cp) ? run + 1 : 0;
+    if (run >= n) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, isBlank, isUpper } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper } from "../../src/text/unicode.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
 // case-sensitive one that only starts at capitals. The same matches, except that a lower-case
@@ -76,5 +76,19 @@ describe("forEachCapitalisedWord", () => {
 describe("isBlank", () => {
   it("is JavaScript's \\s for every UTF-16 unit", () => {
     for (let c = 0; c < 0x10000; c++) expect(isBlank(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+});
+
+describe("hasLetterRun and hasNonBlankRun", () => {
+  // The same answers as the regexes they replace, by code point (astral letters, lone surrogates, blanks).
+  const unit = fc.constantFrom("a", "Ö", "ß", "1", " ", "\u00a0", "\t", "\n", "-", "\u{1d400}", "\ud835", "\u2003", "é");
+  it("agree with /\\p{L}{n}/u and /\\S{n}/u", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (s, n) => {
+        expect(hasLetterRun(s, n)).toBe(new RegExp(`\\p{L}{${n}}`, "u").test(s));
+        expect(hasNonBlankRun(s, n)).toBe(new RegExp(`\\S{${n}}`, "u").test(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -14,6 +14,8 @@
  * document's own words confirm it.
  */
 
+import { scanAll, scanner } from "../../text/scan.js";
+import { hasLetterRun } from "../../text/unicode.js";
 import { looksSpaceless } from "./lost-spaces.js";
 
 export interface Glyph {
@@ -55,9 +57,10 @@ const VOWELLESS_SEEN = 4;
  * in 30 of the real and wild openings, "pkt", "dvs"), which alone is no sign.
  */
 const VOWELLESS_FORMS = 3;
+const vowellessScan = scanner(VOWELLESS);
 
 /** Letters without a space this long: longer than most Swedish compounds. */
-const LETTER_RUN = /\p{L}{25}/u;
+const LETTER_RUN = 25;
 /**
  * How many different lines must look space-less: a lost space glyph shows on every line set in its
  * font (46 and 92 lines in the broken wild PDFs), while a line holding one long compound
@@ -76,13 +79,13 @@ export function mayHaveWrongGlyphs(strs: string[]): boolean {
   const forms = new Set<string>();
   const spaceless = new Set<string>();
   for (const s of strs) {
-    const words = s.match(VOWELLESS);
-    if (words) {
-      n += words.length;
-      for (const w of words) forms.add(w);
+    // Through the scanner: the pattern's leading look-behind kept the engine from skipping ahead.
+    for (const m of scanAll(vowellessScan, s)) {
+      n++;
+      forms.add(m[0]);
       if (n >= VOWELLESS_SEEN && forms.size >= VOWELLESS_FORMS) return true;
     }
-    if (LETTER_RUN.test(s) && looksSpaceless(s)) spaceless.add(s);
+    if (hasLetterRun(s, LETTER_RUN) && looksSpaceless(s)) spaceless.add(s);
     if (spaceless.size >= SPACELESS_LINES) return true;
   }
   return false;

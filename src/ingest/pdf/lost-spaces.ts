@@ -1,3 +1,4 @@
+import { hasNonBlankRun } from "../../text/unicode.js";
 import type { PdfLine } from "./types.js";
 
 /**
@@ -16,8 +17,6 @@ const LETTERS_PER_SPACE = 12;
 /** How many letter boundaries one restored word may span (bounds the search: linear in the line). */
 const MAX_SPAN = 6;
 const WORD = /\p{L}+/gu;
-/** A run of LONG_RUN characters without a blank (code points, as the u flag counts them). */
-const LONG_TOKEN = new RegExp(`\\S{${LONG_RUN}}`, "u");
 /** How often a word of up to three letters must occur in the clean lines to count as known. */
 const SHORT_WORD_SEEN = 4;
 
@@ -35,7 +34,7 @@ function letterCount(s: string): number {
 /** A line that may have lost its spaces: a long space-less run, and few spaces for its letters. */
 export function looksSpaceless(text: string): boolean {
   // The long run first: it is the cheap test, and almost every line of every PDF fails it.
-  if (!LONG_TOKEN.test(text)) return false;
+  if (!hasNonBlankRun(text, LONG_RUN)) return false;
   const letters = letterCount(text);
   if (letters < LONG_RUN) return false;
   const spaces = (text.match(/\s/g) ?? []).length;
