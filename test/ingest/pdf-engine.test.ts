@@ -21,12 +21,20 @@ describe("choosing the PDF engine", () => {
     const locked = shared("encrypted-ownerpw-nocopy.pdf");
     expect(looksEncrypted(plain)).toBe(false);
     expect(looksEncrypted(locked)).toBe(true);
-    expect(chooseEngine("auto", plain, true)).toEqual({ engine: "poppler", note: null });
-    expect(chooseEngine("auto", locked, true)).toEqual({ engine: "pdfjs", note: null });
-    expect(chooseEngine("auto", plain, false)).toEqual({ engine: "pdfjs", note: null });
-    expect(chooseEngine("pdfjs", plain, true)).toEqual({ engine: "pdfjs", note: null });
-    expect(chooseEngine("poppler", locked, true).engine).toBe("poppler");
-    expect(chooseEngine("poppler", plain, false)).toEqual({ engine: "pdfjs", note: "pdftotext is not on PATH: read with pdf.js." });
+    expect(chooseEngine("auto", plain, () => true)).toEqual({ engine: "poppler", note: null });
+    expect(chooseEngine("auto", locked, () => true)).toEqual({ engine: "pdfjs", note: null });
+    expect(chooseEngine("auto", plain, () => false)).toEqual({ engine: "pdfjs", note: null });
+    expect(chooseEngine("pdfjs", plain, () => true)).toEqual({ engine: "pdfjs", note: null });
+    expect(chooseEngine("poppler", locked, () => true).engine).toBe("poppler");
+    expect(chooseEngine("poppler", plain, () => false)).toEqual({ engine: "pdfjs", note: "pdftotext is not on PATH: read with pdf.js." });
+  });
+
+  it("with pdf.js asked for, never looks for pdftotext (each worker started a `pdftotext -v` before)", () => {
+    const asked = () => {
+      throw new Error("looked for pdftotext");
+    };
+    expect(chooseEngine("pdfjs", shared("headerfooter.pdf"), asked)).toEqual({ engine: "pdfjs", note: null });
+    expect(() => chooseEngine("auto", shared("headerfooter.pdf"), asked)).toThrow("looked for pdftotext");
   });
 });
 

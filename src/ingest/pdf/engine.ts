@@ -25,9 +25,10 @@ export function looksEncrypted(bytes: Uint8Array): boolean {
 }
 
 /** The engine a file is read with, and why not poppler when poppler was asked for. */
-export function chooseEngine(name: PdfEngineName, bytes: Uint8Array, poppler = hasPdftotext()): { engine: "pdfjs" | "poppler"; note: string | null } {
+export function chooseEngine(name: PdfEngineName, bytes: Uint8Array, installed: () => boolean = hasPdftotext): { engine: "pdfjs" | "poppler"; note: string | null } {
   if (name === "pdfjs") return { engine: "pdfjs", note: null };
-  if (!poppler) return { engine: "pdfjs", note: name === "poppler" ? "pdftotext is not on PATH: read with pdf.js." : null };
+  // Asked only now: with pdf.js chosen, no process starts to look for pdftotext.
+  if (!installed()) return { engine: "pdfjs", note: name === "poppler" ? "pdftotext is not on PATH: read with pdf.js." : null };
   if (name === "auto" && looksEncrypted(bytes)) return { engine: "pdfjs", note: null };
   return { engine: "poppler", note: null };
 }
