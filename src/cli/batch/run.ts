@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/read.js";
 import type { CsvDialect } from "../../export/csv.js";
@@ -71,6 +72,17 @@ interface Result {
   warnings?: Array<{ code: string; message: string }>;
 }
 
+/**
+ * With a pool, this process only routes: it receives each file's result and writes it. Every result
+ * is garbage once written, and V8 grows the young generation to up to 16 MB semi-spaces for such
+ * traffic; kept at its first size it holds about 25 MB less at peak (bench/ small PDFs, --jobs 2:
+ * 95 → 70 MB for this process, the tree 400 → 371 MB) for scavenges the router can afford.
+ * The CLI's own process only: a library user's process keeps its V8 settings.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 function isWriteError(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException)?.code;
   return code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS" || code === "ENOTDIR" || code === "EEXIST" || code === "EISDIR" || code === "EIO";
@@ -132,13 +144,18 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1, ...pdfEngineKey(opts.engine ?? DEFAULT_ENGINE) })) : null;
   let pool: ProcessPool<BatchTask, Cached & { ms: number }> | null = null;
   const progress = new Progress(io.stderr, files.length, !opts.quiet);
-  let interrupted = false;
+  // An interrupt that came while the run was starting (the table writers load lazily) counts too:
+  // the abort event has fired already and will not fire again.
+  let interrupted = signal?.aborted ?? false;
   signal?.addEventListener("abort", () => {
     interrupted = true;
     void pool?.close();
   });
 
-  const newPool = () => new ProcessPool<BatchTask, Cached & { ms: number }>({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
+  const newPool = () => {
+    keepYoungGenerationSmall();
+    return new ProcessPool<BatchTask, Cached & { ms: number }>({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
+  };
   const maxBytes = (opts.maxSize ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024;
   const slots = new Slots(opts.jobs);
   const work = (file: InputFile): Promise<Result> => slots.run(() => parseOne(file));
