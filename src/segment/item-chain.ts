@@ -22,9 +22,22 @@ function bonus(c: ItemCandidate): number {
   return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0) - (c.leader ? 0.05 : 0);
 }
 
-/** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */
+/**
+ * Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run.
+ * The candidates' fields are copied into flat arrays first: the inner loop visits up to WINDOW
+ * predecessors of every candidate, and a record of a 50 MB text calls this tens of thousands of times.
+ */
 function bestChainOf(cands: ItemCandidate[]): Scored {
   const n = cands.length;
+  const num = new Float64Array(n);
+  const leader = new Uint8Array(n);
+  const bon = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cands[i]!;
+    num[i] = c.number;
+    leader[i] = c.leader ? 1 : 0;
+    bon[i] = bonus(c);
+  }
   const score = new Float64Array(n);
   const prev = new Int32Array(n).fill(-1);
   // Where each chain starts: on equal scores the chain that starts earlier wins, so a numbered list
@@ -33,37 +46,45 @@ function bestChainOf(cands: ItemCandidate[]): Scored {
   let best = -1;
   const EPS = 1e-9;
   for (let i = 0; i < n; i++) {
-    const ci = cands[i]!;
-    score[i] = 1 + bonus(ci);
-    first[i] = ci.start;
+    const ni = num[i]!;
+    const li = leader[i]!;
+    const bi = bon[i]!;
+    let si = 1 + bi;
+    let pi = -1;
+    let fi = cands[i]!.start;
     // Candidates between j and i: are they one whole list numbered from 1 (a list inside item j)?
     let run = true;
     let runFirst = Infinity;
-    const runLast = i > 0 ? cands[i - 1]!.number : 0;
-    for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
-      if (j < i - 1) {
-        const x = cands[j + 1]!.number;
-        run &&= runFirst === Infinity || x + 1 === runFirst;
+    const runLast = i > 0 ? num[i - 1]! : 0;
+    for (let j = i - 1, lo = Math.max(0, i - WINDOW); j >= lo; j--) {
+      // Once broken the run stays broken, and runFirst is read only while it holds.
+      if (run && j < i - 1) {
+        const x = num[j + 1]!;
+        run = runFirst === Infinity || x + 1 === runFirst;
         runFirst = x;
       }
-      const step = ci.number - cands[j]!.number;
+      const step = ni - num[j]!;
       if (step <= 0 || step > MAX_STEP) continue;
-      // Stepping over such a list, to the next item after it, is how items go on.
-      const overList = step === 1 && run && runFirst <= 2 && ci.number !== runLast + 1 ? 0.3 : 0;
       // A contents or attachment list row (dot leaders, a page number) does not go on a run of items in full.
-      if (!!cands[j]!.leader !== !!ci.leader) continue;
-      const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci) + overList;
+      if (leader[j] !== li) continue;
+      // Stepping over such a list, to the next item after it, is how items go on.
+      const overList = step === 1 && run && runFirst <= 2 && ni !== runLast + 1 ? 0.3 : 0;
+      const s = score[j]! + (step === 1 ? 1 : 0.5) + bi + overList;
       // j runs backwards: on a tie the earlier predecessor wins (the item, not the list row after it).
-      if (s > score[i]! + EPS || (Math.abs(s - score[i]!) <= EPS && prev[i] >= 0)) {
-        score[i] = s;
-        prev[i] = j;
-        first[i] = first[j]!;
+      if (s > si + EPS || (Math.abs(s - si) <= EPS && pi >= 0)) {
+        si = s;
+        pi = j;
+        fi = first[j]!;
       }
     }
-    if (best < 0 || score[i]! > score[best]! + EPS || (Math.abs(score[i]! - score[best]!) <= EPS && first[i]! < first[best]!)) best = i;
+    score[i] = si;
+    prev[i] = pi;
+    first[i] = fi;
+    if (best < 0 || si > score[best]! + EPS || (Math.abs(si - score[best]!) <= EPS && fi < first[best]!)) best = i;
   }
   const chain: ItemCandidate[] = [];
-  for (let i = best; i >= 0; i = prev[i]!) chain.unshift(cands[i]!);
+  for (let i = best; i >= 0; i = prev[i]!) chain.push(cands[i]!);
+  chain.reverse();
   return { score: best < 0 ? 0 : score[best]!, chain };
 }
 
