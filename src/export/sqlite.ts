@@ -31,6 +31,9 @@ export function createStatements(t: Table): string[] {
   return [`CREATE TABLE ${t.name} (${[...cols, ...pk, ...fks].join(", ")});`, ...indexes];
 }
 
+/** Rows per INSERT statement (SQLite allows up to 32,766 bound values in one). */
+const BATCH = 64;
+
 /** Documents are committed together once this many rows are pending (a document is never split). */
 const COMMIT_ROWS = 20_000;
 
@@ -65,6 +68,8 @@ export class SqliteSink {
   readonly tables: Table[];
   private db: Database | null = null;
   private readonly inserts = new Map<string, Statement>();
+  private readonly batchInserts = new Map<string, Statement>();
+  private readonly widths = new Map<string, number>();
   private uncommitted = 0;
 
   /** @param path the temporary file the database is written to (replaced if it exists). */
@@ -90,14 +95,35 @@ export class SqliteSink {
 
   private prepareInserts(): void {
     this.finalizeInserts();
-    for (const t of this.tables) this.inserts.set(t.name, this.db!.prepare(`INSERT INTO ${t.name} VALUES (${t.columns.map(() => "?").join(", ")})`));
+    for (const t of this.tables) {
+      const row = `(${t.columns.map(() => "?").join(", ")})`;
+      this.widths.set(t.name, t.columns.length);
+      this.inserts.set(t.name, this.db!.prepare(`INSERT INTO ${t.name} VALUES ${row}`));
+      this.batchInserts.set(t.name, this.db!.prepare(`INSERT INTO ${t.name} VALUES ${Array(BATCH).fill(row).join(", ")}`));
+    }
   }
 
   private insert(doc: DocumentEntry): void {
+    // Rows are bound BATCH at a time per table (one statement of BATCH rows): each statement costs a
+    // crossing into WebAssembly and a VDBE run of its own. A table's rows keep their order.
+    const pending = new Map<string, Cell[]>();
+    const flush = (name: string, values: Cell[]) => {
+      const width = this.widths.get(name)!;
+      const rows = values.length / width;
+      if (rows === BATCH) this.batchInserts.get(name)!.run(values);
+      else for (let r = 0; r < rows; r++) this.inserts.get(name)!.run(values.slice(r * width, (r + 1) * width));
+      this.uncommitted += rows;
+    };
     forEachRow(doc, (name, row) => {
-      this.inserts.get(name)!.run(row.map((c: Cell) => (typeof c === "boolean" ? (c ? 1 : 0) : c)));
-      this.uncommitted++;
+      let values = pending.get(name);
+      if (!values) pending.set(name, (values = []));
+      for (const c of row) values.push(typeof c === "boolean" ? (c ? 1 : 0) : c);
+      if (values.length === BATCH * this.widths.get(name)!) {
+        flush(name, values);
+        pending.set(name, []);
+      }
     }, this.options);
+    for (const [name, values] of pending) if (values.length) flush(name, values);
   }
 
   /**
@@ -176,7 +202,7 @@ export class SqliteSink {
 
   /** Finalizing a statement whose last step failed reports that failure again: it is freed all the same. */
   private finalizeInserts(): void {
-    for (const st of this.inserts.values()) {
+    for (const st of [...this.inserts.values(), ...this.batchInserts.values()]) {
       try {
         st.finalize();
       } catch {
@@ -184,6 +210,7 @@ export class SqliteSink {
       }
     }
     this.inserts.clear();
+    this.batchInserts.clear();
   }
 
   private close(): void {

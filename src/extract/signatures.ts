@@ -4,7 +4,7 @@ import { calendarDay } from "./dates/index.js";
 import type { DateMention } from "./dates/types.js";
 import { valueAfter, type LabelHit } from "./labels.js";
 import { cleanPlace } from "./place.js";
-import { lowerBound } from "../text/sorted.js";
+import { coverage, lowerBound } from "../text/sorted.js";
 import type { RawParticipant } from "./participants/index.js";
 
 const ADJUSTED = /justering|justerat|justeras/iu;
@@ -24,7 +24,8 @@ export function extractSignatures(ctx: ExtractContext, view: RecordView, labels:
     postedOn: null,
     removedOn: null,
   };
-  const front = dates.filter((d) => view.front.some((r) => d.index >= r.start && d.index < r.end));
+  const inFront = coverage(view.front);
+  const front = dates.filter((d) => inFront(d.index));
   for (const d of front) {
     const before = text.slice(Math.max(0, d.index - 90), d.index);
     const li = lowerBound(labels, d.index + 1, (l) => l.end) - 1;

@@ -1,71 +1,8 @@
 import { isFlat } from "./lines.js";
 import type { ItemCandidate, ItemStyle } from "./item-candidates.js";
-
-/** Largest step between two consecutive items (numbers lost by text extraction make small gaps). */
-const MAX_STEP = 10;
-/** How far back a chain may look for its previous item (keeps long documents linear). */
-const WINDOW = 300;
+import { bestChainOf, type Scored } from "./chain-score.js";
 
 const STYLE_RANK = (s: ItemStyle) => (s === "para" ? 0 : s.startsWith("prefix:") ? 1 : s === "bare" ? 3 : 2);
-
-interface Scored {
-  score: number;
-  chain: ItemCandidate[];
-}
-
-function bonus(c: ItemCandidate): number {
-  // A header that opens a block (after a blank line) beats a row of a numbered list.
-  // A contents-row reading ("13 8 Title") yields to a plain one at the same place ("8 Title"): rows
-  // are written "item page title" and "page item title" alike.
-  // A row with dot leaders and a page number yields to the same run written out in full: the items
-  // are where their text is, even when a garbled title no longer matches its contents row.
-  return (c.afterBlank ? 0.2 : c.atLineStart ? 0.1 : 0) - (c.toc ? 0.01 : 0) - (c.leader ? 0.05 : 0);
-}
-
-/** Best increasing run of one style: each step adds 1, a gap adds less, a jump back breaks the run. */
-function bestChainOf(cands: ItemCandidate[]): Scored {
-  const n = cands.length;
-  const score = new Float64Array(n);
-  const prev = new Int32Array(n).fill(-1);
-  // Where each chain starts: on equal scores the chain that starts earlier wins, so a numbered list
-  // inside an item ("4. …  1. 2. 3. 4.  5. …") does not replace the items before it.
-  const first = new Float64Array(n);
-  let best = -1;
-  const EPS = 1e-9;
-  for (let i = 0; i < n; i++) {
-    const ci = cands[i]!;
-    score[i] = 1 + bonus(ci);
-    first[i] = ci.start;
-    // Candidates between j and i: are they one whole list numbered from 1 (a list inside item j)?
-    let run = true;
-    let runFirst = Infinity;
-    const runLast = i > 0 ? cands[i - 1]!.number : 0;
-    for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
-      if (j < i - 1) {
-        const x = cands[j + 1]!.number;
-        run &&= runFirst === Infinity || x + 1 === runFirst;
-        runFirst = x;
-      }
-      const step = ci.number - cands[j]!.number;
-      if (step <= 0 || step > MAX_STEP) continue;
-      // Stepping over such a list, to the next item after it, is how items go on.
-      const overList = step === 1 && run && runFirst <= 2 && ci.number !== runLast + 1 ? 0.3 : 0;
-      // A contents or attachment list row (dot leaders, a page number) does not go on a run of items in full.
-      if (!!cands[j]!.leader !== !!ci.leader) continue;
-      const s = score[j]! + (step === 1 ? 1 : 0.5) + bonus(ci) + overList;
-      // j runs backwards: on a tie the earlier predecessor wins (the item, not the list row after it).
-      if (s > score[i]! + EPS || (Math.abs(s - score[i]!) <= EPS && prev[i] >= 0)) {
-        score[i] = s;
-        prev[i] = j;
-        first[i] = first[j]!;
-      }
-    }
-    if (best < 0 || score[i]! > score[best]! + EPS || (Math.abs(score[i]! - score[best]!) <= EPS && first[i]! < first[best]!)) best = i;
-  }
-  const chain: ItemCandidate[] = [];
-  for (let i = best; i >= 0; i = prev[i]!) chain.unshift(cands[i]!);
-  return { score: best < 0 ? 0 : score[best]!, chain };
-}
 
 /**
  * "3 283 Utredning om … Arbetsutskottet beslutar 1 Utredningen skickas … 2 Yttrandet ska …": on a flattened

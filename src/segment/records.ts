@@ -31,18 +31,32 @@ export interface RecordContext {
 const DECLARED =
   /(?:paragrafer|paragraf|omfattning|omfattar|avser paragrafer|organ och §§|§§)[ \t:]*(?:§§?[ \t]*)?(\d{1,4})(?:[ \t]*[-–][ \t]*(\d{1,4}))?/giu;
 
+/**
+ * The ranges one box declares, kept per box: splitting a record looks again at the boxes of the last
+ * few hundred candidates for every box it meets, so one long record would read each box hundreds of times.
+ * The text and the bounds are checked on a hit, so a box object reused for other text is read anew.
+ */
+const declaredOf = new WeakMap<Range, { text: string; start: number; end: number; ranges: Array<[number, number]> }>();
+
+function declaredIn(text: string, r: Range): Array<[number, number]> {
+  const hit = declaredOf.get(r);
+  if (hit && hit.text === text && hit.start === r.start && hit.end === r.end) return hit.ranges;
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.slice(r.start, r.end).matchAll(DECLARED)) {
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    const label = m[0].toLowerCase();
+    // A bare "§§ 13–21" beside a name is partial attendance, not the record's range.
+    if (label.startsWith("§§")) continue;
+    if (hi >= lo && hi - lo < 1000) ranges.push([lo, hi]);
+  }
+  declaredOf.set(r, { text, start: r.start, end: r.end, ranges });
+  return ranges;
+}
+
 function declaredRanges(text: string, front: Range[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const r of front) {
-    for (const m of text.slice(r.start, r.end).matchAll(DECLARED)) {
-      const lo = Number(m[1]);
-      const hi = m[2] ? Number(m[2]) : lo;
-      const label = m[0].toLowerCase();
-      // A bare "§§ 13–21" beside a name is partial attendance, not the record's range.
-      if (label.startsWith("§§")) continue;
-      if (hi >= lo && hi - lo < 1000) out.push([lo, hi]);
-    }
-  }
+  for (const r of front) for (const d of declaredIn(text, r)) out.push(d);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import { keptScanner, scanAll } from "../../text/scan.js";
+import { coverage } from "../../text/sorted.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -89,7 +90,7 @@ const LIST_REFERENCE = /(?:närvarande|beslutande|deltagare|ledamöter)[ \t,:]*(
 
 function listsIn(text: string, view: RecordView, from: number, to: number): Range[] {
   const out: Range[] = [];
-  const inFront = (i: number) => view.front.some((r) => i >= r.start && i < r.end);
+  const inFront = coverage(view.front);
   const s = text.slice(from, to);
   for (const m of scanAll(keptScanner(ATTACHED_LIST), s)) {
     const start = from + m.index;
