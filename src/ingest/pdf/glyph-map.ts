@@ -14,7 +14,6 @@
  * document's own words confirm it.
  */
 
-import { scanAll, scanner } from "../../text/scan.js";
 import { hasLetterRun } from "../../text/unicode.js";
 import { looksSpaceless } from "./lost-spaces.js";
 
@@ -57,7 +56,6 @@ const VOWELLESS_SEEN = 4;
  * in 30 of the real and wild openings, "pkt", "dvs"), which alone is no sign.
  */
 const VOWELLESS_FORMS = 3;
-const vowellessScan = scanner(VOWELLESS);
 
 /** Letters without a space this long: longer than most Swedish compounds. */
 const LETTER_RUN = 25;
@@ -79,10 +77,12 @@ export function mayHaveWrongGlyphs(strs: string[]): boolean {
   const forms = new Set<string>();
   const spaceless = new Set<string>();
   for (const s of strs) {
-    // Through the scanner: the pattern's leading look-behind kept the engine from skipping ahead.
-    for (const m of scanAll(vowellessScan, s)) {
-      n++;
-      forms.add(m[0]);
+    // The engine's own scan, not a scanner: without the look-behind the rest would be retried at
+    // every letter of a long consonant run (quadratic on a line that lost its spaces).
+    const words = s.match(VOWELLESS);
+    if (words) {
+      n += words.length;
+      for (const w of words) forms.add(w);
       if (n >= VOWELLESS_SEEN && forms.size >= VOWELLESS_FORMS) return true;
     }
     if (hasLetterRun(s, LETTER_RUN) && looksSpaceless(s)) spaceless.add(s);
