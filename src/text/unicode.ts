@@ -148,29 +148,30 @@ export function isBlank(c: number): boolean {
 }
 
 /**
- * Whether s holds n letters in a row, counted by code point (what /\p{L}{n}/u finds), by hand: the
- * regex retries each start of a shorter run letter by letter, and runs on every line of every PDF.
+ * Whether s holds n code points in a row that pass `inRun` (by hand: /\p{L}{n}/u and /\S{n}/u retry
+ * each start of a shorter run character by character, and these run on every line of every PDF).
  */
-export function hasLetterRun(s: string, n: number): boolean {
+function hasRun(s: string, n: number, inRun: (cp: number) => boolean): boolean {
   let run = 0;
   for (let i = 0; i < s.length; ) {
     const cp = s.codePointAt(i)!;
-    run = classesOf(cp) & LETTER_BIT ? run + 1 : 0;
+    run = inRun(cp) ? run + 1 : 0;
     if (run >= n) return true;
     i += cp > 0xffff ? 2 : 1;
   }
   return false;
 }
 
-/** Whether s holds n characters in a row that are not blanks, by code point (what /\S{n}/u finds), by hand. */
+const isLetterCode = (cp: number) => (classesOf(cp) & LETTER_BIT) !== 0;
+// A surrogate pair is never a blank; isBlank reads one UTF-16 unit.
+const isNonBlankCode = (cp: number) => cp > 0xffff || !isBlank(cp);
+
+/** Whether s holds n letters in a row, by code point (what /\p{L}{n}/u finds). */
+export function hasLetterRun(s: string, n: number): boolean {
+  return hasRun(s, n, isLetterCode);
+}
+
+/** Whether s holds n characters in a row that are not blanks, by code point (what /\S{n}/u finds). */
 export function hasNonBlankRun(s: string, n: number): boolean {
-  let run = 0;
-  for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i)!;
-    // A surrogate pair is never a blank; isBlank reads one UTF-16 unit.
-    run = cp > 0xffff || !isBlank(cp) ? run + 1 : 0;
-    if (run >= n) return true;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return false;
+  return hasRun(s, n, isNonBlankCode);
 }

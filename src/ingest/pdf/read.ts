@@ -20,10 +20,14 @@ const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 
 async function loadPdfJs(): Promise<PdfJs> {
   const natives = snapshotNatives();
-  const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  await import(WORKER_MODULE);
-  restoreNatives(natives);
-  return lib;
+  try {
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    await import(WORKER_MODULE);
+    return lib;
+  } finally {
+    // Also when an import fails: what did load must not leave its polyfills behind.
+    restoreNatives(natives);
+  }
 }
 
 /** "D:20261123084433Z'" → "2026-11-23". */
