@@ -51,13 +51,19 @@ function splitLeadingLookbehind(source: string): { negative: boolean; body: stri
   return { negative: m[1] === "!", body: source.slice(m[0].length, close), rest };
 }
 
-/** Look-behinds of one character: a class, an escape, `^`, or alternatives of those. */
-const ONE_CHAR = /^(?:\[(?:\\.|[^\]\\])*\]|\\[^pPu]|\\[pP]\{[\w=]+\}|\\u[\dA-Fa-f]{4}|[^\\[\]()|?*+{}^$.])$/u;
+/**
+ * Look-behinds of one character: a class, an escape that stands for one character, `^`, or
+ * alternatives of those. Not `\b`, `\B` (assertions, not characters), `\k<…>` or `\1`–`\9`
+ * (back-references): those look-behinds stay with the engine.
+ */
+const ONE_CHAR = /^(?:\[(?:\\.|[^\]\\])*\]|\\[^pPubBk1-9]|\\[pP]\{[\w=]+\}|\\u[\dA-Fa-f]{4}|[^\\[\]()|?*+{}^$.])$/u;
 
 function charTest(body: string, negative: boolean, flags: string): ((text: string, at: number) => boolean) | null {
   const alts = body.split("|");
   const atStart = alts.includes("^");
   const chars = alts.filter((a) => a !== "^");
+  // In multiline mode `^` also holds after a line terminator; the test below knows offset 0 only.
+  if (atStart && flags.includes("m")) return null;
   if (body.includes("(") || !chars.every((a) => ONE_CHAR.test(a))) return null;
   const one = chars.length ? new RegExp(`^(?:${chars.join("|")})$`, flags.replace(/[gy]/g, "")) : null;
   const unicode = flags.includes("u") || flags.includes("v");
@@ -158,11 +164,12 @@ export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): 
   }
 }
 
-/** One position on from i: past a whole surrogate pair in unicode mode, as the engine steps. */
+/** One position on from i: past a whole surrogate pair in unicode mode, as the engine steps (a lone half is one position). */
 function step(re: RegExp, text: string, i: number): number {
   if ((re.unicode || (re as RegExp & { unicodeSets?: boolean }).unicodeSets === true) && i + 1 < text.length) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) return i + 2;
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) return i + 2;
   }
   return i + 1;
 }

@@ -16,9 +16,14 @@ const PATTERNS = [
   /(?<![\p{L}])a|b/gu,
   /(?<!ab)c/gu,
   /(?<![\p{L}])x+/gu,
+  // Left to the engine: `^` in multiline mode holds after every line break, `\b` is no character.
+  /(?<=^|[ \t])(?:a|x)/gmu,
+  /(?<!\b)a/gu,
+  /(?<=\B)x/gu,
+  /(?<![\p{L}])\p{L}/gu,
 ];
 
-const alphabet = ["a", "A", "j", "J", "an", "uari", "feb", " ", "\t", "\n", "§", "1", "2", "2015", ".", ":", ")", "-", "Ö", "ä", "x", "b", "c", "Beslutande", "plats och tid", "ersättare", "Sn", "😀", "𝐀"];
+const alphabet = ["a", "A", "j", "J", "an", "uari", "feb", " ", "\t", "\n", "§", "1", "2", "2015", ".", ":", ")", "-", "Ö", "ä", "x", "b", "c", "Beslutande", "plats och tid", "ersättare", "Sn", "😀", "𝐀", "\uD835", "\uDC00", "\r"];
 const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(""));
 
 describe("scanAll", () => {
@@ -37,6 +42,9 @@ describe("scanAll", () => {
     // A top-level alternative would lose the look-behind; a look-behind of two characters cannot be tested on one.
     expect(scanner(/(?<![\p{L}])a|b/gu).before).toBeNull();
     expect(scanner(/(?<!ab)c/gu).before).toBeNull();
+    expect(scanner(/(?<=^|[ \t])x/gmu).before).toBeNull();
+    expect(scanner(/(?<!\b)a/gu).before).toBeNull();
+    expect(scanner(/(?<!\1)(a)/gu).before).toBeNull();
   });
 
   it("keeps to the window it is given", () => {
@@ -105,9 +113,15 @@ describe("keptScanner and the caller's RegExp", () => {
 describe("testAnywhere and firstMatch", () => {
   // The scanner's answer for a non-global pattern is the engine's own test() and exec().
   const patterns = [/(?<![\p{L}])(?:godkänns|godkändes|läggs[ \t]+till)(?![\p{L}])/iu, /(?<![\p{L}\p{N}])(?:ska|kan)(?![\p{L}\p{N}])/iu, /(?<=\S)[ \t]+Beslut/u, /ab|b/u, /(?<![\p{L}])a*/u];
+  const units = ["godkänns", "godkändes", "läggs", " till", "ska", "kan", "Beslut", "a", "b", "1", " ", "\t", "å"];
+  // Astral letters and lone surrogate halves too, except for the pattern that matches the empty
+  // string: there V8 also tries an empty match between the halves of a pair (the one documented
+  // difference, see text/scan).
+  const astral = ["𝐀", "😀", "\uD835", "\uDC00"];
   it.each(patterns.map((p) => [p.source, p]))("%s", (_src, re) => {
+    const unit = fc.constantFrom(...units, ...(re.test("") ? [] : astral));
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("godkänns", "godkändes", "läggs", " till", "ska", "kan", "Beslut", "a", "b", "1", " ", "\t", "å") }), (s) => {
+      fc.property(fc.string({ unit }), (s) => {
         expect(testAnywhere(re, s)).toBe(re.test(s));
         expect(countAll(re, s)).toBe([...s.matchAll(new RegExp(re.source, re.flags + "g"))].length);
         const m = firstMatch(re, s);
