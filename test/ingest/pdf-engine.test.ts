@@ -36,6 +36,12 @@ describe("choosing the PDF engine", () => {
     expect(chooseEngine("pdfjs", shared("headerfooter.pdf"), asked)).toEqual({ engine: "pdfjs", note: null });
     expect(() => chooseEngine("auto", shared("headerfooter.pdf"), asked)).toThrow("looked for pdftotext");
   });
+
+  it("asks this machine's PATH by default", () => {
+    // Whatever is installed here: the default answer is hasPdftotext()'s.
+    expect(chooseEngine("auto", shared("headerfooter.pdf")).engine).toBe(POPPLER ? "poppler" : "pdfjs");
+    expect(chooseEngine("poppler", shared("headerfooter.pdf")).note).toBe(POPPLER ? null : "pdftotext is not on PATH: read with pdf.js.");
+  });
 });
 
 describe("reading pdftotext -bbox-layout", () => {
