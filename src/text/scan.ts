@@ -67,9 +67,14 @@ function charTest(body: string, negative: boolean, flags: string): ((text: strin
   if (body.includes("(") || !chars.every((a) => ONE_CHAR.test(a))) return null;
   const one = chars.length ? new RegExp(`^(?:${chars.join("|")})$`, flags.replace(/[gy]/g, "")) : null;
   const unicode = flags.includes("u") || flags.includes("v");
+  // The answer for each ASCII character, from the same regex: most characters before a candidate
+  // match are ASCII, and a table read costs less than a slice and a regex test.
+  const ascii = Uint8Array.from({ length: 128 }, (_, c) => (one?.test(String.fromCharCode(c)) ? 1 : 0));
   return (text, at) => {
+    if (at === 0) return negative ? !atStart : atStart;
+    const c = text.charCodeAt(at - 1);
     // In unicode mode the look-behind sees one code point, which may be a surrogate pair.
-    const hit = at === 0 ? atStart : !!one && one.test(unicode ? charBefore(text, at) : text[at - 1]!);
+    const hit = c < 128 ? ascii[c] === 1 : !!one && one.test(unicode ? charBefore(text, at) : text[at - 1]!);
     return negative ? !hit : hit;
   };
 }
