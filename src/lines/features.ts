@@ -94,22 +94,35 @@ function nameAfterNumber(t: string, names: Set<string>): boolean {
   return !!m && names.has(m[1]!.toLowerCase());
 }
 
-function capsShare(s: string): number {
+/** A code point's case as capsShare counts it: 0 uncased, 1 a lower-case letter, 2 an upper-case one. */
+function caseOf(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  if (ch.toLowerCase() === ch.toUpperCase()) return 0;
+  return ch === ch.toUpperCase() ? 2 : 1;
+}
+
+/** caseOf for the Latin blocks (å, ä, ö, é, ü …), made once from caseOf itself: no strings per letter. */
+const LATIN_CASE = Uint8Array.from({ length: 0x250 }, (_, cp) => caseOf(cp));
+
+export function capsShare(s: string): number {
   let up = 0;
   let letters = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // ASCII by code (most of every line); anything else by its case forms, a code point at a time.
+    // ASCII by code (most of every line), the Latin blocks by table; anything else by its case forms, a code point at a time.
     if (c < 128) {
       if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
       continue;
     }
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    const ch = String.fromCodePoint(cp);
-    if (ch.toLowerCase() === ch.toUpperCase()) continue;
-    letters++;
-    if (ch === ch.toUpperCase()) up++;
+    let k: number;
+    if (c < 0x250) k = LATIN_CASE[c]!;
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      k = caseOf(cp);
+    }
+    if (k !== 0) letters++;
+    if (k === 2) up++;
   }
   return letters ? up / letters : 0;
 }
