@@ -12,7 +12,6 @@ export type { LineLabel } from "./rules.js";
 export interface LabelledLine extends LineRecord {
   features: LineFeatures;
   label: LineLabel;
-  scores: Partial<Record<LineLabel, number>>;
   rules: string[];
 }
 
@@ -44,7 +43,7 @@ export function labelLines(doc: SourceDocument, lex: Lexicon): LabelledLine[] {
     const features = lineFeatures(rec, vocab, body);
     const c = chooseLabel(r, features);
     // Fields named one by one: an object spread here cost more than the features themselves.
-    out.push({ start: rec.start, end: rec.end, n: rec.n, text: rec.text, layout: rec.layout, flat: rec.flat, piece: rec.piece, features, label: c.label, scores: c.scores, rules: c.rules });
+    out.push({ start: rec.start, end: rec.end, n: rec.n, text: rec.text, layout: rec.layout, flat: rec.flat, piece: rec.piece, features, label: c.label, rules: c.rules });
   }
   return out;
 }

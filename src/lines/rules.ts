@@ -58,8 +58,6 @@ export interface LabelChoice {
   score: number;
   /** Ids of the fired rules for the chosen label. */
   rules: string[];
-  /** Every label's score (for the block layer's emission costs). */
-  scores: Partial<Record<LineLabel, number>>;
 }
 
 /**
@@ -71,10 +69,6 @@ interface CompiledRules {
   /** Every rule's conditions as one function: the indexes of the rules that fire on a line's features, in order. */
   fired: (f: LineFeatures, out: number[]) => void;
   base: number[];
-  /** Which labels have a base score (an unscored label is left out of a choice's scores). */
-  hasBase: boolean[];
-  /** The base labels' indexes, in the rules file's order. */
-  baseOrder: number[];
 }
 
 const compiledRules = new WeakMap<LineRules, CompiledRules>();
@@ -87,8 +81,6 @@ function compile(rules: LineRules): CompiledRules {
       rules: compiled,
       fired: firedFunction(compiled.map((r) => r.when)),
       base: LINE_LABELS.map((l) => rules.base[l] ?? 0),
-      hasBase: LINE_LABELS.map((l) => rules.base[l] !== undefined),
-      baseOrder: (Object.keys(rules.base) as LineLabel[]).map((l) => LINE_LABELS.indexOf(l)),
     };
     compiledRules.set(rules, c);
   }
@@ -137,20 +129,14 @@ const BODY = LINE_LABELS.indexOf("body");
 export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
   const c = compile(rules);
   const sum = c.base.slice();
-  // The labels in the order a score object would have gained them: base labels first, then as rules fire.
-  const order: number[] = [];
   const fired: number[] = [];
   c.fired(f, fired);
   for (const i of fired) {
     const r = c.rules[i]!;
-    if (!c.hasBase[r.label] && !order.includes(r.label)) order.push(r.label);
     sum[r.label]! += r.rule.weight;
   }
   let best = BODY;
   for (let l = 0; l < LINE_LABELS.length; l++) if (sum[l]! > sum[best]!) best = l;
-  const scores: Partial<Record<LineLabel, number>> = {};
-  for (const l of c.baseOrder) scores[LINE_LABELS[l]!] = sum[l]!;
-  for (const l of order) scores[LINE_LABELS[l]!] = sum[l]!;
   const ids = fired.filter((i) => c.rules[i]!.label === best).map((i) => c.rules[i]!.rule.id);
-  return { label: LINE_LABELS[best]!, score: sum[best]!, rules: ids.length ? ids : ["line/base"], scores };
+  return { label: LINE_LABELS[best]!, score: sum[best]!, rules: ids.length ? ids : ["line/base"] };
 }
