@@ -115,12 +115,12 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
     // Prose can start alike too; a page header starts with the page number or names the record.
     const prefix = a.slice(0, best).join(" ");
     if (!LEADING_PAGE.test(line.text) && !RECORD_WORD.test(prefix)) continue;
-    const m = new RegExp(`^\\s*(?:\\d+\\s+)?${a.slice(0, best).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(line.text);
-    if (!m) continue;
+    // Where the header's words end: the words were read from this line, so they are found where they were read.
+    const headerEnd = wordsEnd(line.text, LEADING_NUMBER.exec(line.text)?.[0].length ?? 0, best);
     // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
     const ordinal = ordinalWord;
-    const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(m[0].length));
-    const end = m[0].length + (page && page[1] === ordinal ? page[0].length : 0);
+    const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(headerEnd));
+    const end = headerEnd + (page && page[1] === ordinal ? page[0].length : 0);
     out.push({ start: line.start, end: line.start + end, kind: "running-header", text: line.text.slice(0, end) });
   }
   return out;
@@ -145,6 +145,20 @@ export function firstWords(s: string, from: number, limit: number): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The offset where the first `count` words of firstWords(s, from, …) end, blanks between them
+ * included: where `^\s*(?:\d+\s+)?` and those words joined by `\s+` match to (a regex built per
+ * header line before; property-tested against it). A trailing empty word ends at the line's end.
+ */
+export function wordsEnd(s: string, from: number, count: number): number {
+  let i = from;
+  for (let n = 1; ; n++) {
+    while (i < s.length && !isBlank(s.charCodeAt(i))) i++;
+    if (n >= count || i >= s.length) return i;
+    while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  }
 }
 
 const LEADING_NUMBER = /^\s*\d+\s+/u;

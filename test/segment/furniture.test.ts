@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findFurniture, firstWords } from "../../src/segment/furniture.js";
+import { findFurniture, firstWords, wordsEnd } from "../../src/segment/furniture.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { lexiconWith } from "../helpers.js";
 
@@ -42,6 +42,27 @@ describe("firstWords", () => {
         expect(firstWords(s, at, limit)).toEqual(s.slice(at).split(/\s+/, limit));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("wordsEnd", () => {
+  // What runningPrefixes found with a regex built for each header line: the line's own first words
+  // (after a leading number) joined by \s+, after ^\s*(?:\d+\s+)?.
+  const LEADING_NUMBER = /^\s*\d+\s+/u;
+  const byRegex = (s: string, count: number): number | null => {
+    const words = firstWords(s, LEADING_NUMBER.exec(s)?.[0].length ?? 0, 8).slice(0, count);
+    const m = new RegExp(`^\\s*(?:\\d+\\s+)?${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "u").exec(s);
+    return m ? m[0].length : null;
+  };
+  it("ends where the regex of a line's own first words ends", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "Ö", "1", "12", " ", "\t", "\u00a0", "\u2028", "§", ".", "(", "*", "Protokoll") }), fc.integer({ min: 2, max: 8 }), (s, count) => {
+        const words = firstWords(s, LEADING_NUMBER.exec(s)?.[0].length ?? 0, 8);
+        fc.pre(count <= words.length);
+        expect(wordsEnd(s, LEADING_NUMBER.exec(s)?.[0].length ?? 0, count)).toBe(byRegex(s, count));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
