@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { anyOf, capitalisedAnyOf } from "../text/unicode.js";
+import { anyOf, capitalisedAnyOf, cueOf } from "../text/unicode.js";
 
 /**
  * The lexicon compiled into the matchers the line layer uses. One compile per lexicon instance:
@@ -13,6 +13,8 @@ export interface LineVocabulary {
   group: RegExp;
   /** A role word anywhere ("ordförande", "sekreterare"). */
   role: RegExp;
+  /** What every role word contains ("ordf", "sekr", …): a line without it has none (text/unicode cueOf). */
+  roleCue: RegExp;
   /** A meeting-kind word ("Protokoll", "Kallelse", compounds "Sammanträdesprotokoll"). */
   kind: RegExp;
   /** A section heading standing as the whole line ("Beslut", "Förslag till beslut"). */
@@ -26,6 +28,8 @@ export interface LineVocabulary {
   furniture: RegExp;
   /** Web page chrome words ("cookies", "Läs mer"). */
   web: RegExp;
+  /** What every web chrome word contains. */
+  webCue: RegExp;
   /** Where a flattened transcript line breaks: before a § header, a capitalised label or group heading. */
   boundary: RegExp;
 }
@@ -46,6 +50,7 @@ export function lineVocabulary(lex: Lexicon): LineVocabulary {
     labelKind,
     group: atStart(lex.forms("groups")),
     role: new RegExp(`(?<![\\p{L}])(?:${anyOf(lex.forms("roles"))})(?![\\p{L}])`, "giu"),
+    roleCue: cueOf(lex.forms("roles"), "iu"),
     kind: new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])`, "iu"),
     section: new RegExp(`^[ \\t]*(?:${anyOf(lex.forms("section-headings"))})[ \\t]*:?[ \\t]*$`, "iu"),
     firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())),
@@ -60,6 +65,7 @@ export function lineVocabulary(lex: Lexicon): LineVocabulary {
       "gu",
     ),
     web: new RegExp(`(?<![\\p{L}])(?:${anyOf(lex.forms("document-kinds", "webpage"))})(?![\\p{L}])`, "iu"),
+    webCue: cueOf(lex.forms("document-kinds", "webpage"), "iu"),
   };
   compiled.set(lex, v);
   return v;

@@ -19,6 +19,21 @@ export function anyOf(forms: readonly string[]): string {
 }
 
 /**
+ * A cheap necessary condition for anyOf(forms): an alternation of a few words that every match of
+ * anyOf(forms) contains, under the same flags. Each form gives its longest space-free piece (a
+ * literal part of any match, since only spaces become blank runs); a piece that contains another
+ * piece is dropped (the shorter is in every text the longer is in). A long alternation is tried
+ * at almost every letter of a text, the cue's few words at few: a line without a cue word is
+ * answered without the long pattern (role words over the bench corpus's lines: 26 → 6 ms).
+ */
+export function cueOf(forms: readonly string[], flags: string): RegExp {
+  const pieces = [...new Set(forms.map((f) => f.split(" ").reduce((a, b) => (b.length > a.length ? b : a), "")))];
+  // An empty piece (a form of spaces only) is in every other: the cue then holds for any text.
+  const kept = pieces.filter((p) => !pieces.some((q) => q !== p && p.includes(q)));
+  return new RegExp(anyOf(kept), flags.replace(/[gy]/g, ""));
+}
+
+/**
  * anyOf for a pattern without the `i` flag whose match must start with a capital ("Plats och tid",
  * "PLATS OCH TID", never "plats och tid"): the first letter upper case only, the others either case.
  * A case-insensitive alternation is tried at every letter of a text; this one only at capitals,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, cueOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper } from "../../src/text/unicode.js";
+import { loadLexicon } from "../../src/lexicon/load.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
 // case-sensitive one that only starts at capitals. The same matches, except that a lower-case
@@ -90,5 +91,27 @@ describe("hasLetterRun and hasNonBlankRun", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("cueOf", () => {
+  const bits = ["ordf", "ordförande", "vice", "v.", "sekr", "sekreterare", "1:e", "Å", "å", "ſ", "k", "K", "-", "/", "(", "e"];
+  const form = fc.array(fc.constantFrom(...bits), { minLength: 1, maxLength: 3 }).map((a) => a.join(" "));
+  const text = fc.array(fc.constantFrom(...bits, " ", "\t", "x", "\n", "ORDF", "Sekr", "V."), { maxLength: 12 }).map((a) => a.join(""));
+  it.each([["iu"], ["u"], ["giu"]])("holds wherever anyOf(forms) matches (flags %s)", (flags) => {
+    fc.assert(
+      fc.property(fc.array(form, { minLength: 1, maxLength: 6 }), text, (forms, t) => {
+        const full = new RegExp(anyOf(forms), flags.replace("g", ""));
+        if (full.test(t)) expect(cueOf(forms, flags).test(t)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps a few short words of the lexicon's role forms", () => {
+    const cue = cueOf(loadLexicon().forms("roles"), "iu");
+    expect(cue.source.split("|").length).toBeLessThanOrEqual(8);
+    expect(cue.test("Anna Berg (S), ordförande")).toBe(true);
+    expect(cue.test("Kommunstyrelsen beslutar att godkänna rapporten")).toBe(false);
   });
 });
