@@ -202,7 +202,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     // The cue first: most lines hold no role word, and the cue's few words are found far faster.
     roles: vocab.roleCue.test(t) ? countMatches(vocab.role, t) : 0,
     // The shape first: the kind words' alternation is the dearer test.
-    kindWord: (STARTS_CAPITAL.test(t) || caps > 0.8) && vocab.kind.test(t),
+    kindWord: (STARTS_CAPITAL.test(t) || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
     firstNames: countFirstNames(t, vocab.firstNames),
     parties: countMatches(vocab.party, t),

@@ -29,7 +29,7 @@ function rules(): LineRules {
 }
 
 const never = /(?!)/u;
-const NO_VOCAB = { label: never, labelKind: new Map(), group: never, role: /(?!)/gu, roleCue: never, kind: never, section: never, firstNames: new Set<string>(), party: /(?!)/gu, date: /(?!)/gu, furniture: never, web: never, webCue: never, boundary: /(?!)/gu };
+const NO_VOCAB = { label: never, labelKind: new Map(), group: never, role: /(?!)/gu, roleCue: never, kind: never, kindCue: never, section: never, firstNames: new Set<string>(), party: /(?!)/gu, date: /(?!)/gu, furniture: never, web: never, webCue: never, boundary: /(?!)/gu };
 
 /** Labels every non-blank line of the document (flat lines as their pieces). */
 export function labelLines(doc: SourceDocument, lex: Lexicon): LabelledLine[] {

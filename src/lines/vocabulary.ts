@@ -17,6 +17,8 @@ export interface LineVocabulary {
   roleCue: RegExp;
   /** A meeting-kind word ("Protokoll", "Kallelse", compounds "Sammanträdesprotokoll"). */
   kind: RegExp;
+  /** What every meeting-kind word contains. */
+  kindCue: RegExp;
   /** A section heading standing as the whole line ("Beslut", "Förslag till beslut"). */
   section: RegExp;
   firstNames: Set<string>;
@@ -52,6 +54,7 @@ export function lineVocabulary(lex: Lexicon): LineVocabulary {
     role: new RegExp(`(?<![\\p{L}])(?:${anyOf(lex.forms("roles"))})(?![\\p{L}])`, "giu"),
     roleCue: cueOf(lex.forms("roles"), "iu"),
     kind: new RegExp(`(?:${anyOf(lex.forms("meeting-kinds"))})(?![\\p{L}])`, "iu"),
+    kindCue: cueOf(lex.forms("meeting-kinds"), "iu"),
     section: new RegExp(`^[ \\t]*(?:${anyOf(lex.forms("section-headings"))})[ \\t]*:?[ \\t]*$`, "iu"),
     firstNames: new Set(lex.forms("first-names").map((f) => f.toLowerCase())),
     party: new RegExp(`\\((?:${anyOf(parties)})\\)`, "gu"),
