@@ -195,8 +195,9 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     signatureCue: SIGNATURE.test(t),
     labelKind,
     labelValue: rest.length > 0,
-    labelShape: LABEL_SHAPE.test(t) && t.length < 80,
-    colonLabel: COLON_LABEL.test(t) && t.length < 100,
+    // Lengths first: they decide most lines without a regex.
+    labelShape: t.length < 80 && LABEL_SHAPE.test(t),
+    colonLabel: t.length < 100 && COLON_LABEL.test(t),
     nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
     groupHeading: !!group && STARTS_CAPITAL.test(group[1]!) && AFTER_GROUP_WORD.test(t.slice(group[0].length)),
     // The cue first: most lines hold no role word, and the cue's few words are found far faster.
