@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { keptScanner, scanAll } from "../text/scan.js";
-import { anyOf } from "../text/unicode.js";
+import { anyOf, cueOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { inRanges } from "./lines.js";
 
@@ -39,6 +39,9 @@ const POSSESSIVE_HEADING =
 const OFFICE_POSSESSIVE_HEADING =
   /(?<=^|\n)[ \t•*-]*(\p{Lu}[\p{L}./-]*[ \t]+(?:\p{L}[\p{L}./-]*[ \t]+){0,3}\p{L}[\p{L}-]*s[ \t]+(?:beslut|förslag(?:[ \t]+till[ \t]+beslut)?|ställningstagande))[ \t]*:[ \t]*/gu;
 
+/** The heading words both possessive patterns require: their lines hold one (neither crosses a line break). */
+const POSSESSIVE_CUE = /beslut|förslag|ställningstagande/u;
+
 function possessiveRole(heading: string): SectionRole {
   return /beslut$/u.test(heading) && !/förslag/u.test(heading) ? "decision" : /ställningstagande$/u.test(heading) ? "position" : "proposal";
 }
@@ -54,6 +57,8 @@ function compile(lex: Lexicon) {
   const forms = anyOf([...roleOf.keys()]);
   return {
     roleOf,
+    // What every heading's line holds, to skip the lines without one (text/scan keptScanner's cue).
+    lineStartCue: cueOf([...roleOf.keys()], "u"),
     // At a line start: alone on the line, or run in after a colon ("Beslut: Styrgruppen …").
     lineStart: new RegExp(`(?<=^|\\n)[ \\t•*-]*(${forms})[ \\t]*(?::[ \\t]*|(?=\\n|$))`, "gu"),
     bold: new RegExp(`\\*\\*(${forms})[ \\t]*:?\\*\\*`, "gu"),
@@ -90,9 +95,9 @@ export function findSections(text: string, body: Range, lex: Lexicon, skip: Rang
     if (inRanges(skip, start)) return;
     found.push({ heading, start, textStart: body.start + m.index! + m[0].length, rule });
   };
-  for (const m of scanAll(keptScanner(lineStart), s)) add(m, m[1]!, "section/line-start-heading");
-  for (const m of scanAll(keptScanner(compiled.possessive), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!, "section/possessive-heading");
-  for (const m of scanAll(keptScanner(compiled.officePossessive), s)) if (!roleOf.has(m[1]!)) add(m, m[1]!, "section/possessive-heading");
+  for (const m of scanAll(keptScanner(lineStart, compiled.lineStartCue), s)) add(m, m[1]!, "section/line-start-heading");
+  for (const m of scanAll(keptScanner(compiled.possessive, POSSESSIVE_CUE), s)) if (!roleOf.has(m[1]!) && /^\p{Lu}/u.test(m[1]!)) add(m, m[1]!, "section/possessive-heading");
+  for (const m of scanAll(keptScanner(compiled.officePossessive, POSSESSIVE_CUE), s)) if (!roleOf.has(m[1]!)) add(m, m[1]!, "section/possessive-heading");
   if (s.includes("**")) for (const m of scanAll(keptScanner(bold), s)) add(m, m[1]!, "section/bold-heading");
   if (flat) for (const m of scanAll(keptScanner(midLine), s)) if (!WEAK_MIDLINE.has(m[1]!)) add(m, m[1]!, "section/mid-line-heading");
   found.sort((a, b) => a.start - b.start);

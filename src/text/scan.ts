@@ -20,6 +20,8 @@ export interface Scanner {
   readonly before: ((text: string, at: number) => boolean) | null;
   /** The pattern began with `(?<=^|\n)`: it is tried at line starts only, found with indexOf. */
   readonly lineStarts?: boolean;
+  /** With lineStarts: a pattern found in the line of every match (global, private): lines without it are not tried. */
+  readonly cue?: RegExp;
 }
 
 /**
@@ -100,14 +102,17 @@ const kept = new WeakMap<RegExp, Scanner>();
  * A scanner that keeps the look-behind: for patterns that may start with blanks or nothing before
  * their words (`(?<=^|\n)[ \t]*Beslut`), where the look-behind is what stops a search early. It
  * still saves matchAll's clone, whose cost grows with the pattern's source (a lexicon's alternation).
+ * `cue`, for a line-start pattern whose matches never cross a line break: a pattern that matches in
+ * the line of every match (cueOf the forms, or a word the pattern requires); the scan then goes from
+ * cue to cue instead of trying every line. One cue per pattern: the first call's is kept.
  */
-export function keptScanner(re: RegExp): Scanner {
+export function keptScanner(re: RegExp, cue?: RegExp): Scanner {
   let hit = kept.get(re);
   if (!hit) {
     const rest = lineStartRest(re);
     // A private copy either way: scans set lastIndex, which must not leak into a caller's own RegExp.
     hit = rest !== null
-      ? { re: new RegExp(rest, re.flags.replace(/[gy]/g, "") + "y"), before: null, lineStarts: true }
+      ? { re: new RegExp(rest, re.flags.replace(/[gy]/g, "") + "y"), before: null, lineStarts: true, ...(cue ? { cue: new RegExp(cue.source, cue.flags.replace(/[gy]/g, "") + "g") } : {}) }
       : { re: new RegExp(re.source, re.flags.replace(/y/g, "") + (re.global ? "" : "g")), before: null };
     kept.set(re, hit);
   }
@@ -141,8 +146,20 @@ function lineStartFrom(text: string, i: number): number {
   return nl < 0 ? -1 : nl + 1;
 }
 
-function* scanLineStarts(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+/** The start of the first line at or after the line start `at` that holds a match of the cue, or -1. */
+function cuedLineFrom(cue: RegExp, text: string, at: number): number {
+  cue.lastIndex = at;
+  const m = cue.exec(text);
+  if (m === null) return -1;
+  return Math.max(at, text.lastIndexOf("\n", m.index - 1) + 1);
+}
+
+function* scanLineStarts(re: RegExp, text: string, from: number, to: number, cue?: RegExp): Generator<RegExpExecArray> {
   for (let at = lineStartFrom(text, from); at >= 0 && at <= to; ) {
+    if (cue) {
+      at = cuedLineFrom(cue, text, at);
+      if (at < 0 || at > to) return;
+    }
     re.lastIndex = at;
     const m = re.exec(text);
     if (m === null) {
@@ -158,7 +175,7 @@ function* scanLineStarts(re: RegExp, text: string, from: number, to: number): Ge
 /** Every match in text[from, to): matches that start before `to` (they may run past it, as with matchAll on the whole text). */
 export function* scanAll(s: Scanner, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {
   if (s.lineStarts) {
-    yield* scanLineStarts(s.re, text, from, to);
+    yield* scanLineStarts(s.re, text, from, to, s.cue);
     return;
   }
   for (let at = from; at <= to; ) {

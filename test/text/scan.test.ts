@@ -97,6 +97,28 @@ describe("keptScanner at line starts", () => {
   });
 });
 
+describe("keptScanner with a cue", () => {
+  // Line-start patterns whose matches stay on one line, each with a cue every match's line holds.
+  const cases: Array<[RegExp, RegExp]> = [
+    [/(?<=^|\n)[ \t•*-]*(Beslut|Förslag till beslut)[ \t]*(?::[ \t]*|(?=\n|$))/gu, /Beslut|Förslag/u],
+    [/(?<=^|\n)[ \t]*(?:\p{Lu}\p{L}*[ \t]+){0,2}\p{L}*s[ \t]+beslut[ \t]*:/gu, /beslut/u],
+    [/(?<=^|\n)[ \t]*a+/gu, /a/u],
+  ];
+  it.each(cases.map(([re, cue]) => [re.source, re, cue] as const))("%s: the matches of the scan without the cue", (_src, re, cue) => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "\n", " ", "\t", "•", "Beslut", "beslut", "Förslag till beslut", "Nämndens", "Ks", ":", "x") }), fc.nat(30), fc.nat(30), (s, x, y) => {
+        const [from, to] = [Math.min(x, y, s.length), Math.min(Math.max(x, y), s.length)];
+        const plain = keptScanner(new RegExp(re.source, re.flags));
+        const cued = keptScanner(new RegExp(re.source, re.flags), cue);
+        expect(cued.cue).toBeDefined();
+        expect([...scanAll(cued, s, from, to)].map((m) => [m.index, m[0]])).toEqual([...scanAll(plain, s, from, to)].map((m) => [m.index, m[0]]));
+        expect([...scanAll(cued, s)].map((m) => [m.index, m[0]])).toEqual([...s.matchAll(re)].map((m) => [m.index, m[0]]));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("keptScanner and the caller's RegExp", () => {
   it("scans with its own copy: the caller's lastIndex is left as it was", () => {
     for (const [re, n] of [[/(?<![\p{L}])ab/gu, 3], [/(?<=^|\n)ab/gu, 2], [/ab/u, 3]] as const) {
