@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load.js";
-import { anyOf, capitalisedAnyOf, isUpper } from "../text/unicode.js";
+import { anyOf, capitalisedAnyOf, cueOf, isUpper } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { lowerBound } from "../text/sorted.js";
 import { compoundWords } from "../text/compound.js";
@@ -32,6 +32,8 @@ function compile(lex: Lexicon) {
     label: new RegExp(`(?<=^|[\\t ]|\\n)(${capitalisedAnyOf([...labelOf.keys()])})(?![\\p{L}])`, "gu"),
     // A kind word written as a title: at a line start, or in capitals.
     kind: new RegExp(`(?:${anyOf([...kindOf.keys()])})(?![\\p{L}])`, "giu"),
+    // What every kind word contains: the text is searched from cue to cue (text/compound).
+    kindCue: new RegExp(cueOf([...kindOf.keys()], "iu").source, "giu"),
   };
 }
 // Built once per lexicon instance: a caller's own vocabulary gets its own patterns.
@@ -54,7 +56,7 @@ function kindValue(word: string, kindOf: Map<string, string>): string | null {
  * at line starts: a box never spans one (a short notice's header and an attached record's).
  */
 export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly number[] = []): HeaderBlock[] {
-  const { label, kind, labelOf, kindOf } = compiled(lex);
+  const { label, kind, kindCue, labelOf, kindOf } = compiled(lex);
   const hits: Hit[] = [];
   for (const m of scanAll(scanner(label), text)) {
     if (!isUpper(m[1]![0])) continue;
@@ -62,7 +64,7 @@ export function findHeaderBlocks(text: string, lex: Lexicon, breaks: readonly nu
     if (!LABEL_END.test(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 3))) continue;
     hits.push({ start: m.index, end: m.index + m[1]!.length, label: labelOf.get(m[1]!.toLowerCase().replace(/\s+/g, " ")) ?? null, kind: null });
   }
-  for (const m of compoundWords(text, kind)) {
+  for (const m of compoundWords(text, kind, 20, 0, text.length, kindCue)) {
     const word = m.prefix + m.form;
     const lineStart = m.index === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index));
     const caps = word === word.toUpperCase() && word.length >= 6;

@@ -16,10 +16,20 @@ export interface CompoundWord {
   end: number;
 }
 
-/** `tail` is `(?:forms)(?![\p{L}])` with flags g, u (and i as needed). */
-export function* compoundWords(text: string, tail: RegExp, maxPrefix = 20, from = 0, to = text.length): Generator<CompoundWord> {
+/**
+ * `tail` is `(?:forms)(?![\p{L}])` with flags g, u (and i as needed). `cue` (global, e.g. cueOf the
+ * forms) matches in every tail match and the tail never crosses a line break: the search then starts
+ * at the line of the next cue, skipping the lines before it, which hold no match.
+ */
+export function* compoundWords(text: string, tail: RegExp, maxPrefix = 20, from = 0, to = text.length, cue?: RegExp): Generator<CompoundWord> {
   let at = from;
   while (at < to) {
+    if (cue) {
+      cue.lastIndex = at;
+      const c = cue.exec(text);
+      if (c === null || c.index >= to) return;
+      at = Math.max(at, text.lastIndexOf("\n", c.index - 1) + 1);
+    }
     tail.lastIndex = at;
     const m = tail.exec(text);
     if (m === null || m.index >= to) return;

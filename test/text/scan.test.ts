@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundWords } from "../../src/text/compound.js";
+import { cueOf } from "../../src/text/unicode.js";
 import { countAll, firstMatch, keptScanner, scanAll, scanner, testAnywhere } from "../../src/text/scan.js";
 
 const summary = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, ...m, JSON.stringify(m.groups ?? null)]);
@@ -65,6 +66,9 @@ describe("compoundWords", () => {
         const want = [...text.matchAll(original)].map((m) => [m.index, m[1], m[2]]);
         const got = [...compoundWords(text, tail)].map((w) => [w.index, w.prefix, w.form]);
         expect(got).toEqual(want);
+        // From cue to cue: the same words.
+        const cue = new RegExp(cueOf(forms.split("|"), "iu").source, "giu");
+        expect([...compoundWords(text, tail, 20, 0, text.length, cue)].map((w) => [w.index, w.prefix, w.form])).toEqual(want);
       }),
       { numRuns: 2000 },
     );
