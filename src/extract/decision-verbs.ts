@@ -1,16 +1,17 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { firstMatch, testAnywhere } from "../text/scan.js";
-import { anyOf } from "../text/unicode.js";
+import { anyOf, isBlank } from "../text/unicode.js";
 import { perLexicon } from "./per-lexicon.js";
 
 export type DecisionTense = "present" | "past" | "passive";
 
 interface Cues {
-  subjectEnd: string[];
+  /** Whether a lower-cased word ends in a deciding subject ("mötet", "styrelsen", "årsmötet"). */
+  subjectEnd: (lower: string) => boolean;
   /** Whole words that are deciding subjects ("Vi väljer ingen suppleant"). */
   subjectWords: string[];
   /** Indefinite body words after a genitive ("Kommunstyrelsens arbetsutskott", "Region Västmanlands styrelse"). */
-  afterGenitive: string[];
+  afterGenitive: (lower: string) => boolean;
   present: RegExp;
   past: RegExp;
   passive: RegExp;
@@ -21,6 +22,23 @@ interface Cues {
   /** "Detta …", "Beslutet …": a sentence that goes on about the decision before it. */
   continuation: RegExp;
 }
+/**
+ * Whether a word ends in one of `forms`, asking only the forms that end in its last UTF-16 unit (two
+ * dozen endsWith per word of every sentence's opening before; most words end in none of their letters).
+ */
+function endsInAny(forms: readonly string[]): (word: string) => boolean {
+  if (forms.includes("")) return () => true;
+  const byLast = new Map<number, string[]>();
+  for (const f of forms) {
+    const c = f.charCodeAt(f.length - 1);
+    byLast.set(c, [...(byLast.get(c) ?? []), f]);
+  }
+  return (word) => {
+    const list = byLast.get(word.charCodeAt(word.length - 1));
+    return list !== undefined && list.some((f) => word.endsWith(f));
+  };
+}
+
 /** Compiled once per lexicon instance (a second lexicon gets its own cues). */
 const compiled = perLexicon((lex: Lexicon): Cues => {
   const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
@@ -29,18 +47,18 @@ const compiled = perLexicon((lex: Lexicon): Cues => {
   const besLead = new RegExp(`^Beslut(?:et)?[ \\t]+${anyOf(lex.forms("decision-verbs", "beslut-lead"))}[ \\t]+\\p{L}`, "u");
   const continuation = new RegExp(`^${anyOf(lex.forms("decision-verbs", "continuation"))}(?![\\p{L}])`, "iu");
   return {
-    subjectEnd: lex.forms("decision-verbs", "subject"), subjectWords: lex.forms("decision-verbs", "subject-word"),
-    afterGenitive: lex.forms("decision-verbs", "subject-after-genitive"), present: verbs("present"), past: verbs("past"), passive,
+    subjectEnd: endsInAny(lex.forms("decision-verbs", "subject")), subjectWords: lex.forms("decision-verbs", "subject-word"),
+    afterGenitive: endsInAny(lex.forms("decision-verbs", "subject-after-genitive")), present: verbs("present"), past: verbs("past"), passive,
     impersonal, besLead, continuation,
   };
 });
 
-/** "Mötet", "Årsmötet", "Personalsektionen", "Allmänna utskottet", "UFM": a deciding subject. */
-function isDecidingSubject(words: string, cues: Cues): boolean {
-  const last = words.split(/[ \t]+/u).pop()!;
-  if (/^\p{Lu}{2,5}$/u.test(last)) return true;
-  const lower = last.toLowerCase();
-  return cues.subjectWords.includes(lower) || cues.subjectEnd.some((e) => lower.endsWith(e));
+/** "Mötet", "Årsmötet", "Personalsektionen", "UFM": a word (no blanks in it) that is a deciding subject. */
+function isDecidingSubject(word: string, cues: Cues): boolean {
+  // (Two to five code points are 2 to 10 UTF-16 units: the length first.)
+  if (word.length >= 2 && word.length <= 10 && /^\p{Lu}{2,5}$/u.test(word)) return true;
+  const lower = word.toLowerCase();
+  return cues.subjectWords.includes(lower) || cues.subjectEnd(lower);
 }
 
 /**
@@ -58,21 +76,43 @@ const MAX_SUBJECT_WORDS = 4;
  * "Kommunstyrelsens arbetsutskott"); the words between are those of INNER_WORD.
  */
 function afterSubject(cues: Cues, sentence: string): string[] {
-  const words = /^(?:\S+\s+){1,5}/u.exec(sentence)?.[0].split(/\s+/u).filter(Boolean) ?? [];
+  const { words, after } = leadingWords(sentence, MAX_SUBJECT_WORDS);
   if (!words.length || !/^\p{Lu}/u.test(words[0]!)) return [];
   const out: string[] = [];
-  let at = 0;
-  for (let k = 1; k <= Math.min(MAX_SUBJECT_WORDS, words.length); k++) {
-    at = sentence.indexOf(words[k - 1]!, at) + words[k - 1]!.length;
+  // Whether a word before the k-th is a genitive.
+  let owned = false;
+  for (let k = 1; k <= words.length; k++) {
     if (k > 2 && !INNER_WORD.test(words[k - 2]!)) break;
     const last = words[k - 1]!;
     // After a genitive only an indefinite body word ends the subject: "Kommunstyrelsens arbetsutskott",
     // not "Borås Stads fullmäktige väljer två ledamöter", which tells how another body is made up.
-    const owned = words.slice(0, k - 1).some((w) => GENITIVE.test(w));
-    const bodyWord = owned ? cues.afterGenitive.some((e) => last.toLowerCase().endsWith(e)) : isDecidingSubject(last, cues);
-    if (bodyWord) out.push(sentence.slice(at).trimStart());
+    const bodyWord = owned ? cues.afterGenitive(last.toLowerCase()) : isDecidingSubject(last, cues);
+    if (bodyWord) out.push(sentence.slice(after[k - 1]));
+    owned ||= GENITIVE.test(last);
   }
   return out;
+}
+
+/**
+ * The first words of a sentence that each have blanks after them, at most `max` (what
+ * /^(?:\S+\s+){1,max}/u matches, cut at the blanks), and where the text goes on after each word's
+ * blanks. By char code (isBlank is \s): a regex, a split and a search for each word ran on every sentence.
+ */
+function leadingWords(sentence: string, max: number): { words: string[]; after: number[] } {
+  const words: string[] = [];
+  const after: number[] = [];
+  let i = 0;
+  while (words.length < max) {
+    let end = i;
+    while (end < sentence.length && !isBlank(sentence.charCodeAt(end))) end++;
+    let next = end;
+    while (next < sentence.length && isBlank(sentence.charCodeAt(next))) next++;
+    if (end === i || next === end) break;
+    words.push(sentence.slice(i, end));
+    after.push(next);
+    i = next;
+  }
+  return { words, after };
 }
 
 /**

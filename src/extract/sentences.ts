@@ -55,6 +55,19 @@ const MIDDLE_INITIAL = /(?<![\p{L}])\p{Lu}\p{Ll}+[ \t]+\p{Lu}$/u;
 /** " Andersson": the surname after the initial's full stop. */
 const NAME_GOES_ON = /^[ \t]+\p{Lu}\p{Ll}/u;
 
+/**
+ * Whether the character before `at` may be a capital (MIDDLE_INITIAL's last \p{Lu}): false only for
+ * ASCII other than A–Z, read by char code. Most full stops follow a small letter or a digit, and the
+ * pattern, anchored at its end, was tried at every offset of its 40-character window.
+ */
+function mayBeCapitalBefore(s: string, at: number): boolean {
+  const c = s.charCodeAt(at - 1);
+  return c >= 128 || (c >= 65 && c <= 90);
+}
+
+/** Where a sentence may end (split's comment tells which). */
+const SENTENCE_END = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”]|[ \t]+att[ \t]+\p{Ll}|[ \t]+(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{Lu}\p{Ll})|\n[ \t]*\n|\n(?=[ \t]*[•●▪-][ \t])/gu;
+
 function split(text: string, range: Range): Range[] {
   const out: Range[] = [];
   const s = text.slice(range.start, range.end);
@@ -65,9 +78,11 @@ function split(text: string, range: Range): Range[] {
   // sammanträdesdagar … fastställs.", a numbered point after a full stop.
   // The blank line's "not followed by lower case" is checked below, once per run of blank lines: as a
   // lookahead it rescanned the rest of the run at every blank line (200,000 newlines: minutes).
-  const re = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”]|[ \t]+att[ \t]+\p{Ll}|[ \t]+(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{Lu}\p{Ll})|\n[ \t]*\n|\n(?=[ \t]*[•●▪-][ \t])/gu;
   const goesOnLower = lowerAfterBlanks(s);
-  for (const m of s.matchAll(re)) {
+  // An exec loop on the one RegExp: matchAll cloned it at every call (its matches are never empty).
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     if (m[0].length > 1 && m[0].endsWith("\n") && goesOnLower(m.index + m[0].length)) continue;
     const end = m.index + (m[0].startsWith("\n") ? 0 : 1);
     // A sentence that ends in a colon goes on into its list ("följande dagar 2024:\n\n2 februari …").
@@ -75,17 +90,15 @@ function split(text: string, range: Range): Range[] {
     // "Melinda Fülöp och Tobias J. Andersson väljs …": the full stop of a middle initial, between a given
     // name and a surname, does not end a sentence ("enligt bilaga A. Mötet …" still does).
     // (The test after the stop first: it reads four characters.)
-    if (m[0] === "." && NAME_GOES_ON.test(s.slice(m.index + 1, m.index + 5)) && MIDDLE_INITIAL.test(s.slice(Math.max(at, m.index - 40), m.index))) continue;
+    if (m[0] === "." && NAME_GOES_ON.test(s.slice(m.index + 1, m.index + 5)) && mayBeCapitalBefore(s, m.index) && MIDDLE_INITIAL.test(s.slice(Math.max(at, m.index - 40), m.index))) continue;
     // "1. Preliminära sammanträdesdagar …": the full stop of a list number does not end a sentence.
-    if (/^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
-    if (end > at) out.push({ start: range.start + at, end: range.start + end });
+    // (Only where a digit and a stop end the sentence is the slice tested: most sentences end otherwise.)
+    if (endsInDigitStop(s, at, end) && /^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
+    if (end > at) splitAtHeadingLines(text, range.start + at, range.start + end, out);
     at = m.index + m[0].length;
   }
-  if (at < s.length) out.push({ start: range.start + at, end: range.end });
-  return out
-    .flatMap((r) => splitAtHeadingLines(text, r))
-    .filter((r) => text.slice(r.start, r.end).trim() !== "")
-    .map((r) => trim(text, r));
+  if (at < s.length) splitAtHeadingLines(text, range.start + at, range.end, out);
+  return out;
 }
 
 /** Whether the last character of s[from, to) that `skip` does not pass over is a colon (by hand: this runs at every sentence end). */
@@ -96,6 +109,13 @@ function endsInColon(s: string, from: number, to: number, skip: (c: number) => b
 }
 
 const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** Whether s[from, to) ends in an ASCII digit and a full stop: what /\d{1,2}\.$/u needs. */
+function endsInDigitStop(s: string, from: number, to: number): boolean {
+  if (to - from < 2 || s.charCodeAt(to - 1) !== 46) return false;
+  const d = s.charCodeAt(to - 2);
+  return d >= 48 && d <= 57;
+}
 
 /**
  * Whether the text from an offset, past blanks and line breaks, goes on in lower case. The end of
@@ -117,28 +137,33 @@ function lowerAfterBlanks(s: string): (at: number) => boolean {
 /** Punctuation that closes a line of running text; tested on the last character (a regex per line cost 3 % of parsing). */
 const CLOSING = ".,;:!?-";
 
-/** A short line without closing punctuation before a capitalised line is a heading or a title: a sentence of its own. */
-function splitAtHeadingLines(text: string, r: Range): Range[] {
-  const out: Range[] = [];
-  let at = r.start;
+/**
+ * A short line without closing punctuation before a capitalised line is a heading or a title: a
+ * sentence of its own. The pieces of text[start, end) go to `out` trimmed, those that were all
+ * blanks left out (pushed in place: a flatMap, a map and a filter over every sentence before).
+ */
+function splitAtHeadingLines(text: string, start: number, end: number, out: Range[]): void {
+  let at = start;
   // Search the sentence only: indexOf over the whole text would be quadratic on a text without line breaks.
-  const s = text.slice(r.start, r.end);
+  const s = text.slice(start, end);
   for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) {
-    const nl = r.start + i;
-    const line = s.slice(s.lastIndexOf("\n", i - 1) + 1, i).trim();
-    const next = s.slice(i + 1, i + 3).trimStart();
-    if (line && line.length <= 60 && !CLOSING.includes(line[line.length - 1]!) && /^[\p{Lu}•]/u.test(next)) {
-      out.push({ start: at, end: nl });
+    const nl = start + i;
+    // The line before the break, trimmed: its bounds by char code (a slice and a trim per line before).
+    let a = s.lastIndexOf("\n", i - 1) + 1;
+    let b = i;
+    while (a < b && isBlank(s.charCodeAt(a))) a++;
+    while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
+    if (b > a && b - a <= 60 && !CLOSING.includes(s[b - 1]!) && /^[\p{Lu}•]/u.test(s.slice(i + 1, i + 3).trimStart())) {
+      pushTrimmed(text, at, nl, out);
       at = nl + 1;
     }
   }
-  out.push({ start: at, end: r.end });
-  return out;
+  pushTrimmed(text, at, end, out);
 }
 
-function trim(text: string, r: Range): Range {
-  let { start, end } = r;
+/** text[start, end) without its blanks at either end, unless nothing is left. */
+function pushTrimmed(text: string, start: number, end: number, out: Range[]): void {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+  if (end > start) out.push({ start, end });
 }

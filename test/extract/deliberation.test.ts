@@ -53,3 +53,13 @@ describe("other decision shapes", () => {
     expect([f?.due, f?.responsible]).toEqual(["2024-09-30", "kommunstyrelsen"]);
   });
 });
+
+describe("motions and reservations written in capitals or across line breaks", () => {
+  it("are still read (the body is asked for their words with the patterns' own case folding and blanks)", () => {
+    const body = "PROTOKOLL\nSammanträdesdatum 2024-05-02\nBeslutande Eva Ek (S), ordförande\n\n§ 5 Ärende\n"
+      + "Anna Andersson (S) YRKAR bifall till förslaget.\nBo Berg (M) lämnar ett särskilt\nyttrande.\n";
+    const it5 = parseText(body).meetings[0]!.items.find((i) => i.number === "5")!;
+    expect(it5.motions.map((m) => [m.by, m.party, m.type])).toEqual([["Anna Andersson", "S", "bifall"]]);
+    expect(it5.reservations.map((r) => [r.kind, r.by.map((b) => b.name)])).toEqual([["särskilt yttrande", ["Bo Berg"]]]);
+  });
+});

@@ -42,6 +42,16 @@ describe("flattened roll calls read by their row shape", () => {
     ]);
   });
 
+  it("counts the party codes between any blanks (no-break and wide spaces, tabs, line breaks), not codes glued to a comma", () => {
+    const s = "Andersson Jens\u00a0SD\u00a0Bagan Thord\nS Berger Dan\tS Ek Eva\u2003M";
+    expect(partyDelimitedRows(s, whole(s), nv, known)!.map((r) => [r.member.name, r.party])).toEqual([
+      ["Jens Andersson", "SD"], ["Thord Bagan", "S"], ["Dan Berger", "S"], ["Eva Ek", "M"],
+    ]);
+    // With one code glued to a comma three rows are left: fewer than a table needs.
+    const glued = "Andersson Jens SD, Bagan Thord S Berger Dan S Ek Eva M";
+    expect(partyDelimitedRows(glued, whole(glued), nv, known)).toBeNull();
+  });
+
   it("is no roll call when few stretches end in a known first name", () => {
     const s = "Yrkande S Bifall M Avslag L Återremiss SD Bordläggning S";
     expect(partyDelimitedRows(s, whole(s), nv, known)).toBeNull();

@@ -20,11 +20,19 @@ export function motionType(text: string): MotionType {
   return "other";
 }
 
+/**
+ * What every motion verb holds (MOTION_VERB's forms all start so), with the same case folding: a
+ * body without it and without a motions section has no motion, and its sentences need not be read.
+ */
+const MOTION_STEM = /yrka/iu;
+
 /** Yrkanden: who moved what ("Samuel Godrén (SD) yrkar bifall till motionen"). */
 export function itemMotions(ctx: ExtractContext, item: ItemSegment, nv: NameVocabulary): RawMotion[] {
   const { text } = ctx.doc;
   const out: RawMotion[] = [];
   const inMotionSection = (at: number) => item.sections.some((s) => s.role === "motions" && at >= s.textStart && at < s.end);
+  // (Squashing a sentence only collapses its blanks: the verb of a squashed sentence stands so in the body.)
+  if (!item.sections.some((s) => s.role === "motions") && !MOTION_STEM.test(text.slice(item.bodyStart, item.end))) return out;
   const all = sentences(text, { start: item.bodyStart, end: item.end });
   for (let i = 0; i < all.length; i++) {
     let s = all[i]!;

@@ -13,11 +13,19 @@ const KINDS: Array<[ReservationKind, RegExp]> = [
   ["reservation", /reserv(?:ation|erar|erade)/iu],
 ];
 
+/**
+ * A word that each pattern of KINDS holds in every match, with the same case folding: a body
+ * without any of them and without a reservation heading has no reservation, and its sentences
+ * need not be read (squashing a sentence only collapses its blanks, so the word stands so in the body).
+ */
+const KIND_STEMS = /särskil|anteckning|jäv|reserv/iu;
+
 /** Reservations, särskilda yttranden, protokollsanteckningar and jäv, with who (and party). */
 export function itemReservations(ctx: ExtractContext, item: ItemSegment, nv: NameVocabulary): RawReservation[] {
   const { text } = ctx.doc;
   const out: RawReservation[] = [];
   const headed = item.sections.filter((s) => s.role === "reservation");
+  if (headed.length === 0 && !KIND_STEMS.test(text.slice(item.bodyStart, item.end))) return out;
   // Under a heading, each sentence naming people is a reservation of its own ("X reserverar sig …. Y reserverar sig ….").
   const underHeading = headed.flatMap((h) => {
     const parts = sentences(text, { start: h.textStart, end: h.end }).filter((x) => peopleIn(text, x, nv).length > 0);

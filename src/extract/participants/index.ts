@@ -41,12 +41,16 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   let at = block.start;
   const s = text.slice(block.start, block.end);
   for (const m of s.matchAll(/\n|\t|[ \t]{3,}/g)) {
-    if (m[0] === "\n") {
+    // The test of the next line first: it is anchored, and most lines go on in lower case or end
+    // otherwise; the line's last word, searched from every offset of its window, only then.
+    if (m[0] === "\n" && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) {
       const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
       const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
-      // Not when the line is a whole name written surname first ("Lind Mattias").
-      const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
-      if (lastWord && nv.isFirstName(lastWord) && !(surnameFirst && !nv.isFirstName(surnameFirst[1]!)) && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) continue;
+      if (lastWord && nv.isFirstName(lastWord)) {
+        // Not when the line is a whole name written surname first ("Lind Mattias").
+        const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
+        if (!(surnameFirst && !nv.isFirstName(surnameFirst[1]!))) continue;
+      }
     }
     out.push({ start: at, end: block.start + m.index });
     at = block.start + m.index + m[0].length;

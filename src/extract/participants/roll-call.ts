@@ -1,5 +1,6 @@
 import type { Range } from "../../types.js";
 import type { NameVocabulary } from "./names.js";
+import { scanAll, scanner } from "../../text/scan.js";
 
 /** One row of a flattened "Ledamot | Parti | Tjänstgörande ersättare" table. */
 export interface PartyRow {
@@ -28,6 +29,9 @@ const MIN_ROWS = 4;
  */
 export function partyDelimitedRows(text: string, seg: Range, nv: NameVocabulary, isKnownParty: (t: string) => boolean): PartyRow[] | null {
   const s = text.slice(seg.start, seg.end);
+  // Each row is closed by a party code: without MIN_ROWS codes no run is a table (most segments, a
+  // line of prose, have none; splitting each into words first was 1 % of parsing).
+  if (!hasCodes(s, isKnownParty, MIN_ROWS)) return null;
   const words: Word[] = [...s.matchAll(WORD)].map((m) => ({ word: m[0], start: seg.start + m.index, end: seg.start + m.index + m[0].length }));
   const isCode = (w: string) => /^\p{Lu}{1,3}$/u.test(w) && isKnownParty(w);
   const stretches: Array<{ words: Word[]; party: string }> = [];
@@ -55,6 +59,16 @@ export function partyDelimitedRows(text: string, seg: Range, nv: NameVocabulary,
   // What follows the last code is that row's substitute ("… Larsson Anna-Kerstin L Sonny Modig").
   if (pending && chunk.length === 2 && chunk.every((w) => NAME_WORD.test(w.word)) && nv.isFirstName(chunk[0]!.word)) pending.substitute = nameOf(chunk);
   return rows;
+}
+
+/** A word of one to three capitals (isCode's shape), whole between blanks: what /\S+/gu cuts and isCode tests. */
+const CODE_SHAPED = /(?<!\S)\p{Lu}{1,3}(?!\S)/gu;
+
+/** Whether s holds at least n words that isCode takes for party codes. */
+function hasCodes(s: string, isKnownParty: (t: string) => boolean, n: number): boolean {
+  let found = 0;
+  for (const m of scanAll(scanner(CODE_SHAPED), s)) if (isKnownParty(m[0]) && ++found >= n) return true;
+  return false;
 }
 
 /**
@@ -100,7 +114,8 @@ export function markedRows(text: string, seg: Range): MarkedRow[] | null {
   const s = text.slice(seg.start, seg.end);
   const rows: MarkedRow[] = [];
   let covered = 0;
-  for (const m of s.matchAll(MARKED_ROW)) {
+  // Through its scanner: matchAll cloned the long pattern at every one of the many segments asked.
+  for (const m of scanAll(scanner(MARKED_ROW), s)) {
     const nameAt = seg.start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
     // (A role word after the mark stands in another column: it is not this row's.)
     const role = m[3]!.trim() || null;
