@@ -1,12 +1,17 @@
-// Doubling check for two inputs that were quadratic (issue 13): a run of blanks (item headers) and
-// one line repeating "Ordförande: " (attendance labels). Time at 2n must stay within 2.5 × time at n.
+// Doubling check for inputs that were quadratic: a run of blanks (item headers), one line repeating
+// "Ordförande: " (attendance labels; both issue 13) and minutes flattened onto one line (issue 18). Time at 2n must stay within 2.5 × time at n.
 // Run after `npm run build`: node bench/hostile-lines.mjs [--json]  (also part of `npm run bench`;
 // `npm run bench:hostile` alone). Exit 1 when a ratio is over 2.5. --json prints one JSON object.
 import { parseMinutes } from "../dist/index.js";
 
+const ONE_LINE = "PROTOKOLL Kommunstyrelsen 2024-03-12 § 1 Val av justerare Beslut Kommunstyrelsen beslutar att utse Anna Berg (S). Kallelse och utdrag ur protokollet. ";
+
 const cases = {
   "run of blanks": (n) => `Protokoll\n§ 1 Ärende${" ".repeat(n)}x\n`,
   "repeated label": (n) => `Protokoll\n${"Ordförande: ".repeat(Math.floor(n / 12))}\n`,
+  // Minutes flattened onto one line, kind and section words throughout: a backward search for the
+  // line start at every cue word was quadratic here (the 10 MB single line of the hostile suite).
+  "one-line minutes": (n) => ONE_LINE.repeat(Math.ceil(n / ONE_LINE.length)),
 };
 
 async function time(text) {

@@ -1,3 +1,4 @@
+import { lineStartWithin } from "./scan.js";
 import { letterRunStart } from "./unicode.js";
 
 /**
@@ -28,7 +29,7 @@ export function* compoundWords(text: string, tail: RegExp, maxPrefix = 20, from 
       cue.lastIndex = at;
       const c = cue.exec(text);
       if (c === null || c.index >= to) return;
-      at = Math.max(at, text.lastIndexOf("\n", c.index - 1) + 1);
+      at = lineStartWithin(text, at, c.index);
     }
     tail.lastIndex = at;
     const m = tail.exec(text);

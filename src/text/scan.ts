@@ -146,12 +146,21 @@ function lineStartFrom(text: string, i: number): number {
   return nl < 0 ? -1 : nl + 1;
 }
 
+/**
+ * The start of the line that holds offset q, or `at` when that line starts before `at` (at ≤ q).
+ * Searched back from q no further than `at`: lastIndexOf would run on to the text's start, every
+ * time, on a text without line breaks (a 10 MB single line: quadratic).
+ */
+export function lineStartWithin(text: string, at: number, q: number): number {
+  for (let i = q - 1; i >= at; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return at;
+}
+
 /** The start of the first line at or after the line start `at` that holds a match of the cue, or -1. */
 function cuedLineFrom(cue: RegExp, text: string, at: number): number {
   cue.lastIndex = at;
   const m = cue.exec(text);
-  if (m === null) return -1;
-  return Math.max(at, text.lastIndexOf("\n", m.index - 1) + 1);
+  return m === null ? -1 : lineStartWithin(text, at, m.index);
 }
 
 function* scanLineStarts(re: RegExp, text: string, from: number, to: number, cue?: RegExp): Generator<RegExpExecArray> {
