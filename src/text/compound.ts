@@ -1,4 +1,4 @@
-import { lineStartWithin } from "./scan.js";
+import { cuedLineFrom } from "./scan.js";
 import { letterRunStart } from "./unicode.js";
 
 /**
@@ -26,10 +26,8 @@ export function* compoundWords(text: string, tail: RegExp, maxPrefix = 20, from 
   let at = from;
   while (at < to) {
     if (cue) {
-      cue.lastIndex = at;
-      const c = cue.exec(text);
-      if (c === null || c.index >= to) return;
-      at = lineStartWithin(text, at, c.index);
+      at = cuedLineFrom(cue, text, at);
+      if (at < 0 || at >= to) return;
     }
     tail.lastIndex = at;
     const m = tail.exec(text);

@@ -151,13 +151,17 @@ function lineStartFrom(text: string, i: number): number {
  * Searched back from q no further than `at`: lastIndexOf would run on to the text's start, every
  * time, on a text without line breaks (a 10 MB single line: quadratic).
  */
-export function lineStartWithin(text: string, at: number, q: number): number {
+function lineStartWithin(text: string, at: number, q: number): number {
   for (let i = q - 1; i >= at; i--) if (text.charCodeAt(i) === 10) return i + 1;
   return at;
 }
 
-/** The start of the first line at or after the line start `at` that holds a match of the cue, or -1. */
-function cuedLineFrom(cue: RegExp, text: string, at: number): number {
+/**
+ * Where a search from `at` for a pattern whose matches hold the (global) cue and stay on one line
+ * may start: the start of the line of the next cue match, or `at` when that line began before it;
+ * -1 without a cue match. The lines skipped hold no match.
+ */
+export function cuedLineFrom(cue: RegExp, text: string, at: number): number {
   cue.lastIndex = at;
   const m = cue.exec(text);
   return m === null ? -1 : lineStartWithin(text, at, m.index);
