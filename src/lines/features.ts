@@ -166,50 +166,128 @@ export function bodySize(lines: readonly LineRecord[]): number | null {
   return best;
 }
 
+/**
+ * Characters that some patterns need, gathered in one pass over a line: each pattern below runs only
+ * on lines holding a character every one of its matches holds (most lines hold no digit, colon or
+ * parenthesis, and a regex call costs more than reading the line's characters once).
+ */
+const DIGIT = 1;
+const COLON = 2;
+const PAREN = 4;
+const TAB = 8;
+const DOT = 16;
+const ELLIPSIS = 32;
+/** The mark of each Latin-1 code unit (`\d` is ASCII digits only, with the u and i flags too). */
+const LATIN1_MARK = Uint8Array.from({ length: 256 }, (_, c) =>
+  c >= 48 && c <= 57 ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0,
+);
+
+/** The marks of a line: bits for digit, colon, "(", tab, "." and "…". */
+export function lineMarks(t: string): number {
+  let m = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 256) m |= LATIN1_MARK[c]!;
+    else if (c === 0x2026) m |= ELLIPSIS;
+  }
+  return m;
+}
+
+const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+
+/*
+ * The guards: for a trimmed line t with marks m, false only when the pattern cannot match. t is
+ * trimmed, so a leading `[ \t]*` matches nothing and t[0] is the pattern's first character; a
+ * trailing `[ \t]*$` matches nothing and the last code unit is the one before it.
+ */
+/** PARAGRAPH, NUMBER, PAGE_MARK, NAME_AFTER_NUMBER, the vocabulary's dates: each branch holds a digit. */
+const mayHoldNumber = (_t: string, m: number) => (m & DIGIT) !== 0;
+/**
+ * BULLET: a bullet (one unit each) then a blank, or a small letter then "." or ")": the second unit
+ * is a blank, "." or ")", or the low half of an astral small letter.
+ */
+const mayBullet = (t: string) => {
+  const c = t.charCodeAt(1);
+  return c === 32 || c === 9 || c === 46 || c === 41 || (c >= 0xdc00 && c <= 0xdfff);
+};
+/** MAY_HAVE_DOTS (and so DOTS): each branch holds ".", "…" or a tab. */
+const mayDots = (_t: string, m: number) => (m & (DOT | ELLIPSIS | TAB)) !== 0;
+/** ENDS_IN_NUMBER (and so the trailing page): a digit right before the trailing blanks, the line's last unit. */
+const mayEndInNumber = (t: string) => isDigitUnit(t.charCodeAt(t.length - 1));
+/** TIME: a digit, then "." or ":". */
+const mayTime = (_t: string, m: number) => (m & DIGIT) !== 0 && (m & (DOT | COLON)) !== 0;
+/** LABEL_SHAPE: ends in a colon or a tab. */
+const mayLabelShape = (_t: string, m: number) => (m & (COLON | TAB)) !== 0;
+/** COLON_LABEL: a colon. */
+const mayColonLabel = (_t: string, m: number) => (m & COLON) !== 0;
+/** The vocabulary's party: in parentheses. */
+const mayParty = (_t: string, m: number) => (m & PAREN) !== 0;
+
+/** Each guarded pattern with its guard, for the tests that check a guard never turns a match away. */
+export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (t: string, m: number) => boolean]> {
+  return [
+    ["PARAGRAPH", PARAGRAPH, mayHoldNumber],
+    ["NUMBER", NUMBER, mayHoldNumber],
+    ["PAGE_MARK", PAGE_MARK, mayHoldNumber],
+    ["NAME_AFTER_NUMBER", NAME_AFTER_NUMBER, mayHoldNumber],
+    ["date", vocab.date, mayHoldNumber],
+    ["BULLET", BULLET, mayBullet],
+    ["MAY_HAVE_DOTS", MAY_HAVE_DOTS, mayDots],
+    ["ENDS_IN_NUMBER", ENDS_IN_NUMBER, mayEndInNumber],
+    ["TIME", TIME, mayTime],
+    ["LABEL_SHAPE", LABEL_SHAPE, mayLabelShape],
+    ["COLON_LABEL", COLON_LABEL, mayColonLabel],
+    ["party", vocab.party, mayParty],
+  ];
+}
+
 export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
   const t = line.text.trim();
+  const m = lineMarks(t);
   const label = vocab.label.exec(t);
   const labelWord = label?.[1] ?? null;
   const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
   const rest = labelKind ? t.slice(labelWord!.length).replace(LABEL_SEPARATOR, "") : "";
   const group = vocab.group.exec(t);
   const caps = capsShare(t);
+  const startsCapital = STARTS_CAPITAL.test(t);
+  const number = mayHoldNumber(t, m);
   return {
     blank: t === "",
     length: t.length,
     words: wordCount(t),
     caps,
-    startsCapital: STARTS_CAPITAL.test(t),
+    startsCapital,
     endsColon: t.endsWith(":"),
     endsSentence: ENDS_SENTENCE.test(t),
-    paragraphStart: PARAGRAPH.test(t),
-    numberStart: NUMBER.test(t),
-    bulletStart: BULLET.test(t),
+    paragraphStart: number && PARAGRAPH.test(t),
+    numberStart: number && NUMBER.test(t),
+    bulletStart: mayBullet(t) && BULLET.test(t),
     flat: line.flat,
-    dotLeader: MAY_HAVE_DOTS.test(t) && DOTS.test(t) && HAS_LETTER.test(t),
+    dotLeader: mayDots(t, m) && MAY_HAVE_DOTS.test(t) && DOTS.test(t) && HAS_LETTER.test(t),
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
-    trailingPage: t.length < 120 && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
-    pageMark: PAGE_MARK.test(t),
+    trailingPage: t.length < 120 && mayEndInNumber(t) && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
+    pageMark: number && PAGE_MARK.test(t),
     attachmentCue: ATTACHMENT.test(t),
     tocCue: TOC.test(t),
     signatureCue: SIGNATURE.test(t),
     labelKind,
     labelValue: rest.length > 0,
     // Lengths first: they decide most lines without a regex.
-    labelShape: t.length < 80 && LABEL_SHAPE.test(t),
-    colonLabel: t.length < 100 && COLON_LABEL.test(t),
-    nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
+    labelShape: t.length < 80 && mayLabelShape(t, m) && LABEL_SHAPE.test(t),
+    colonLabel: t.length < 100 && mayColonLabel(t, m) && COLON_LABEL.test(t),
+    nameAfterNumber: number && nameAfterNumber(t, vocab.firstNames),
     groupHeading: !!group && STARTS_CAPITAL.test(group[1]!) && AFTER_GROUP_WORD.test(t.slice(group[0].length)),
     // The cue first: most lines hold no role word, and the cue's few words are found far faster.
     roles: vocab.roleCue.test(t) ? countMatches(vocab.role, t) : 0,
     // The shape first: the kind words' alternation is the dearer test.
-    kindWord: (STARTS_CAPITAL.test(t) || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
+    kindWord: (startsCapital || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
     firstNames: countFirstNames(t, vocab.firstNames),
-    parties: countMatches(vocab.party, t),
-    dates: countMatches(vocab.date, t),
+    parties: mayParty(t, m) ? countMatches(vocab.party, t) : 0,
+    dates: number ? countMatches(vocab.date, t) : 0,
     web: vocab.webCue.test(t) && testAnywhere(vocab.web, t),
-    timeValue: TIME.test(t),
+    timeValue: mayTime(t, m) && TIME.test(t),
     headingDepth: line.layout.headingDepth,
     listItem: line.layout.listItem,
     boldRunIn: line.layout.boldRunIn,
