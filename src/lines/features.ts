@@ -105,10 +105,32 @@ function caseOf(cp: number): number {
 const LATIN_CASE = Uint8Array.from({ length: 0x250 }, (_, cp) => caseOf(cp));
 
 export function capsShare(s: string): number {
+  readLine(s);
+  return read.letters ? read.up / read.letters : 0;
+}
+
+/** What readLine found in a line: its capitals and letters (capsShare), words (wordCount) and marks (lineMarks). */
+const read = { up: 0, letters: 0, words: 0, marks: 0 };
+
+/**
+ * One pass over a line for its case, its words and its marks (three loops over every line before).
+ * Case by code point; words and marks by UTF-16 unit, which an astral pair's low half, skipped with
+ * its high half, never changes (it is neither a blank nor a marked character). Fills `read`.
+ */
+function readLine(s: string): void {
   let up = 0;
   let letters = 0;
+  let marks = 0;
+  // What `t.split(/\s+/).length` counts, without making the parts: one word, and one more at each blank run.
+  let words = s === "" ? 0 : 1;
+  let inBlank = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    const blank = isBlank(c);
+    if (blank && !inBlank) words++;
+    inBlank = blank;
+    if (c < 256) marks |= LATIN1_MARK[c]!;
+    else if (c === 0x2026) marks |= ELLIPSIS;
     // ASCII by code (most of every line), the Latin blocks by table; anything else by its case forms, a code point at a time.
     if (c < 128) {
       if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
@@ -124,7 +146,10 @@ export function capsShare(s: string): number {
     if (k !== 0) letters++;
     if (k === 2) up++;
   }
-  return letters ? up / letters : 0;
+  read.up = up;
+  read.letters = letters;
+  read.words = words;
+  read.marks = marks;
 }
 
 /**
@@ -144,17 +169,10 @@ function countFirstNames(text: string, names: Set<string>): number {
   return n;
 }
 
-/** Words of a trimmed line: what `t.split(/\s+/).length` counts, without making the parts. */
-function wordCount(t: string): number {
-  if (t === "") return 0;
-  let n = 1;
-  let inBlank = false;
-  for (let i = 0; i < t.length; i++) {
-    const blank = isBlank(t.charCodeAt(i));
-    if (blank && !inBlank) n++;
-    inBlank = blank;
-  }
-  return n;
+/** Words of a line: what `t.split(/\s+/).length` counts for a trimmed line. */
+export function wordCount(t: string): number {
+  readLine(t);
+  return read.words;
 }
 
 /** The usual font size of a document's lines (the most common rounded size), or null without layout. */
@@ -184,13 +202,8 @@ const LATIN1_MARK = Uint8Array.from({ length: 256 }, (_, c) =>
 
 /** The marks of a line: bits for digit, colon, "(", tab, "." and "…". */
 export function lineMarks(t: string): number {
-  let m = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 256) m |= LATIN1_MARK[c]!;
-    else if (c === 0x2026) m |= ELLIPSIS;
-  }
-  return m;
+  readLine(t);
+  return read.marks;
 }
 
 const isDigitUnit = (c: number) => c >= 48 && c <= 57;
@@ -243,19 +256,21 @@ export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (
 
 export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
   const t = line.text.trim();
-  const m = lineMarks(t);
+  readLine(t);
+  const m = read.marks;
+  const words = read.words;
+  const caps = read.letters ? read.up / read.letters : 0;
   const label = vocab.label.exec(t);
   const labelWord = label?.[1] ?? null;
   const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
   const rest = labelKind ? t.slice(labelWord!.length).replace(LABEL_SEPARATOR, "") : "";
   const group = vocab.group.exec(t);
-  const caps = capsShare(t);
   const startsCapital = STARTS_CAPITAL.test(t);
   const number = mayHoldNumber(t, m);
   return {
     blank: t === "",
     length: t.length,
-    words: wordCount(t),
+    words,
     caps,
     startsCapital,
     endsColon: t.endsWith(":"),

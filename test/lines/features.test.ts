@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
-import { capsShare, guardedPatterns, lineMarks } from "../../src/lines/features.js";
+import { capsShare, guardedPatterns, lineMarks, wordCount } from "../../src/lines/features.js";
 import { lineVocabulary } from "../../src/lines/vocabulary.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 
@@ -67,5 +67,23 @@ describe("the pattern guards", () => {
     expect(lineMarks("abc")).toBe(0);
     expect(lineMarks("§ 4: kl. 13.15 (S)\t…")).toBe(lineMarks("4:(\t.…"));
     expect(lineMarks("4")).not.toBe(lineMarks(":"));
+  });
+});
+
+describe("one pass over a line", () => {
+  // Blanks of every kind, astral letters (whose low half is read with the high half), marked characters.
+  const unit = fc.constantFrom("a", "Å", "𝐚", "😀", "1", ":", "(", ".", "…", "\t", " ", "\u00a0", "\u2028", "\u3000", "\ud835", "§");
+  it("counts the words split(/\\s+/) gives a trimmed line", () => {
+    fc.assert(fc.property(fc.string({ unit }), (s) => {
+      const t = s.trim();
+      expect(wordCount(t)).toBe(t === "" ? 0 : t.split(/\s+/).length);
+    }), { numRuns: 3000 });
+  });
+  it("marks a digit, a colon, a parenthesis, a tab, a dot and an ellipsis as their own tests find them", () => {
+    const bits = (t: string) => [/\d/.test(t), /:/.test(t), /\(/.test(t), /\t/.test(t), /\./.test(t), /…/.test(t)];
+    fc.assert(fc.property(fc.string({ unit }), fc.string({ unit }), (a, b) => {
+      // Same characters, same marks; the marks tell apart what the tests tell apart.
+      expect(lineMarks(a) === lineMarks(b)).toBe(JSON.stringify(bits(a)) === JSON.stringify(bits(b)));
+    }), { numRuns: 3000 });
   });
 });
