@@ -129,8 +129,8 @@ function readLine(s: string): void {
     const blank = isBlank(c);
     if (blank && !inBlank) words++;
     inBlank = blank;
-    if (c < 256) marks |= LATIN1_MARK[c]!;
-    else if (c === 0x2026) marks |= ELLIPSIS;
+    if (c < 0x250) marks |= LATIN_MARK[c]!;
+    else marks |= c === 0x2026 ? ELLIPSIS | MAY_BE_CAPITAL : MAY_BE_CAPITAL;
     // ASCII by code (most of every line), the Latin blocks by table; anything else by its case forms, a code point at a time.
     if (c < 128) {
       if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
@@ -195,12 +195,15 @@ const PAREN = 4;
 const TAB = 8;
 const DOT = 16;
 const ELLIPSIS = 32;
-/** The mark of each Latin-1 code unit (`\d` is ASCII digits only, with the u and i flags too). */
-const LATIN1_MARK = Uint8Array.from({ length: 256 }, (_, c) =>
-  c >= 48 && c <= 57 ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0,
+/** A capital (\p{Lu}) may be in the line: one of the Latin blocks, or any unit past them (not looked at closer). */
+const MAY_BE_CAPITAL = 64;
+/** The mark of each code unit of the Latin blocks (`\d` is ASCII digits only, with the u and i flags too). */
+const LATIN_MARK = Uint8Array.from({ length: 0x250 }, (_, c) =>
+  (c >= 48 && c <= 57 ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0) |
+  (/^\p{Lu}$/u.test(String.fromCharCode(c)) ? MAY_BE_CAPITAL : 0),
 );
 
-/** The marks of a line: bits for digit, colon, "(", tab, "." and "…". */
+/** The marks of a line: bits for digit, colon, "(", tab, "." and "…", and for a capital that may be there. */
 export function lineMarks(t: string): number {
   readLine(t);
   return read.marks;
@@ -233,8 +236,23 @@ const mayTime = (_t: string, m: number) => (m & DIGIT) !== 0 && (m & (DOT | COLO
 const mayLabelShape = (_t: string, m: number) => (m & (COLON | TAB)) !== 0;
 /** COLON_LABEL: a colon. */
 const mayColonLabel = (_t: string, m: number) => (m & COLON) !== 0;
+/** forEachCapitalisedWord's words (and so first names) start with a capital. */
+const mayHoldCapital = (_t: string, m: number) => (m & MAY_BE_CAPITAL) !== 0;
+/** ATTACHMENT: "Bilag…" or "BILAG…" at the start. */
+const mayBeAttachment = (t: string) => t.charCodeAt(0) === 66;
+/** TOC: each of its phrases starts with "I", "Ä" or "F". */
+const mayBeToc = (t: string) => {
+  const c = t.charCodeAt(0);
+  return c === 73 || c === 0xc4 || c === 70;
+};
+/** SIGNATURE: its words start with J, U, V, S, O, P, M or N; its rule of dots or underscores with "_" or ".". */
+const mayBeSignature = (t: string) => SIGNATURE_START.includes(t[0] ?? "\n");
+const SIGNATURE_START = "JUVSOPMN_.";
 /** The vocabulary's party: in parentheses. */
 const mayParty = (_t: string, m: number) => (m & PAREN) !== 0;
+
+/** What forEachCapitalisedWord visits, as a pattern (text/unicode), for the guard tests. */
+const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/u;
 
 /** Each guarded pattern with its guard, for the tests that check a guard never turns a match away. */
 export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (t: string, m: number) => boolean]> {
@@ -251,6 +269,10 @@ export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (
     ["LABEL_SHAPE", LABEL_SHAPE, mayLabelShape],
     ["COLON_LABEL", COLON_LABEL, mayColonLabel],
     ["party", vocab.party, mayParty],
+    ["capitalised word", CAPITALISED_WORD, mayHoldCapital],
+    ["ATTACHMENT", ATTACHMENT, mayBeAttachment],
+    ["TOC", TOC, mayBeToc],
+    ["SIGNATURE", SIGNATURE, mayBeSignature],
   ];
 }
 
@@ -283,9 +305,9 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
     trailingPage: t.length < 120 && mayEndInNumber(t) && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
     pageMark: number && PAGE_MARK.test(t),
-    attachmentCue: ATTACHMENT.test(t),
-    tocCue: TOC.test(t),
-    signatureCue: SIGNATURE.test(t),
+    attachmentCue: mayBeAttachment(t) && ATTACHMENT.test(t),
+    tocCue: mayBeToc(t) && TOC.test(t),
+    signatureCue: mayBeSignature(t) && SIGNATURE.test(t),
     labelKind,
     labelValue: rest.length > 0,
     // Lengths first: they decide most lines without a regex.
@@ -298,7 +320,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     // The shape first: the kind words' alternation is the dearer test.
     kindWord: (startsCapital || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
-    firstNames: countFirstNames(t, vocab.firstNames),
+    firstNames: mayHoldCapital(t, m) ? countFirstNames(t, vocab.firstNames) : 0,
     parties: mayParty(t, m) ? countMatches(vocab.party, t) : 0,
     dates: number ? countMatches(vocab.date, t) : 0,
     web: vocab.webCue.test(t) && testAnywhere(vocab.web, t),

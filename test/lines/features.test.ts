@@ -40,7 +40,7 @@ describe("the pattern guards", () => {
     for (const [name, re, may] of guards) if (matches(re, t)) expect([name, t, may(t, lineMarks(t))]).toEqual([name, t, true]);
   };
   // The characters the patterns turn on, and words of the lexicon's dates, parties, pages and labels.
-  const unit = fc.constantFrom("1", "12", "§", ":", ".", "…", "(", ")", "\t", " ", "-", "•", "a", "é", "𝐚", "A", "Ö", "Sida", "sida", "av", "kl", "Punkt", "Anna", "(S)", "(M)", "maj", "januari", "/", "_", ",", "–");
+  const unit = fc.constantFrom("1", "12", "§", ":", ".", "…", "(", ")", "\t", " ", "-", "•", "a", "é", "𝐚", "A", "Ö", "Sida", "sida", "av", "kl", "Punkt", "Anna", "(S)", "(M)", "maj", "januari", "/", "_", ",", "–", "Bilaga", "BILAGOR", "Innehåll", "INNEHÅLL", "Ärendelista", "Förteckning över ärenden", "Justerare", "Ordf.", "Vid protokollet", "Namnförtydligande", "......", "Anna", "ÅSA", "Ω", "ω", "𝐀");
   it("never turn away a line a pattern matches (generated lines)", () => {
     fc.assert(fc.property(fc.string({ unit, maxLength: 14 }), (s) => holds(s.trim())), { numRuns: 20000 });
   });
@@ -72,15 +72,16 @@ describe("the pattern guards", () => {
 
 describe("one pass over a line", () => {
   // Blanks of every kind, astral letters (whose low half is read with the high half), marked characters.
-  const unit = fc.constantFrom("a", "Å", "𝐚", "😀", "1", ":", "(", ".", "…", "\t", " ", "\u00a0", "\u2028", "\u3000", "\ud835", "§");
+  const unit = fc.constantFrom("a", "Å", "𝐚", "😀", "A", "ǅ", "ß", "1", ":", "(", ".", "…", "\t", " ", "\u00a0", "\u2028", "\u3000", "\ud835", "§");
   it("counts the words split(/\\s+/) gives a trimmed line", () => {
     fc.assert(fc.property(fc.string({ unit }), (s) => {
       const t = s.trim();
       expect(wordCount(t)).toBe(t === "" ? 0 : t.split(/\s+/).length);
     }), { numRuns: 3000 });
   });
-  it("marks a digit, a colon, a parenthesis, a tab, a dot and an ellipsis as their own tests find them", () => {
-    const bits = (t: string) => [/\d/.test(t), /:/.test(t), /\(/.test(t), /\t/.test(t), /\./.test(t), /…/.test(t)];
+  it("marks a digit, a colon, a parenthesis, a tab, a dot, an ellipsis and a capital as their own tests find them", () => {
+    // And a capital that may be there: a \p{Lu} of the Latin blocks, or any unit past them.
+    const bits = (t: string) => [/\d/.test(t), /:/.test(t), /\(/.test(t), /\t/.test(t), /\./.test(t), /…/.test(t), /\p{Lu}|[^\u0000-\u024f]/u.test(t)];
     fc.assert(fc.property(fc.string({ unit }), fc.string({ unit }), (a, b) => {
       // Same characters, same marks; the marks tell apart what the tests tell apart.
       expect(lineMarks(a) === lineMarks(b)).toBe(JSON.stringify(bits(a)) === JSON.stringify(bits(b)));
