@@ -1,5 +1,5 @@
 import type { LabelledLine } from "../lines/index.js";
-import type { LineLabel } from "../lines/rules.js";
+import { LINE_LABELS, type LineLabel } from "../lines/rules.js";
 
 export const BLOCK_KINDS = [
   "header-box", "attendance", "item", "section", "signature", "adjustment", "toc", "attachment-list", "prose",
@@ -9,7 +9,7 @@ export type BlockKind = (typeof BLOCK_KINDS)[number] | "furniture";
 export type State = (typeof BLOCK_KINDS)[number];
 
 /** What a block of each kind is made of: the cost of a line label inside it (0 fits, 3 does not). */
-const EMIT: Record<State, Partial<Record<LineLabel, number>>> = {
+export const EMIT: Record<State, Partial<Record<LineLabel, number>>> = {
   "header-box": { title: 0, label: 0, value: 0.2, "attendance-heading": 1.2, person: 1.2, body: 2, signature: 1.5 },
   attendance: { "attendance-heading": 0, person: 0, value: 0.8, label: 1.2, body: 1.6, signature: 1.5, "item-header": 2 },
   item: { "item-header": 0, body: 0, "section-heading": 0.6, person: 0.8, value: 0.6, label: 1.2, title: 1.2, "attachment-list": 1, signature: 1.5, toc: 2 },
@@ -23,28 +23,45 @@ const EMIT: Record<State, Partial<Record<LineLabel, number>>> = {
 
 const ADJUST_KINDS = new Set(["adjust", "posting"]);
 
-/** Emission cost of a line in a state; a few cases look past the label at the line's features. */
-export function emitCost(state: State, l: LabelledLine): number {
-  let c = EMIT[state][l.label] ?? 3;
+/** EMIT as one table, [state * LINE_LABELS.length + label], 3 where a state does not list the label. */
+const EMIT_TABLE = Float64Array.from({ length: BLOCK_KINDS.length * LINE_LABELS.length }, (_, k) =>
+  EMIT[BLOCK_KINDS[Math.floor(k / LINE_LABELS.length)]!][LINE_LABELS[k % LINE_LABELS.length]!] ?? 3,
+);
+const LABEL_INDEX = new Map<string, number>(LINE_LABELS.map((l, i) => [l, i]));
+const [HEADER_BOX, ATTENDANCE, ITEM, SECTION, , ADJUSTMENT, TOC] = BLOCK_KINDS.map((_, i) => i);
+
+/**
+ * The emission cost of a line in each state, into out[at .. at + BLOCK_KINDS.length); a few cases
+ * look past the label at the line's features. The label and features are read once for all states:
+ * the Viterbi pass asks for every state of every line (one call per state and line before).
+ */
+export function emitCosts(l: LabelledLine, out: Float64Array, at: number): void {
   const f = l.features;
-  // "Justeringens plats och tid", "Anslaget uppsatt": the adjustment and posting box.
-  if (state === "adjustment" && l.label === "label" && f.labelKind && ADJUST_KINDS.has(f.labelKind)) c = 0;
-  if (state === "header-box" && f.labelKind && ADJUST_KINDS.has(f.labelKind)) c += 0.6;
-  // The body's name under the title ("Miljönämnden"): a short line without a sentence end.
-  if (state === "header-box" && l.label === "body" && f.words <= 5 && !f.endsSentence) c = 0.5;
-  // "Närvarande: Anna Berg, Per Ek": an attendance label with its names opens the attendance.
-  if (f.labelKind === "attendance" && (f.firstNames > 0 || f.labelValue === false)) {
-    if (state === "attendance") c = 0;
-    if (state === "header-box") c += 0.5;
-  }
+  const li = LABEL_INDEX.get(l.label)!;
+  const adjustKind = !!f.labelKind && ADJUST_KINDS.has(f.labelKind);
+  const attendanceLabel = f.labelKind === "attendance" && (f.firstNames > 0 || f.labelValue === false);
   // "§ 42 och 43 (del) Anna Berg": a § reference among names is a partial-attendance note.
   const namesAfterNumber = l.label === "item-header" && f.nameAfterNumber;
-  if (state === "attendance" && l.label === "item-header" && (namesAfterNumber || f.parties > 0)) c = 0.2;
-  // A title does not begin with a person's first name: "§ 133 Annika Friberg, tf. utvecklingschef".
-  if ((state === "item" || state === "section") && namesAfterNumber) c += 1;
   // A contents row with its page number, or a dot leader, is cheap in a table of contents only.
-  if (state !== "toc" && (f.dotLeader || (f.trailingPage && (f.paragraphStart || f.numberStart)))) c += 0.8;
-  return c;
+  const contentsRow = f.dotLeader || (f.trailingPage && (f.paragraphStart || f.numberStart));
+  for (let s = 0; s < BLOCK_KINDS.length; s++) {
+    let c = EMIT_TABLE[s * LINE_LABELS.length + li]!;
+    // "Justeringens plats och tid", "Anslaget uppsatt": the adjustment and posting box.
+    if (s === ADJUSTMENT && l.label === "label" && adjustKind) c = 0;
+    if (s === HEADER_BOX && adjustKind) c += 0.6;
+    // The body's name under the title ("Miljönämnden"): a short line without a sentence end.
+    if (s === HEADER_BOX && l.label === "body" && f.words <= 5 && !f.endsSentence) c = 0.5;
+    // "Närvarande: Anna Berg, Per Ek": an attendance label with its names opens the attendance.
+    if (attendanceLabel) {
+      if (s === ATTENDANCE) c = 0;
+      if (s === HEADER_BOX) c += 0.5;
+    }
+    if (s === ATTENDANCE && l.label === "item-header" && (namesAfterNumber || f.parties > 0)) c = 0.2;
+    // A title does not begin with a person's first name: "§ 133 Annika Friberg, tf. utvecklingschef".
+    if ((s === ITEM || s === SECTION) && namesAfterNumber) c += 1;
+    if (s !== TOC && contentsRow) c += 0.8;
+    out[at + s] = c;
+  }
 }
 
 const T: Partial<Record<State, Partial<Record<State, number>>>> = {

@@ -1,6 +1,6 @@
 import type { LabelledLine } from "../lines/index.js";
 import type { Range } from "../types.js";
-import { BLOCK_KINDS, emitCost, transitionCost, TRANSITIONS, type BlockKind, type State } from "./costs.js";
+import { BLOCK_KINDS, emitCosts, transitionCost, TRANSITIONS, type BlockKind, type State } from "./costs.js";
 
 export type { BlockKind } from "./costs.js";
 
@@ -19,8 +19,11 @@ function bestStates(lines: readonly LabelledLine[]): State[] {
   if (n === 0) return [];
   const cost = new Float64Array(n * S);
   const back = new Int16Array(n * S);
-  for (let s = 0; s < S; s++) cost[s] = transitionCost(null, BLOCK_KINDS[s]!) + emitCost(BLOCK_KINDS[s]!, lines[0]!);
+  const emit = new Float64Array(S);
+  emitCosts(lines[0]!, emit, 0);
+  for (let s = 0; s < S; s++) cost[s] = transitionCost(null, BLOCK_KINDS[s]!) + emit[s]!;
   for (let i = 1; i < n; i++) {
+    emitCosts(lines[i]!, emit, 0);
     for (let s = 0; s < S; s++) {
       let best = Infinity;
       let arg = 0;
@@ -31,7 +34,7 @@ function bestStates(lines: readonly LabelledLine[]): State[] {
           arg = p;
         }
       }
-      cost[i * S + s] = best + emitCost(BLOCK_KINDS[s]!, lines[i]!);
+      cost[i * S + s] = best + emit[s]!;
       back[i * S + s] = arg;
     }
   }

@@ -105,10 +105,32 @@ function caseOf(cp: number): number {
 const LATIN_CASE = Uint8Array.from({ length: 0x250 }, (_, cp) => caseOf(cp));
 
 export function capsShare(s: string): number {
+  readLine(s);
+  return read.letters ? read.up / read.letters : 0;
+}
+
+/** What readLine found in a line: its capitals and letters (capsShare), words (wordCount) and marks (lineMarks). */
+const read = { up: 0, letters: 0, words: 0, marks: 0 };
+
+/**
+ * One pass over a line for its case, its words and its marks (three loops over every line before).
+ * Case by code point; words and marks by UTF-16 unit, which an astral pair's low half, skipped with
+ * its high half, never changes (it is neither a blank nor a marked character). Fills `read`.
+ */
+function readLine(s: string): void {
   let up = 0;
   let letters = 0;
+  let marks = 0;
+  // What `t.split(/\s+/).length` counts, without making the parts: one word, and one more at each blank run.
+  let words = s === "" ? 0 : 1;
+  let inBlank = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    const blank = isBlank(c);
+    if (blank && !inBlank) words++;
+    inBlank = blank;
+    if (c < 0x250) marks |= LATIN_MARK[c]!;
+    else marks |= c === 0x2026 ? ELLIPSIS | MAY_BE_CAPITAL : MAY_BE_CAPITAL;
     // ASCII by code (most of every line), the Latin blocks by table; anything else by its case forms, a code point at a time.
     if (c < 128) {
       if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
@@ -124,7 +146,10 @@ export function capsShare(s: string): number {
     if (k !== 0) letters++;
     if (k === 2) up++;
   }
-  return letters ? up / letters : 0;
+  read.up = up;
+  read.letters = letters;
+  read.words = words;
+  read.marks = marks;
 }
 
 /**
@@ -144,17 +169,10 @@ function countFirstNames(text: string, names: Set<string>): number {
   return n;
 }
 
-/** Words of a trimmed line: what `t.split(/\s+/).length` counts, without making the parts. */
-function wordCount(t: string): number {
-  if (t === "") return 0;
-  let n = 1;
-  let inBlank = false;
-  for (let i = 0; i < t.length; i++) {
-    const blank = isBlank(t.charCodeAt(i));
-    if (blank && !inBlank) n++;
-    inBlank = blank;
-  }
-  return n;
+/** Words of a line: what `t.split(/\s+/).length` counts for a trimmed line. */
+export function wordCount(t: string): number {
+  readLine(t);
+  return read.words;
 }
 
 /** The usual font size of a document's lines (the most common rounded size), or null without layout. */
@@ -166,50 +184,147 @@ export function bodySize(lines: readonly LineRecord[]): number | null {
   return best;
 }
 
+/**
+ * Characters that some patterns need, gathered in one pass over a line: each pattern below runs only
+ * on lines holding a character every one of its matches holds (most lines hold no digit, colon or
+ * parenthesis, and a regex call costs more than reading the line's characters once).
+ */
+const DIGIT = 1;
+const COLON = 2;
+const PAREN = 4;
+const TAB = 8;
+const DOT = 16;
+const ELLIPSIS = 32;
+/** A capital (\p{Lu}) may be in the line: one of the Latin blocks, or any unit past them (not looked at closer). */
+const MAY_BE_CAPITAL = 64;
+/** The mark of each code unit of the Latin blocks (`\d` is ASCII digits only, with the u and i flags too). */
+const LATIN_MARK = Uint8Array.from({ length: 0x250 }, (_, c) =>
+  (c >= 48 && c <= 57 ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0) |
+  (/^\p{Lu}$/u.test(String.fromCharCode(c)) ? MAY_BE_CAPITAL : 0),
+);
+
+/** The marks of a line: bits for digit, colon, "(", tab, "." and "…", and for a capital that may be there. */
+export function lineMarks(t: string): number {
+  readLine(t);
+  return read.marks;
+}
+
+const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+
+/*
+ * The guards: for a trimmed line t with marks m, false only when the pattern cannot match. t is
+ * trimmed, so a leading `[ \t]*` matches nothing and t[0] is the pattern's first character; a
+ * trailing `[ \t]*$` matches nothing and the last code unit is the one before it.
+ */
+/** PARAGRAPH, NUMBER, PAGE_MARK, NAME_AFTER_NUMBER, the vocabulary's dates: each branch holds a digit. */
+const mayHoldNumber = (_t: string, m: number) => (m & DIGIT) !== 0;
+/**
+ * BULLET: a bullet (one unit each) then a blank, or a small letter then "." or ")": the second unit
+ * is a blank, "." or ")", or the low half of an astral small letter.
+ */
+const mayBullet = (t: string) => {
+  const c = t.charCodeAt(1);
+  return c === 32 || c === 9 || c === 46 || c === 41 || (c >= 0xdc00 && c <= 0xdfff);
+};
+/** MAY_HAVE_DOTS (and so DOTS): each branch holds ".", "…" or a tab. */
+const mayDots = (_t: string, m: number) => (m & (DOT | ELLIPSIS | TAB)) !== 0;
+/** ENDS_IN_NUMBER (and so the trailing page): a digit right before the trailing blanks, the line's last unit. */
+const mayEndInNumber = (t: string) => isDigitUnit(t.charCodeAt(t.length - 1));
+/** TIME: a digit, then "." or ":". */
+const mayTime = (_t: string, m: number) => (m & DIGIT) !== 0 && (m & (DOT | COLON)) !== 0;
+/** LABEL_SHAPE: ends in a colon or a tab. */
+const mayLabelShape = (_t: string, m: number) => (m & (COLON | TAB)) !== 0;
+/** COLON_LABEL: a colon. */
+const mayColonLabel = (_t: string, m: number) => (m & COLON) !== 0;
+/** forEachCapitalisedWord's words (and so first names) start with a capital. */
+const mayHoldCapital = (_t: string, m: number) => (m & MAY_BE_CAPITAL) !== 0;
+/** ATTACHMENT: "Bilag…" or "BILAG…" at the start. */
+const mayBeAttachment = (t: string) => t.charCodeAt(0) === 66;
+/** TOC: each of its phrases starts with "I", "Ä" or "F". */
+const mayBeToc = (t: string) => {
+  const c = t.charCodeAt(0);
+  return c === 73 || c === 0xc4 || c === 70;
+};
+/** SIGNATURE: its words start with J, U, V, S, O, P, M or N; its rule of dots or underscores with "_" or ".". */
+const mayBeSignature = (t: string) => SIGNATURE_START.includes(t[0] ?? "\n");
+const SIGNATURE_START = "JUVSOPMN_.";
+/** The vocabulary's party: in parentheses. */
+const mayParty = (_t: string, m: number) => (m & PAREN) !== 0;
+
+/** What forEachCapitalisedWord visits, as a pattern (text/unicode), for the guard tests. */
+const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/u;
+
+/** Each guarded pattern with its guard, for the tests that check a guard never turns a match away. */
+export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (t: string, m: number) => boolean]> {
+  return [
+    ["PARAGRAPH", PARAGRAPH, mayHoldNumber],
+    ["NUMBER", NUMBER, mayHoldNumber],
+    ["PAGE_MARK", PAGE_MARK, mayHoldNumber],
+    ["NAME_AFTER_NUMBER", NAME_AFTER_NUMBER, mayHoldNumber],
+    ["date", vocab.date, mayHoldNumber],
+    ["BULLET", BULLET, mayBullet],
+    ["MAY_HAVE_DOTS", MAY_HAVE_DOTS, mayDots],
+    ["ENDS_IN_NUMBER", ENDS_IN_NUMBER, mayEndInNumber],
+    ["TIME", TIME, mayTime],
+    ["LABEL_SHAPE", LABEL_SHAPE, mayLabelShape],
+    ["COLON_LABEL", COLON_LABEL, mayColonLabel],
+    ["party", vocab.party, mayParty],
+    ["capitalised word", CAPITALISED_WORD, mayHoldCapital],
+    ["ATTACHMENT", ATTACHMENT, mayBeAttachment],
+    ["TOC", TOC, mayBeToc],
+    ["SIGNATURE", SIGNATURE, mayBeSignature],
+  ];
+}
+
 export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
   const t = line.text.trim();
+  readLine(t);
+  const m = read.marks;
+  const words = read.words;
+  const caps = read.letters ? read.up / read.letters : 0;
   const label = vocab.label.exec(t);
   const labelWord = label?.[1] ?? null;
   const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
   const rest = labelKind ? t.slice(labelWord!.length).replace(LABEL_SEPARATOR, "") : "";
   const group = vocab.group.exec(t);
-  const caps = capsShare(t);
+  const startsCapital = STARTS_CAPITAL.test(t);
+  const number = mayHoldNumber(t, m);
   return {
     blank: t === "",
     length: t.length,
-    words: wordCount(t),
+    words,
     caps,
-    startsCapital: STARTS_CAPITAL.test(t),
+    startsCapital,
     endsColon: t.endsWith(":"),
     endsSentence: ENDS_SENTENCE.test(t),
-    paragraphStart: PARAGRAPH.test(t),
-    numberStart: NUMBER.test(t),
-    bulletStart: BULLET.test(t),
+    paragraphStart: number && PARAGRAPH.test(t),
+    numberStart: number && NUMBER.test(t),
+    bulletStart: mayBullet(t) && BULLET.test(t),
     flat: line.flat,
-    dotLeader: MAY_HAVE_DOTS.test(t) && DOTS.test(t) && HAS_LETTER.test(t),
+    dotLeader: mayDots(t, m) && MAY_HAVE_DOTS.test(t) && DOTS.test(t) && HAS_LETTER.test(t),
     // Length first: the unanchored pattern is quadratic on a long line of letters and blanks.
-    trailingPage: t.length < 120 && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
-    pageMark: PAGE_MARK.test(t),
-    attachmentCue: ATTACHMENT.test(t),
-    tocCue: TOC.test(t),
-    signatureCue: SIGNATURE.test(t),
+    trailingPage: t.length < 120 && mayEndInNumber(t) && ENDS_IN_NUMBER.test(t) && TRAILING_PAGE.test(t),
+    pageMark: number && PAGE_MARK.test(t),
+    attachmentCue: mayBeAttachment(t) && ATTACHMENT.test(t),
+    tocCue: mayBeToc(t) && TOC.test(t),
+    signatureCue: mayBeSignature(t) && SIGNATURE.test(t),
     labelKind,
     labelValue: rest.length > 0,
     // Lengths first: they decide most lines without a regex.
-    labelShape: t.length < 80 && LABEL_SHAPE.test(t),
-    colonLabel: t.length < 100 && COLON_LABEL.test(t),
-    nameAfterNumber: nameAfterNumber(t, vocab.firstNames),
+    labelShape: t.length < 80 && mayLabelShape(t, m) && LABEL_SHAPE.test(t),
+    colonLabel: t.length < 100 && mayColonLabel(t, m) && COLON_LABEL.test(t),
+    nameAfterNumber: number && nameAfterNumber(t, vocab.firstNames),
     groupHeading: !!group && STARTS_CAPITAL.test(group[1]!) && AFTER_GROUP_WORD.test(t.slice(group[0].length)),
     // The cue first: most lines hold no role word, and the cue's few words are found far faster.
     roles: vocab.roleCue.test(t) ? countMatches(vocab.role, t) : 0,
     // The shape first: the kind words' alternation is the dearer test.
-    kindWord: (STARTS_CAPITAL.test(t) || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
+    kindWord: (startsCapital || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
-    firstNames: countFirstNames(t, vocab.firstNames),
-    parties: countMatches(vocab.party, t),
-    dates: countMatches(vocab.date, t),
+    firstNames: mayHoldCapital(t, m) ? countFirstNames(t, vocab.firstNames) : 0,
+    parties: mayParty(t, m) ? countMatches(vocab.party, t) : 0,
+    dates: number ? countMatches(vocab.date, t) : 0,
     web: vocab.webCue.test(t) && testAnywhere(vocab.web, t),
-    timeValue: TIME.test(t),
+    timeValue: mayTime(t, m) && TIME.test(t),
     headingDepth: line.layout.headingDepth,
     listItem: line.layout.listItem,
     boldRunIn: line.layout.boldRunIn,

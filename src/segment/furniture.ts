@@ -78,34 +78,16 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
   const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
   // Eight words at most: a flat line is a whole page.
-  const words = (s: string) => firstWords(s, LEADING_NUMBER.exec(s)?.[0].length ?? 0, 8);
-  const norm = (w: string) => (HAS_DIGIT.test(w) ? w.replace(DIGITS, "#") : w);
-  const all = flat.map((l) => words(l.text));
-  // How many lines start with each normalised word prefix (2 to 8 words): a line's longest prefix
-  // shared with another line, found without comparing every pair (a 10,000-page transcript has 10,000 such lines).
-  // The prefixes form a trie of words; a node counts the lines through it, and the counts only fall along a path.
-  type Node = { n: number; next: Map<string, Node> };
-  const root: Node = { n: 0, next: new Map() };
-  const paths = all.map((ws) => {
-    const path: Node[] = [];
-    let node = root;
-    for (const w of ws) {
-      const key = norm(w);
-      let child = node.next.get(key);
-      if (!child) node.next.set(key, (child = { n: 0, next: new Map() }));
-      child.n++;
-      path.push((node = child));
-    }
-    return path;
-  });
+  const lead = (s: string) => LEADING_NUMBER.exec(s)?.[0].length ?? 0;
+  const shared = sharedPrefixes(flat.map((l) => l.text), lead, 8);
   const out: Furniture[] = [];
   for (let i = 0; i < flat.length; i++) {
-    const a = all[i]!;
-    const path = paths[i]!;
-    let best = 0;
-    for (let k = 2; k <= a.length && path[k - 1]!.n >= 2; k++) best = k;
+    let best = shared.best[i]!;
+    if (best < 2) continue;
+    const a = shared.words[i]!;
     // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
-    for (let j = 1; j < best; j++) if ((isItemPrefix(a[j]!) && STARTS_DIGIT.test(a[j + 1] ?? "")) || PARAGRAPH_NUMBER.test(a[j]!)) best = Math.min(best, j);
+    // The next word's digit first: a char read, where the prefix word is a regex test.
+    for (let j = 1; j < best; j++) if ((digitAt(a[j + 1] ?? "", 0) && isItemPrefix(a[j]!)) || isParagraphNumber(a[j]!)) best = Math.min(best, j);
     const line = flat[i]!;
     // "2 2 (26) 30 Muntlig information" / "3 3 (26) 31 …": all words are numbers in "# (#) #", but the last
     // one differs from the page's ordinal: it is the page's first item, not part of the header.
@@ -161,11 +143,81 @@ export function wordsEnd(s: string, from: number, count: number): number {
   }
 }
 
+/**
+ * For each line, how many of its first words (from `from(line)`, at most `limit`, digits read as
+ * "#") it shares with at least one other line: the largest k ≥ 2 for which another line starts with
+ * the same k normalised words, or 0. Also, for the lines with k ≥ 2, their words as far as they were
+ * read: firstWords(line, from(line), limit).slice(0, k + 1), the shared ones and the one after.
+ *
+ * The prefixes form a trie of words whose nodes count the lines through them (a 10,000-page
+ * transcript has 10,000 such lines: no comparing every pair). It is grown a level at a time, and only
+ * from the lines whose node so far another line shares: a line whose first k words no other line
+ * has cannot share k + 1, and a line that shares k + 1 words with another shares k with it, so it is
+ * still there; every count read is the whole trie's. A line is read a word per level, and only as
+ * far as it shares its start; a node gets a map only when a line goes on below it.
+ */
+export function sharedPrefixes(lines: readonly string[], from: (s: string) => number, limit: number): { best: number[]; words: Array<string[] | undefined> } {
+  type Node = { n: number; next: Map<string, Node> | null };
+  const best = new Array<number>(lines.length).fill(0);
+  const words: Array<string[]> = lines.map(() => []);
+  const reader = lines.map((s) => from(s));
+  const root: Node = { n: 0, next: null };
+  const at = new Array<Node>(lines.length).fill(root);
+  let alive = lines.map((_, i) => i);
+  for (let k = 1; k <= limit && alive.length > 0; k++) {
+    const down: number[] = [];
+    for (const i of alive) {
+      const key = nextWord(lines[i]!, reader, i, words[i]!);
+      if (key === null) continue;
+      const node = at[i]!;
+      const next = node.next ?? (node.next = new Map());
+      let child = next.get(key);
+      if (!child) next.set(key, (child = { n: 0, next: null }));
+      child.n++;
+      at[i] = child;
+      down.push(i);
+    }
+    alive = down.filter((i) => at[i]!.n >= 2);
+    if (k >= 2) for (const i of alive) best[i] = k;
+  }
+  return { best, words: words.map((ws, i) => (best[i]! >= 2 ? ws : undefined)) };
+}
+
+/**
+ * The next of firstWords(s, from, …)'s words, read from where the last one left off (`reader[i]`,
+ * -1 once the line is read to its end), pushed onto `ws`; returned with its digits as "#" (the
+ * trie's key), or null when the line has no more words. Digits are noticed as the word is read.
+ */
+function nextWord(s: string, reader: number[], i: number, ws: string[]): string | null {
+  let p = reader[i]!;
+  if (p < 0) return null;
+  const start = p;
+  let digit = false;
+  for (; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (isBlank(c)) break;
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  const w = s.slice(start, p);
+  ws.push(w);
+  if (p >= s.length) p = -1;
+  else {
+    while (p < s.length && isBlank(s.charCodeAt(p))) p++;
+    // Blanks to the end: firstWords gives one more word, empty (split does too).
+  }
+  reader[i] = p;
+  return digit ? w.replace(DIGITS, "#") : w;
+}
+
 const LEADING_NUMBER = /^\s*\d+\s+/u;
-const HAS_DIGIT = /\d/u;
 const DIGITS = /\d+/gu;
-const STARTS_DIGIT = /^\d/u;
-const PARAGRAPH_NUMBER = /^§\d/u;
+/** Whether w[i] is an ASCII digit (what \d means, with the u flag too); false past the end. */
+const digitAt = (w: string, i: number) => {
+  const c = w.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+/** /^§\d/u: "§12" (§ is one UTF-16 unit). */
+const isParagraphNumber = (w: string) => w.charCodeAt(0) === 0xa7 && digitAt(w, 1);
 const LEADING_ORDINAL = /^\s*(\d{1,4})\s/u;
 const NUMBER_WORD = /^\d{1,4}$/u;
 const LEADING_PAGE = /^\s*\d{1,3}\s/u;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findFurniture, firstWords, wordsEnd } from "../../src/segment/furniture.js";
+import { findFurniture, firstWords, sharedPrefixes, wordsEnd } from "../../src/segment/furniture.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { lexiconWith } from "../helpers.js";
 
@@ -64,5 +64,53 @@ describe("wordsEnd", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("sharedPrefixes", () => {
+  // What runningPrefixes counted before: every line's first words (digits as "#") in a trie of
+  // words, each node counting the lines through it; a line's best is its deepest node (2 or more
+  // words down) that another line passes too.
+  const LEADING_NUMBER = /^\s*\d+\s+/u;
+  const from = (s: string) => LEADING_NUMBER.exec(s)?.[0].length ?? 0;
+  const byTrie = (lines: string[], limit: number) => {
+    type Node = { n: number; next: Map<string, Node> };
+    const root: Node = { n: 0, next: new Map() };
+    const norm = (w: string) => w.replace(/\d+/gu, "#");
+    const all = lines.map((s) => firstWords(s, from(s), limit));
+    const paths = all.map((ws) => {
+      const path: Node[] = [];
+      let node = root;
+      for (const w of ws) {
+        let child = node.next.get(norm(w));
+        if (!child) node.next.set(norm(w), (child = { n: 0, next: new Map() }));
+        child.n++;
+        path.push((node = child));
+      }
+      return path;
+    });
+    return all.map((a, i) => {
+      let best = 0;
+      for (let k = 2; k <= a.length && paths[i]![k - 1]!.n >= 2; k++) best = k;
+      return { best, words: best >= 2 ? a.slice(0, best + 1) : undefined };
+    });
+  };
+  const word = fc.constantFrom("Protokoll", "KS", "1", "12", "2", "(3)", "§", "Sida", "a", "");
+  const line = fc.array(fc.tuple(word, fc.constantFrom(" ", "  ", "\t", "\u00a0")), { maxLength: 10 }).map((ws) => ws.map(([w, b]) => w + b).join(""));
+  it("gives the trie's shared-prefix lengths, and the words up to one past the shared ones", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.integer({ min: 2, max: 9 }), (lines, limit) => {
+        const got = sharedPrefixes(lines, from, limit);
+        const want = byTrie(lines, limit);
+        expect(got.best).toEqual(want.map((w) => w.best));
+        expect(lines.map((_, i) => (got.best[i]! >= 2 ? got.words[i] : undefined))).toEqual(want.map((w) => w.words));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("counts lines that share a start only as far as they share it", () => {
+    const lines = ["1 Kommunstyrelsen Protokoll 2019 Sida 1 Text", "2 Kommunstyrelsen Protokoll 2020 Sida 2 Annat", "3 Kommunstyrelsen Kallelse", "Helt annan rad"];
+    // "Kommunstyrelsen Protokoll # Sida #" after the leading number; the third line shares one word only.
+    expect(sharedPrefixes(lines, from, 8).best).toEqual([5, 5, 0, 0]);
   });
 });
