@@ -76,8 +76,11 @@ const MAX_SUBJECT_WORDS = 4;
  * "Kommunstyrelsens arbetsutskott"); the words between are those of INNER_WORD.
  */
 function afterSubject(cues: Cues, sentence: string): string[] {
+  // The first word starts at the sentence's start (leadingWords gives none when a blank is there):
+  // its capital is asked of the sentence before the words are cut.
+  if (!/^\p{Lu}/u.test(sentence)) return [];
   const { words, after } = leadingWords(sentence, MAX_SUBJECT_WORDS);
-  if (!words.length || !/^\p{Lu}/u.test(words[0]!)) return [];
+  if (!words.length) return [];
   const out: string[] = [];
   // Whether a word before the k-th is a genitive.
   let owned = false;

@@ -61,7 +61,8 @@ const RESPONSIBLE: Array<{ rule: string; gate: number; needs?: string[]; re: Reg
   { rule: "followup/chosen-to", gate: 2, needs: ["väljs", "valdes", "utses", "utsågs"], re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
   { rule: "followup/chosen-to", gate: 2, needs: ["väljer", "utser", "valde", "utsåg"], re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
   { rule: "followup/ansvar-label", gate: 1, re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
-  { rule: "followup/returns", gate: 3, re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
+  // (Every form holds "kommer" or "återkomma": "omm" alone is in every "kommun".)
+  { rule: "followup/returns", gate: 3, needs: ["kommer", "återkomma"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
   { rule: "followup/returns", gate: 3, needs: ["kommer"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
 ];
 

@@ -132,7 +132,7 @@ function dateCandidates(ctx: ExtractContext, labels: LabelHit[], frontDates: Raw
  * "8:15-11:30", or an adjournment), bare times in such a value ("13:00 17:30"), the chrome, and
  * last the opening sentence of the minutes ("förklarar mötet öppnat kl 17:21").
  */
-function timeCandidates(ctx: ExtractContext, view: RecordView, labels: LabelHit[], dateMention: RawMention | null, frontDates: RawMention[], chromeDates: RawMention[]): Candidate<RawMention>[] {
+function timeCandidates(ctx: ExtractContext, clock: Clock, labels: LabelHit[], dateMention: RawMention | null, frontDates: RawMention[], chromeDates: RawMention[]): Candidate<RawMention>[] {
   const { text } = ctx.doc;
   const out: Candidate<RawMention>[] = [];
   if (dateMention?.grain === "minute") out.push({ value: dateMention, span: span(dateMention), rule: "header/date-time", weight: 5 });
@@ -149,7 +149,7 @@ function timeCandidates(ctx: ExtractContext, view: RecordView, labels: LabelHit[
   }
   const chrome = chromeDates.find(TIMELIKE);
   if (chrome) out.push({ value: chrome, span: span(chrome), rule: "header/chrome-time", weight: 2 });
-  const { open } = openingAndClosing(text, view.rec, ctx.lex);
+  const { open } = clock;
   if (open) out.push({ value: clockMention(open.time, undefined, open.at, open.lastIndex, open.rule), span: { start: open.at, end: open.lastIndex }, rule: open.rule, weight: 1 });
   return out;
 }
@@ -158,7 +158,7 @@ function timeCandidates(ctx: ExtractContext, view: RecordView, labels: LabelHit[
  * The meeting's time with its end: later sessions written after the first ("09.00-12.00, 13.00–14.50")
  * end it last; without an end in the header, the closing sentence of the minutes ends it.
  */
-function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMention>, rules: string[]): RawMention {
+function withEnd(ctx: ExtractContext, clock: Clock, chosen: Candidate<RawMention>, rules: string[]): RawMention {
   const { text } = ctx.doc;
   const m = chosen.value;
   const lineEnd = text.indexOf("\n", m.lastIndex);
@@ -169,11 +169,13 @@ function withEnd(ctx: ExtractContext, view: RecordView, chosen: Candidate<RawMen
     return clockMention(start, later, m.index, m.lastIndex, m.rule);
   }
   if (m.end?.h !== undefined) return m;
-  const { close } = openingAndClosing(text, view.rec, ctx.lex);
+  const { close } = clock;
   if (!close || close.at < m.index) return m;
   rules.push(close.rule);
   return clockMention(start, close.time, m.index, m.lastIndex, m.rule);
 }
+
+type Clock = ReturnType<typeof openingAndClosing>;
 
 /** How far into the front matter the header box's fields are looked for (about ten pages). */
 const HEADER_SPAN = 20_000;
@@ -205,12 +207,14 @@ export function meetingDetails(ctx: ExtractContext, view: RecordView): MeetingDe
   const dateMention = date?.value ?? null;
   if (date) rules.date = [date.rule];
 
-  const time = pick(timeCandidates(ctx, view, labels, dateMention, frontDates, chromeDates));
+  // The record's opening and closing sentences, read once for the time's start and its end.
+  const clock = openingAndClosing(text, view.rec, ctx.lex);
+  const time = pick(timeCandidates(ctx, clock, labels, dateMention, frontDates, chromeDates));
   let timeMention: RawMention | null = null;
   if (time) {
     rules.start = [time.rule];
     rules.end = [time.rule];
-    timeMention = withEnd(ctx, view, time, rules.end);
+    timeMention = withEnd(ctx, clock, time, rules.end);
   }
 
   let inferredYear: MeetingDetails["inferredYear"] = null;

@@ -1,6 +1,7 @@
 import type { MeetingKind } from "../model/schema.js";
 import { compoundWords } from "../text/compound.js";
 import { anyOf, wordsOf } from "../text/unicode.js";
+import { testAnywhere } from "../text/scan.js";
 import { runningHeaderOf, type ExtractContext, type RecordView } from "./context.js";
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "./per-lexicon.js";
@@ -74,7 +75,7 @@ export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string
   if (votes.get("extract")) { rules.push("kind/title-word"); return "extract"; }
   // A certified extract says so at its foot ("Paragrafen är justerad", "Rätt utdraget").
   const whole = text.slice(view.rec.start, view.rec.end);
-  if (/(?<![\p{L}])(?:paragrafen är justerad|rätt utdraget|utdraget bestyrkes|protokollsutdrag|utdrag ur)(?![\p{L}])/iu.test(whole)) { rules.push("kind/extract-foot"); return "extract"; }
+  if (testAnywhere(EXTRACT_FOOT, whole)) { rules.push("kind/extract-foot"); return "extract"; }
   if (first) { rules.push("kind/title-word"); return first.kind as MeetingKind; }
   const items = view.rec.items;
   const hasProposal = items.some((i) => i.sections.some((s) => s.role === "proposal"));
@@ -89,10 +90,25 @@ export function meetingKind(ctx: ExtractContext, view: RecordView, rules: string
   return paragraphs || formal ? "protocol" : "minutes";
 }
 
+/** A certified extract's foot ("Paragrafen är justerad", "Rätt utdraget"): searched through a scanner, over the whole record. */
+const EXTRACT_FOOT = /(?<![\p{L}])(?:paragrafen är justerad|rätt utdraget|utdraget bestyrkes|protokollsutdrag|utdrag ur)(?![\p{L}])/iu;
+
 /** An adjuster elected or the protocol adjusted or kept ("Val av justerare", "Protokollet föres av"). */
 const protocolCue = perLexicon((lex: Lexicon): RegExp => new RegExp(wordsOf(lex.forms("protocol-cues")), "iu"));
 
-function hasKindWord(text: string, r: { start: number; end: number }): boolean {
-  return /(?<![\p{L}])(?:\p{L}*protokoll|PROTOKOLL|Minnesanteckningar|MINNESANTECKNINGAR|Mötesanteckningar?|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista)(?![\p{L}])/u.test(text.slice(r.start, Math.min(r.end, r.start + 4000)));
+/**
+ * A kind word standing as a word of its own: a word ending in "protokoll", or one of the others.
+ * Written as one pattern, (?<!\p{L})(?:\p{L}*protokoll|PROTOKOLL|…)(?!\p{L}), which the engine
+ * tried at every offset, running \p{L}* over each word and back. The first alternative asks for the
+ * same without its look-behind and \p{L}*: "protokoll" and then no letter. Both say "a maximal run of
+ * letters ends in protokoll", since \p{L}* can always reach back to the run's start; the others are
+ * whole words, searched through a scanner (the look-behind tested by hand).
+ */
+const ENDS_IN_PROTOKOLL = /protokoll(?![\p{L}])/u;
+const OTHER_KIND_WORDS = /(?<![\p{L}])(?:PROTOKOLL|Minnesanteckningar|MINNESANTECKNINGAR|Mötesanteckningar?|Kallelse|KALLELSE|Föredragningslista|FÖREDRAGNINGSLISTA|Ärendelista)(?![\p{L}])/u;
+
+export function hasKindWord(text: string, r: { start: number; end: number }): boolean {
+  const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
+  return ENDS_IN_PROTOKOLL.test(s) || testAnywhere(OTHER_KIND_WORDS, s);
 }
 

@@ -20,18 +20,31 @@ export function noteRule(fact: { rules?: RuleTrail }, field: string, id: string)
 /** Both trails of two facts merged into one (the same person read twice, say). */
 export function mergeRules(a: RuleTrail | undefined, b: RuleTrail | undefined): Record<string, string[]> {
   const out = keyed(a);
-  for (const [field, ids] of Object.entries(keyed(b))) out[field] = [...new Set([...(out[field] ?? []), ...ids])];
+  const other = keyed(b);
+  for (const field in other) out[field] = [...new Set([...(out[field] ?? []), ...other[field]!])];
   return out;
 }
 
+/** The fields an id without its own `sets` files itself under. */
+const FOUND: readonly string[] = ["found"];
+
+/**
+ * A trail keyed by field, in new arrays. (The keys are read with for…in, in the order
+ * Object.entries gives for a plain object, without its array of pairs: this runs for every fact.)
+ */
 function keyed(trail: RuleTrail | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (!trail) return out;
   if (isList(trail)) {
-    for (const id of trail) for (const field of RULES[id]?.sets ?? ["found"]) (out[field] ??= []).includes(id) || out[field]!.push(id);
+    for (const id of trail) {
+      for (const field of RULES[id]?.sets ?? FOUND) {
+        const ids = (out[field] ??= []);
+        if (!ids.includes(id)) ids.push(id);
+      }
+    }
     return out;
   }
-  for (const [field, ids] of Object.entries(trail)) out[field] = [...ids];
+  for (const field in trail) out[field] = trail[field]!.slice();
   return out;
 }
 
@@ -44,8 +57,9 @@ const isList = (t: RuleTrail): t is readonly string[] => Array.isArray(t);
 export function toEvidence(trail: RuleTrail | undefined, coarse: string, values: Record<string, unknown> = {}): Evidence {
   const byField = keyed(trail);
   const out: Record<string, string[]> = { found: byField.found?.length ? byField.found : [coarse] };
-  for (const [field, ids] of Object.entries(byField)) if (field !== "found" && ids.length) out[field] = ids;
-  for (const [field, value] of Object.entries(values)) {
+  for (const field in byField) if (field !== "found" && byField[field]!.length) out[field] = byField[field]!;
+  for (const field in values) {
+    const value = values[field];
     const empty = value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
     if (empty) delete out[field];
     else out[field] ??= [coarse];

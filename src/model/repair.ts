@@ -1,4 +1,8 @@
 import { documentSchema, type Output, type Warning } from "./schema.js";
+import { compileCheck, type Check } from "./validate.js";
+
+/** The document schema as a compiled check (validate.ts), made at the first output. */
+let documentCheck: Check | null = null;
 
 /**
  * Last line of defence: an output that fails its schema loses the offending field, never the
@@ -8,6 +12,9 @@ import { documentSchema, type Output, type Warning } from "./schema.js";
  * no field or list entry can be dropped (the file's own source record is broken).
  */
 export function repairOutput(output: Output, maxRepairs = 200): Output {
+  // An output the compiled check passes is one zod's parse passes: nothing to repair (the first
+  // round's answer, without building zod's parsed copy). Any other output is asked of zod, as before.
+  if ((documentCheck ??= compileCheck(documentSchema))(output)) return output;
   const repairs: Warning[] = [];
   for (let round = 0; round <= maxRepairs; round++) {
     const checked = documentSchema.safeParse(output);

@@ -145,9 +145,16 @@ function splitRun(tokens: Token[], v: NameVocabulary, personShapeAfter: boolean)
 /** A nickname quoted between first name and surname ("Andreas “Equeroot” Ekeroot"). */
 const NICKNAME = /(?<=\p{Lu}[\p{Ll}-]+[ \t]+)[“"‘'][\p{L}\p{N} .-]{1,24}[”"’'](?=[ \t]+\p{Lu})/gu;
 
-/** The text with quoted nicknames blanked (same length, so spans stay): the name is read without them. */
+/** The quotes a NICKNAME match opens with. */
+const QUOTE = /[“"‘']/;
+
+/**
+ * The text with quoted nicknames blanked (same length, so spans stay): the name is read without them.
+ * A text without a quote has none to blank (every match opens with one): NICKNAME's look-behind made
+ * the engine try it at every offset of every segment, most of which hold no quote at all.
+ */
 function withoutNicknames(s: string): string {
-  return s.replace(NICKNAME, (m) => " ".repeat(m.length));
+  return QUOTE.test(s) ? s.replace(NICKNAME, (m) => " ".repeat(m.length)) : s;
 }
 
 /** Names in one stretch of an attendance list. In a list, a bare "Unni Livengård" on its own line is a name too. */

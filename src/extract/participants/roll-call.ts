@@ -105,6 +105,17 @@ const MARKED_ROW = new RegExp(
   "gu",
 );
 
+/** A presence mark as MARKED_ROW's row ends in it: a blank, the mark, then a blank or the end. */
+const MARK = /[ \t](?:I|X|x|1|-|–|0)(?=[ \t]|$)/gu;
+
+/** Whether s holds at least n presence marks shaped as MARK (rows never share one: their matches do not overlap). */
+function hasMarks(s: string, n: number): boolean {
+  MARK.lastIndex = 0;
+  let found = 0;
+  while (MARK.exec(s) !== null) if (++found >= n) return true;
+  return false;
+}
+
 /**
  * A närvaro- och voteringslista flattened to one run, each row "PARTY Name Surname MARK": the party
  * code opens the row and a presence mark closes it. Null unless several rows stand so in the run and
@@ -112,6 +123,9 @@ const MARKED_ROW = new RegExp(
  */
 export function markedRows(text: string, seg: Range): MarkedRow[] | null {
   const s = text.slice(seg.start, seg.end);
+  // Every row ends in its own mark, a blank before it and a blank or the end after it: with fewer
+  // such marks than MIN_ROWS there are fewer rows (most segments asked hold none).
+  if (!hasMarks(s, MIN_ROWS)) return null;
   const rows: MarkedRow[] = [];
   let covered = 0;
   // Through its scanner: matchAll cloned the long pattern at every one of the many segments asked.
