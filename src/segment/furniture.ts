@@ -27,11 +27,13 @@ function compile(lex: Lexicon) {
 
 const compiled = perLexicon(compile);
 
-/** Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items. */
-export function findFurniture(text: string, lex: Lexicon): Furniture[] {
+/**
+ * Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items.
+ * `lines` is splitLines(text), when the caller has it already (segment splits the text once).
+ */
+export function findFurniture(text: string, lex: Lexicon, lines: readonly Line[] = splitLines(text)): Furniture[] {
   const { signatureBox, chrome } = compiled(lex);
   const out: Furniture[] = [];
-  const lines = splitLines(text);
   const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
   for (const l of lines) {
     if (l.text.trim() === "") continue;
@@ -57,7 +59,7 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
  * (1, 2, 3 …): that leading number is the page's, never an item's ("1 Kommunstyrelsen Sammanträdesdatum").
  * Only a number that continues the sequence counts.
  */
-function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
+function transcriptPageNumbers(lines: readonly Line[], after: number): Furniture[] {
   const out: Furniture[] = [];
   let expected = 1;
   for (const l of lines) {
@@ -74,7 +76,7 @@ function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
  * Web transcripts flatten each PDF page onto one line; the page's running header then
  * stands at the start of several such lines. The shared word prefix (digits ignored) is furniture.
  */
-function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
+function runningPrefixes(lines: readonly Line[], pageLines: readonly Line[]): Furniture[] {
   const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
   // Eight words at most: a flat line is a whole page.

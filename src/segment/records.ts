@@ -4,7 +4,7 @@ import type { Range } from "../types.js";
 import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
 import { chooseItems, head as titleHead } from "./item-chain.js";
-import { isFlat, splitLines } from "./lines.js";
+import { isFlat, splitLines, type Line } from "./lines.js";
 import { contentsRowsAsItems } from "./contents-rows.js";
 import { lowerBound, sliceByKey } from "../text/sorted.js";
 
@@ -25,6 +25,8 @@ export interface RecordContext {
   furniture: Range[];
   /** Tables of contents and attachment lists (from the block layer): no header box starts a record in one. */
   listings?: Range[];
+  /** splitLines(text), when the caller has it already. */
+  lines?: readonly Line[];
 }
 
 /** "Paragrafer 84-100", "Justerade paragrafer 132-142", "Protokollet omfattar §63": the record's own § range. */
