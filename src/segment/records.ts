@@ -108,7 +108,22 @@ function itemsIn(ctx: RecordContext, cands: ItemCandidate[], range: Range, front
   });
   const declared = declaredRanges(ctx.text, front.length ? front : [range]);
   if (declared.length) inside = inside.filter((c) => declared.some(([lo, hi]) => c.number >= lo && c.number <= hi));
-  return chooseItems(inside, ctx.text);
+  return chosenOnce(cands, inside, ctx.text);
+}
+
+/**
+ * The last choice per file (keyed by the file's candidate list, made once per splitRecords): the next
+ * box, or the finished record, often leaves the same candidates, and chooseItems reads nothing but
+ * them and the text, so the same candidates in the same order get the same items.
+ */
+const lastChoice = new WeakMap<readonly ItemCandidate[], { inside: ItemCandidate[]; items: ItemCandidate[] }>();
+
+function chosenOnce(all: readonly ItemCandidate[], inside: ItemCandidate[], text: string): ItemCandidate[] {
+  const last = lastChoice.get(all);
+  if (last && last.inside.length === inside.length && last.inside.every((c, i) => c === inside[i])) return [...last.items];
+  const items = chooseItems(inside, text);
+  lastChoice.set(all, { inside, items: [...items] });
+  return items;
 }
 
 /** Splits a file into meeting records: a header box after items starts a new record unless the items go on. */
