@@ -1,5 +1,6 @@
 import type { SourceDocument } from "../ingest/document.js";
 import type { Lexicon } from "../lexicon/load.js";
+import type { Line } from "../segment/lines.js";
 import { bodySize, lineFeatures, type LineFeatures } from "./features.js";
 import { lineRecords, type LineRecord } from "./record.js";
 import { chooseLabel, checkFeatureNames, loadLineRules, type LineLabel, type LineRules } from "./rules.js";
@@ -31,10 +32,10 @@ function rules(): LineRules {
 const never = /(?!)/u;
 const NO_VOCAB = { label: never, labelKind: new Map(), group: never, role: /(?!)/gu, roleCue: never, kind: never, kindCue: never, section: never, firstNames: new Set<string>(), party: /(?!)/gu, date: /(?!)/gu, furniture: never, web: never, webCue: never, boundary: /(?!)/gu };
 
-/** Labels every non-blank line of the document (flat lines as their pieces). */
-export function labelLines(doc: SourceDocument, lex: Lexicon): LabelledLine[] {
+/** Labels every non-blank line of the document (flat lines as their pieces); `lines` is splitLines(doc.text) if known. */
+export function labelLines(doc: SourceDocument, lex: Lexicon, lines?: readonly Line[]): LabelledLine[] {
   const vocab = lineVocabulary(lex);
-  const records = lineRecords(doc, vocab);
+  const records = lineRecords(doc, vocab, lines);
   const body = bodySize(records);
   const r = rules();
   const out: LabelledLine[] = [];

@@ -1,6 +1,6 @@
 import type { SourceDocument } from "../ingest/document.js";
 import { EMPTY_LAYOUT, type LineLayout } from "../ingest/line-layout.js";
-import { FLAT_LINE, splitLines } from "../segment/lines.js";
+import { FLAT_LINE, splitLines, type Line } from "../segment/lines.js";
 import type { Range } from "../types.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -29,10 +29,13 @@ function flatPieces(text: string, vocab: LineVocabulary): Range[] {
   return out;
 }
 
-/** Every canonical line with what ingest knew about it; flat lines split at strong boundaries first. */
-export function lineRecords(doc: SourceDocument, vocab: LineVocabulary): LineRecord[] {
+/**
+ * Every canonical line with what ingest knew about it; flat lines split at strong boundaries first.
+ * `lines` is splitLines(doc.text), when the caller has it already.
+ */
+export function lineRecords(doc: SourceDocument, vocab: LineVocabulary, lines: readonly Line[] = splitLines(doc.text)): LineRecord[] {
   const out: LineRecord[] = [];
-  for (const l of splitLines(doc.text)) {
+  for (const l of lines) {
     const layout = doc.layout?.[l.n - 1] ?? EMPTY_LAYOUT;
     const flat = l.end - l.start >= FLAT_LINE;
     if (!flat) {

@@ -5,6 +5,9 @@ const IN_PARENS = /\((?<cn>\p{Lu}{2,6}[ \t/-]?\d{2,4}(?:[/:.-]\d{1,6})?|\p{Lu}{2
 const INLINE = /(?<![\p{L}\d])(?<cn>\p{Lu}{2,6}[ \t/]\d{4}[/:.-]\d{1,6})(?![\d])/u;
 const ALONE = /^[ \t]*(?<cn>\p{Lu}{2,6}[ \t/-]?\d{4}[/:-]\d{1,6}|\p{Lu}{2,6}\d{5,10})[ \t]*$/mu;
 
+/** The shapes in the order they are tried (exported for the test that every one needs a digit). */
+export const CASE_NUMBER_PATTERNS: readonly RegExp[] = [LABELED, IN_PARENS, INLINE, ALONE];
+
 export interface CaseNumberHit {
   value: string;
   /** Offset of the value inside the searched text. */
@@ -20,7 +23,18 @@ function hit(m: RegExpExecArray | null): CaseNumberHit | null {
   return { value, index: m.index + m[0].indexOf(value), match: m[0], matchIndex: m.index };
 }
 
+/** Whether s holds an ASCII digit: what `\d` matches, with the u flag too. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** The first case number in a piece of text (title line, or the lines just after it). */
 export function findCaseNumber(s: string): CaseNumberHit | null {
+  // Every pattern above needs an ASCII digit (`\d`, u flag: [0-9] only): a text without one has none.
+  if (!hasDigit(s)) return null;
   return hit(LABELED.exec(s)) ?? hit(IN_PARENS.exec(s)) ?? hit(INLINE.exec(s)) ?? hit(ALONE.exec(s));
 }

@@ -27,11 +27,13 @@ function compile(lex: Lexicon) {
 
 const compiled = perLexicon(compile);
 
-/** Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items. */
-export function findFurniture(text: string, lex: Lexicon): Furniture[] {
+/**
+ * Lines and runs that belong to the page, not to the minutes: kept as metadata, skipped by items.
+ * `lines` is splitLines(text), when the caller has it already (segment splits the text once).
+ */
+export function findFurniture(text: string, lex: Lexicon, lines: readonly Line[] = splitLines(text)): Furniture[] {
   const { signatureBox, chrome } = compiled(lex);
   const out: Furniture[] = [];
-  const lines = splitLines(text);
   const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
   for (const l of lines) {
     if (l.text.trim() === "") continue;
@@ -57,7 +59,7 @@ export function findFurniture(text: string, lex: Lexicon): Furniture[] {
  * (1, 2, 3 …): that leading number is the page's, never an item's ("1 Kommunstyrelsen Sammanträdesdatum").
  * Only a number that continues the sequence counts.
  */
-function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
+function transcriptPageNumbers(lines: readonly Line[], after: number): Furniture[] {
   const out: Furniture[] = [];
   let expected = 1;
   for (const l of lines) {
@@ -74,12 +76,11 @@ function transcriptPageNumbers(lines: Line[], after: number): Furniture[] {
  * Web transcripts flatten each PDF page onto one line; the page's running header then
  * stands at the start of several such lines. The shared word prefix (digits ignored) is furniture.
  */
-function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
+function runningPrefixes(lines: readonly Line[], pageLines: readonly Line[]): Furniture[] {
   const flat = pageLines.length ? pageLines : lines.filter(isFlat);
   if (flat.length < 2) return [];
   // Eight words at most: a flat line is a whole page.
-  const lead = (s: string) => LEADING_NUMBER.exec(s)?.[0].length ?? 0;
-  const shared = sharedPrefixes(flat.map((l) => l.text), lead, 8);
+  const shared = sharedPrefixes(flat.map((l) => l.text), leadingNumberEnd, 8);
   const out: Furniture[] = [];
   for (let i = 0; i < flat.length; i++) {
     let best = shared.best[i]!;
@@ -98,7 +99,7 @@ function runningPrefixes(lines: Line[], pageLines: Line[]): Furniture[] {
     const prefix = a.slice(0, best).join(" ");
     if (!LEADING_PAGE.test(line.text) && !RECORD_WORD.test(prefix)) continue;
     // Where the header's words end: the words were read from this line, so they are found where they were read.
-    const headerEnd = wordsEnd(line.text, LEADING_NUMBER.exec(line.text)?.[0].length ?? 0, best);
+    const headerEnd = wordsEnd(line.text, leadingNumberEnd(line.text), best);
     // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
     const ordinal = ordinalWord;
     const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(headerEnd));
@@ -209,7 +210,20 @@ function nextWord(s: string, reader: number[], i: number, ws: string[]): string 
   return digit ? w.replace(DIGITS, "#") : w;
 }
 
-const LEADING_NUMBER = /^\s*\d+\s+/u;
+/**
+ * Where /^\s*\d+\s+/u's match ends in s, or 0 without one: blanks, ASCII digits, then at least one
+ * blank, each run taken whole (the runs cannot trade characters, so the regex has one way to match).
+ * By hand: the regex and its match array, for every page line twice, were most of runningPrefixes.
+ */
+export function leadingNumberEnd(s: string): number {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  const digits = i;
+  while (i < s.length && digitAt(s, i)) i++;
+  if (i === digits || i >= s.length || !isBlank(s.charCodeAt(i))) return 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}
 const DIGITS = /\d+/gu;
 /** Whether w[i] is an ASCII digit (what \d means, with the u flag too); false past the end. */
 const digitAt = (w: string, i: number) => {

@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { Range } from "../types.js";
 import { findFurniture, furnitureRanges, type Furniture } from "./furniture.js";
 import { buildItems, type ItemSegment } from "./items.js";
-import { mergeRanges } from "./lines.js";
+import { mergeRanges, splitLines } from "./lines.js";
 import { splitRecords } from "./records.js";
 import type { HeaderBlock } from "./header-blocks.js";
 import { labelLines, type LabelledLine } from "../lines/index.js";
@@ -41,14 +41,16 @@ export interface SegmentedDocument {
 export const LINE_MODEL_MAX_CHARS = 8 * 1024 * 1024;
 
 export function segment(doc: SourceDocument, lex: Lexicon, isPlace: (w: string) => boolean): SegmentedDocument {
-  const furniture = findFurniture(doc.text, lex);
+  // The text split into lines once: furniture, the line model and the item finder all read them.
+  const textLines = splitLines(doc.text);
+  const furniture = findFurniture(doc.text, lex, textLines);
   const skip = furnitureRanges(furniture);
   const modelled = doc.text.length <= LINE_MODEL_MAX_CHARS;
-  const lines = modelled ? labelLines(doc, lex) : [];
+  const lines = modelled ? labelLines(doc, lex, textLines) : [];
   const blocks = modelled ? findBlocks(lines) : [];
   // A table of contents or an attachment list names items and boxes; it never starts a record.
   const listings = blocks.filter((b) => b.kind === "toc" || b.kind === "attachment-list");
-  const records = splitRecords({ text: doc.text, lex, furniture: skip, listings }).map((r) => {
+  const records = splitRecords({ text: doc.text, lex, furniture: skip, listings, lines: textLines }).map((r) => {
     const items = buildItems({ text: doc.text, lex, skip, isPlace }, r, r.items, r.front.slice(1));
     return { start: r.start, end: r.end, front: r.front, blocks: r.blocks, items, rules: r.rules };
   });

@@ -69,6 +69,8 @@ export interface CandidateContext {
   text: string;
   lex: Lexicon;
   furniture: Range[];
+  /** splitLines(text), when the caller has it already (segment splits the text once). */
+  lines?: readonly Line[];
 }
 
 function compileLabels(lex: Lexicon) {
@@ -181,7 +183,7 @@ function* listNumbers(text: string, from: number, to: number): Generator<HeaderM
 export function findItemCandidates(ctx: CandidateContext, range: Range): ItemCandidate[] {
   const { text, lex, furniture } = ctx;
   const found: Array<{ li: number; order: number; c: ItemCandidate }> = [];
-  const lines = splitLines(text);
+  const lines = ctx.lines ?? splitLines(text);
   // Each pattern runs once over the whole text (no pattern crosses a line end), each match is then
   // placed on its line: running every pattern per line cost a regex clone per line and pattern.
   let order = 0;

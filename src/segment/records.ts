@@ -4,7 +4,7 @@ import type { Range } from "../types.js";
 import { findHeaderBlocks, type HeaderBlock } from "./header-blocks.js";
 import { findItemCandidates, type ItemCandidate } from "./item-candidates.js";
 import { chooseItems, head as titleHead } from "./item-chain.js";
-import { isFlat, splitLines } from "./lines.js";
+import { isFlat, splitLines, type Line } from "./lines.js";
 import { contentsRowsAsItems } from "./contents-rows.js";
 import { lowerBound, sliceByKey } from "../text/sorted.js";
 
@@ -25,6 +25,8 @@ export interface RecordContext {
   furniture: Range[];
   /** Tables of contents and attachment lists (from the block layer): no header box starts a record in one. */
   listings?: Range[];
+  /** splitLines(text), when the caller has it already. */
+  lines?: readonly Line[];
 }
 
 /** "Paragrafer 84-100", "Justerade paragrafer 132-142", "Protokollet omfattar §63": the record's own § range. */
@@ -106,7 +108,22 @@ function itemsIn(ctx: RecordContext, cands: ItemCandidate[], range: Range, front
   });
   const declared = declaredRanges(ctx.text, front.length ? front : [range]);
   if (declared.length) inside = inside.filter((c) => declared.some(([lo, hi]) => c.number >= lo && c.number <= hi));
-  return chooseItems(inside, ctx.text);
+  return chosenOnce(cands, inside, ctx.text);
+}
+
+/**
+ * The last choice per file (keyed by the file's candidate list, made once per splitRecords): the next
+ * box, or the finished record, often leaves the same candidates, and chooseItems reads nothing but
+ * them and the text, so the same candidates in the same order get the same items.
+ */
+const lastChoice = new WeakMap<readonly ItemCandidate[], { inside: ItemCandidate[]; items: ItemCandidate[] }>();
+
+function chosenOnce(all: readonly ItemCandidate[], inside: ItemCandidate[], text: string): ItemCandidate[] {
+  const last = lastChoice.get(all);
+  if (last && last.inside.length === inside.length && last.inside.every((c, i) => c === inside[i])) return [...last.items];
+  const items = chooseItems(inside, text);
+  lastChoice.set(all, { inside, items: [...items] });
+  return items;
 }
 
 /** Splits a file into meeting records: a header box after items starts a new record unless the items go on. */

