@@ -6,12 +6,27 @@ import type { Range } from "../types.js";
  * decisions, motions, reservations, follow-ups and date roles each split the same item again
  * (together a quarter of parsing time before, bench/). A new text empties the memo.
  */
-const memo = { text: null as string | null, split: new Map<string, Range[]>(), flat: new Map<string, string>() };
+const memo = {
+  text: null as string | null,
+  split: new Map<string, Range[]>(),
+  flat: new Map<string, string>(),
+  resume: new Map<number, Resume>(),
+};
+
+/**
+ * Splits that end at the same offset, by their states: a split's sentences after it set its start
+ * of sentence `at` to an offset (at the start, or after a sentence end) depend on that offset and the
+ * end only (split's comment tells why), so a split of an item from its title, from after it and
+ * from its body shares its sentences from the first state the splits have in common. Keyed by the
+ * end, then the offset: the split's sentences and how many of them came before that state.
+ */
+type Resume = Map<number, { out: Range[]; before: number }>;
 
 function memoFor(text: string): typeof memo {
   if (memo.text !== text) {
     memo.split.clear();
     memo.flat.clear();
+    memo.resume.clear();
   }
   // Always the caller's own string: an equal text in another string (the same file parsed again)
   // would otherwise be compared character by character on every call.
@@ -24,6 +39,7 @@ export function forgetSentences(): void {
   memo.text = null;
   memo.split.clear();
   memo.flat.clear();
+  memo.resume.clear();
 }
 
 /** Sentence ranges in [start, end): a sentence ends at . ! ? before a capital or a line break, or at a blank line. */
@@ -32,7 +48,9 @@ export function sentences(text: string, range: Range): Range[] {
   const key = `${range.start}:${range.end}`;
   let hit = m.split.get(key);
   if (!hit) {
-    hit = split(text, range);
+    let resume = m.resume.get(range.end);
+    if (!resume) m.resume.set(range.end, (resume = new Map()));
+    hit = split(text, range, resume);
     m.split.set(key, hit);
   }
   return hit.map((r) => ({ start: r.start, end: r.end }));
@@ -68,10 +86,27 @@ function mayBeCapitalBefore(s: string, at: number): boolean {
 /** Where a sentence may end (split's comment tells which). */
 const SENTENCE_END = /[.!?](?=[ \t]*(?:\n|$)|[ \t]+[\p{Lu}•"”]|[ \t]+att[ \t]+\p{Ll}|[ \t]+(?:\d{1,2}|\p{Ll})[.)][ \t]+\p{Lu}\p{Ll})|\n[ \t]*\n|\n(?=[ \t]*[•●▪-][ \t])/gu;
 
-function split(text: string, range: Range): Range[] {
+/**
+ * The loop's state after `at` was set is (at, re.lastIndex = at): everything after reads s from `at`
+ * on (the pattern has no lookbehind; MIDDLE_INITIAL, endsInColon and the list-number test read from
+ * `at`; goesOnLower and NAME_GOES_ON read forward to the end, the same for every split in `resume`).
+ * mayBeCapitalBefore may read before `at`, but only where the stop is at `at`, and there
+ * MIDDLE_INITIAL is tested on an empty slice and fails either way. So on reaching a state that an
+ * earlier split of the same end recorded, its sentences from there are this split's too.
+ */
+function split(text: string, range: Range, resume: Resume): Range[] {
   const out: Range[] = [];
+  const states: number[] = [];
+  const done = (rest: Range[] | null, from = 0): Range[] => {
+    const all = rest ? out.concat(rest.slice(from)) : out;
+    for (let i = 0; i < states.length; i += 2) if (!resume.has(states[i]!)) resume.set(states[i]!, { out: all, before: states[i + 1]! });
+    return all;
+  };
   const s = text.slice(range.start, range.end);
   let at = 0;
+  const seen = resume.get(range.start);
+  if (seen) return done(seen.out, seen.before);
+  states.push(range.start, 0);
   // A blank line ends a sentence unless the text goes on in lower case (a line break inside a sentence).
   // "Rolf Östman yrkar bifall till motionen. att tillstyrka …": an att-clause after a full stop is a
   // decision clause of its own, though it starts in lower case; so is "… 10 december. 1. Preliminära
@@ -96,9 +131,12 @@ function split(text: string, range: Range): Range[] {
     if (endsInDigitStop(s, at, end) && /^\s*\d{1,2}\.$/u.test(s.slice(at, end))) continue;
     if (end > at) splitAtHeadingLines(text, range.start + at, range.start + end, out);
     at = m.index + m[0].length;
+    const known = resume.get(range.start + at);
+    if (known) return done(known.out, known.before);
+    states.push(range.start + at, out.length);
   }
   if (at < s.length) splitAtHeadingLines(text, range.start + at, range.end, out);
-  return out;
+  return done(null);
 }
 
 /** Whether the last character of s[from, to) that `skip` does not pass over is a colon (by hand: this runs at every sentence end). */
