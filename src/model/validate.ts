@@ -98,8 +98,9 @@ export function compileCheck(schema: AnySchema): Check {
       return def.checks?.length ? delegate(schema) : (v) => v === null || inner(v);
     }
     case "optional": {
-      // (A defaulted inner type substitutes a value for undefined: not known here.)
-      if (def.checks?.length || def.innerType!._zod.optin === "defaulted") return delegate(schema);
+      // (A defaulted inner type substitutes a value for undefined: not known here. An exact optional,
+      // `.exactOptional()`, has the same type but refuses a present undefined: asked of zod once.)
+      if (def.checks?.length || def.innerType!._zod.optin === "defaulted" || !delegate(schema)(undefined)) return delegate(schema);
       const inner = compileCheck(def.innerType!);
       return (v) => v === undefined || inner(v);
     }
@@ -169,7 +170,12 @@ function objectCheck(schema: AnySchema, def: Def): Check {
     if (!isObject(v)) return false;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
-      if ((f.required && !(f.key in v)) || !f.check(v[f.key])) return false;
+      // An absent optional key is not asked of its schema (an exact optional refuses only a present undefined).
+      if (!(f.key in v)) {
+        if (f.required) return false;
+        continue;
+      }
+      if (!f.check(v[f.key])) return false;
     }
     if (rest) for (const k in v) if (!keys.has(k) && k !== "__proto__" && !rest(v[k])) return false;
     return refinements.length === 0 || refined(v);

@@ -49,4 +49,10 @@ describe("the compiled document check", () => {
     const c = compileCheck(s);
     for (const v of [{ a: "x@y.se", b: 2 }, { a: "nej", b: 2 }, { a: "x@y.se", b: 4 }, { a: "x@y.se", b: 2, c: 1 }]) expect(c(v)).toBe(s.safeParse(v).success);
   });
+
+  it("tells an exact optional from an optional: only the first refuses a present undefined", () => {
+    const s = z.object({ a: z.string().exactOptional(), b: z.string().optional() });
+    const c = compileCheck(s);
+    for (const v of [{}, { a: undefined }, { b: undefined }, { a: "x" }, { a: 1 }]) expect(c(v)).toBe(s.safeParse(v).success);
+  });
 });
