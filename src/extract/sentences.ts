@@ -1,4 +1,4 @@
-import { isBlank, squash } from "../text/unicode.js";
+import { isAsciiDigit, isBlank, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 
 /**
@@ -151,8 +151,7 @@ const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 /** Whether s[from, to) ends in an ASCII digit and a full stop: what /\d{1,2}\.$/u needs. */
 function endsInDigitStop(s: string, from: number, to: number): boolean {
   if (to - from < 2 || s.charCodeAt(to - 1) !== 46) return false;
-  const d = s.charCodeAt(to - 2);
-  return d >= 48 && d <= 57;
+  return isAsciiDigit(s.charCodeAt(to - 2));
 }
 
 /**

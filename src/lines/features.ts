@@ -1,5 +1,5 @@
 import { countAll, testAnywhere } from "../text/scan.js";
-import { forEachCapitalisedWord, isBlank } from "../text/unicode.js";
+import { forEachCapitalisedWord, isAsciiDigit, isBlank } from "../text/unicode.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -199,7 +199,7 @@ const ELLIPSIS = 32;
 const MAY_BE_CAPITAL = 64;
 /** The mark of each code unit of the Latin blocks (`\d` is ASCII digits only, with the u and i flags too). */
 const LATIN_MARK = Uint8Array.from({ length: 0x250 }, (_, c) =>
-  (c >= 48 && c <= 57 ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0) |
+  (isAsciiDigit(c) ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0) |
   (/^\p{Lu}$/u.test(String.fromCharCode(c)) ? MAY_BE_CAPITAL : 0),
 );
 
@@ -209,7 +209,6 @@ export function lineMarks(t: string): number {
   return read.marks;
 }
 
-const isDigitUnit = (c: number) => c >= 48 && c <= 57;
 
 /*
  * The guards: for a trimmed line t with marks m, false only when the pattern cannot match. t is
@@ -229,7 +228,7 @@ const mayBullet = (t: string) => {
 /** MAY_HAVE_DOTS (and so DOTS): each branch holds ".", "…" or a tab. */
 const mayDots = (_t: string, m: number) => (m & (DOT | ELLIPSIS | TAB)) !== 0;
 /** ENDS_IN_NUMBER (and so the trailing page): a digit right before the trailing blanks, the line's last unit. */
-const mayEndInNumber = (t: string) => isDigitUnit(t.charCodeAt(t.length - 1));
+const mayEndInNumber = (t: string) => isAsciiDigit(t.charCodeAt(t.length - 1));
 /** TIME: a digit, then "." or ":". */
 const mayTime = (_t: string, m: number) => (m & DIGIT) !== 0 && (m & (DOT | COLON)) !== 0;
 /** LABEL_SHAPE: ends in a colon or a tab. */

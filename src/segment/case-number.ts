@@ -1,3 +1,5 @@
+import { isAsciiDigit } from "../text/unicode.js";
+
 /** Diarienummer shapes: "Dnr KS 2024/123", "Diarienummer: RJL 2016/1288", "(HSF240207)", "(KS/2017:499)". */
 const LABELED =
   /(?<![\p{L}])(?:Dnr|DNR|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Dnr\.)[ \t]*[.:]?[ \t]*(?<cn>(?:\p{Lu}{1,6}[ \t/-]?)?\d[\d./:-]*\d(?:[ \t]+\d{3}(?![\d/]))?)/u;
@@ -26,8 +28,7 @@ function hit(m: RegExpExecArray | null): CaseNumberHit | null {
 /** Whether s holds an ASCII digit: what `\d` matches, with the u flag too. */
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+    if (isAsciiDigit(s.charCodeAt(i))) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "../extract/per-lexicon.js";
-import { anyOf, isBlank } from "../text/unicode.js";
+import { anyOf, isAsciiDigit, isBlank } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
 
@@ -197,7 +197,7 @@ function nextWord(s: string, reader: number[], i: number, ws: string[]): string 
   for (; p < s.length; p++) {
     const c = s.charCodeAt(p);
     if (isBlank(c)) break;
-    if (c >= 48 && c <= 57) digit = true;
+    if (isAsciiDigit(c)) digit = true;
   }
   const w = s.slice(start, p);
   ws.push(w);
@@ -225,11 +225,8 @@ export function leadingNumberEnd(s: string): number {
   return i;
 }
 const DIGITS = /\d+/gu;
-/** Whether w[i] is an ASCII digit (what \d means, with the u flag too); false past the end. */
-const digitAt = (w: string, i: number) => {
-  const c = w.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
+/** Whether w[i] is an ASCII digit; false past the end (NaN). */
+const digitAt = (w: string, i: number) => isAsciiDigit(w.charCodeAt(i));
 /** /^§\d/u: "§12" (§ is one UTF-16 unit). */
 const isParagraphNumber = (w: string) => w.charCodeAt(0) === 0xa7 && digitAt(w, 1);
 const LEADING_ORDINAL = /^\s*(\d{1,4})\s/u;

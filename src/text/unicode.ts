@@ -197,6 +197,11 @@ export function forEachCapitalisedWord(s: string, visit: (start: number, end: nu
 }
 
 /** Whether a UTF-16 unit is JavaScript's \s (what trim() removes), by char code. */
+/** Whether a UTF-16 unit is an ASCII digit: what `\d` matches, with the u flag too. */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export function isBlank(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
