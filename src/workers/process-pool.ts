@@ -106,16 +106,23 @@ export class ProcessPool<Req, Res> {
     });
   }
 
+  /**
+   * Resolves once the idle children have left: on their own when their channel closes, so that
+   * what a child writes at exit (V8's code cache, a --cpu-prof profile) is written before the
+   * caller goes on, or killed after 2 s. A busy child is killed at once.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the pool was closed"));
+    const leaving: Array<Promise<void>> = [];
     for (const w of [...this.workers]) {
       if (w.task) {
         this.settle(w, (job) => job.reject(new Error("the pool was closed")));
         this.kill(w);
       } else if (w.alive && w.proc.connected) {
-        // An idle child leaves on its own when its channel closes (so --cpu-prof can write its profile).
         w.alive = false;
+        leaving.push(new Promise((resolve) => w.proc.once("exit", () => resolve())));
+        w.proc.ref(); // the process waits for it (spawn unrefs every child)
         try {
           w.proc.disconnect();
         } catch {
@@ -124,6 +131,7 @@ export class ProcessPool<Req, Res> {
         setTimeout(() => w.proc.kill("SIGKILL"), 2000).unref();
       } else this.kill(w);
     }
+    await Promise.all(leaving);
   }
 
   private spawn(): Worker<Req, Res> {
@@ -133,7 +141,7 @@ export class ProcessPool<Req, Res> {
       // A small young generation (4 MB semi-spaces, V8's default is up to 16 on 64-bit). 16 → 8: about
       // 35 MB less resident for two children (text corpus 330 → 295 MB) for about 5 % more time; 8 → 4
       // (2026-12-03, alternating runs): small PDFs 378 → 360 MB, small texts 279 → 264 MB, time within noise.
-      // No regex tier-up: each pattern is compiled once, to machine code, at its first use (see cli/bin.ts).
+      // No regex tier-up: each pattern is compiled once, to machine code, at its first use (see start/bundle-loader.ts).
       execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=4", "--no-regexp-tier-up", ...workerArgs()],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],

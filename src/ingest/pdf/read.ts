@@ -1,4 +1,5 @@
 import { InputError } from "../../types.js";
+import { importModule } from "../../start/import-module.js";
 import { assemblePages } from "./assemble.js";
 import { mayHaveWrongGlyphs, repairGlyphMaps, type GlyphRun, type PageGlyphs } from "./glyph-map.js";
 import { layoutPage } from "./layout.js";
@@ -21,8 +22,8 @@ const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 async function loadPdfJs(): Promise<PdfJs> {
   const natives = snapshotNatives();
   try {
-    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    await import(WORKER_MODULE);
+    const lib = await importModule<PdfJs>("pdfjs-dist/legacy/build/pdf.mjs");
+    await importModule(WORKER_MODULE);
     return lib;
   } finally {
     // Also when an import fails: what did load must not leave its polyfills behind.
