@@ -1,4 +1,5 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { configDefaults, defineConfig } from "vitest/config";
 
@@ -34,7 +35,8 @@ class HeavyFirst extends BaseSequencer {
 
 const common = {
   setupFiles: ["test/setup.ts"],
-  env: { TZ: "UTC" },
+  // CLI processes the tests start keep their code cache apart from the user's (src/start/code-cache.ts).
+  env: { TZ: "UTC", PROTOKOLL_CODE_CACHE: join(tmpdir(), `protokoll-test-code-cache-${process.getuid?.() ?? "user"}`) },
   testTimeout: 30000,
 };
 

@@ -36,7 +36,7 @@ const bundle = await rolldown({
   external: [/^node:/, /^pdfjs-dist(?:\/|$)/, "node-sqlite3-wasm"],
   logLevel: "warn",
 });
-await bundle.write({ dir: out, format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", banner: MARK, sourcemap: true });
+await bundle.write({ dir: out, format: "cjs", strict: true, entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", banner: MARK, sourcemap: true });
 await bundle.close();
 
 const loader = join(dist, "start", "bundle-loader.js");

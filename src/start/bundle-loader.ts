@@ -19,7 +19,8 @@ import { openCodeCache, type CodeCache } from "./code-cache.js";
 import { lendImport } from "./import-module.js";
 
 type ModuleRecord = { exports: unknown; id: string; filename: string; loaded: boolean };
-type Wrapped = (exports: unknown, require: (id: string) => unknown, module: ModuleRecord, filename: string, dirname: string) => void;
+type Require = ((id: string) => unknown) & { resolve(id: string): string };
+type Wrapped = (exports: unknown, require: Require, module: ModuleRecord, filename: string, dirname: string) => void;
 
 const BUNDLE_ROOT = fileURLToPath(new URL("../bundle/", import.meta.url));
 
@@ -42,9 +43,17 @@ export function runBundle(entry: string, { root = BUNDLE_ROOT, cache = openCodeC
     const record: ModuleRecord = { exports: {}, id: file, filename: file, loaded: false };
     table.set(file, record);
     const outside = createRequire(file);
-    const require = (id: string): unknown => (id.startsWith("./") || id.startsWith("../") ? load(resolve(dirname(file), id)) : outside(id));
-    const run = cache.compile(file, wrap(readFileSync(file, "utf8"))).runInThisContext() as Wrapped;
-    run.call(record.exports, record.exports, require, record, file, dirname(file));
+    const inBundle = (id: string) => id.startsWith("./") || id.startsWith("../");
+    const require = Object.assign((id: string): unknown => (inBundle(id) ? load(resolve(dirname(file), id)) : outside(id)), {
+      resolve: (id: string) => (inBundle(id) ? resolve(dirname(file), id) : outside.resolve(id)),
+    });
+    try {
+      const run = cache.compile(file, wrap(readFileSync(file, "utf8"))).runInThisContext() as Wrapped;
+      run.call(record.exports, record.exports, require, record, file, dirname(file));
+    } catch (e) {
+      table.delete(file); // as Node does: a later require runs the file again rather than see half of it
+      throw e;
+    }
     record.loaded = true;
     return record.exports;
   };

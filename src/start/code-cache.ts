@@ -11,18 +11,21 @@
  * Node 22 has `module.enableCompileCache()`, Node 20 (the machines) has not; `v8-compile-cache`
  * (the package) makes its data before a module runs, which is the 0.28 s above. So this is ours.
  *
- * Where: `PROTOKOLL_CODE_CACHE` (a folder, or `off`), else `protokoll-code-cache-<uid>` under the
- * system's temporary folder. The folder must be this user's own and writable by no one else, since
- * what is in it runs as code; otherwise nothing is read or written. A file is named by a hash of
- * the source, the Node version and the process's V8 options (V8 itself checks only the source's
- * length, its version and its flags), so a rebuilt bundle or another Node never reads stale data.
- * Every failure (no folder, full disk, rejected data) means compiling as without a cache.
+ * Where: the folder `PROTOKOLL_CODE_CACHE` names (or `off`), else the user's cache folder
+ * (`$XDG_CACHE_HOME` or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows)
+ * under protokoll/code-cache. What is in it runs as code, so it is used only when the folder it
+ * resolves to is this user's and writable by no one else, and each file too (opened without
+ * following a link); otherwise nothing is read or written. A file is named by a hash of the source, the Node version
+ * and V8's cache tag (its version and options: V8 itself checks only the source's length, so a
+ * rebuilt bundle of the same length would take stale data); data made after the options changed
+ * at run time is not saved, since no later run would take it. Every failure (no folder, a full
+ * disk, refused data) means compiling as without a cache.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { cachedDataVersionTag } from "node:v8";
 import { Script } from "node:vm";
 
 /** Compiles scripts, from the cache when it holds their source; `save` writes what ran of the others. */
@@ -32,6 +35,8 @@ export interface CodeCache {
   save(): void;
   /** Scripts compiled from the cache, and without it. */
   readonly stats: { hits: number; misses: number };
+  /** The folder in use, or null (off, or refused). */
+  readonly folder: string | null;
 }
 
 export type CodeCacheOptions = {
@@ -40,42 +45,36 @@ export type CodeCacheOptions = {
   saveAtExit?: boolean;
 };
 
-/** Files kept in the folder: a few builds' worth (a build is about 15 files). */
+/** Files kept in the folder: a few builds' worth (a build is about 15 files per process kind). */
 const KEPT_FILES = 60;
-const FLAGS_CHANGED = Symbol.for("protokoll.codeCache.v8FlagsChanged");
+/** A temporary file older than this was left by a process killed while writing. */
+const LEFTOVER_MS = 60_000;
 
-/**
- * Changes V8 options at run time. V8 stamps its cache data with a hash of its options, so data made
- * after such a change would be refused by every later run, which starts with the options unchanged:
- * after this call, this process writes no cache. (A global symbol: the bundle and the loader each
- * have their own copy of this module.)
- */
-export function setV8FlagsAtRunTime(flags: string): void {
-  setFlagsFromString(flags);
-  (globalThis as Record<symbol, unknown>)[FLAGS_CHANGED] = true;
-}
+type Pending = { path: string; script: Script; tag: number };
 
 export function openCodeCache({ env = process.env, saveAtExit = false }: CodeCacheOptions = {}): CodeCache {
-  const dir = cacheFolder(env);
-  const trusted = dir !== null && ownFolder(dir);
-  let pending: Array<{ path: string; script: Script }> = [];
+  const wanted = cacheFolder(env);
+  const folder = wanted === null ? null : ownFolder(wanted);
+  let pending: Pending[] = [];
   const stats = { hits: 0, misses: 0 };
   const save = () => {
-    if (trusted) writePending(dir, pending);
+    if (folder) writePending(folder, pending);
     pending = [];
   };
-  if (trusted && saveAtExit) process.once("exit", save);
+  if (folder && saveAtExit) process.once("exit", save);
   return {
     stats,
+    folder,
     save,
     compile(file, code) {
-      const path = trusted ? join(dir, `${basename(file)}.${sourceKey(code)}.v8`) : null;
-      const cachedData = path ? readIfThere(path) : undefined;
+      const tag = cachedDataVersionTag();
+      const path = folder ? join(folder, `${basename(file)}.${sourceKey(code, tag)}.v8`) : null;
+      const cachedData = path ? readOwnFile(path) : undefined;
       const script = new Script(code, { filename: file, cachedData });
       if (cachedData && !script.cachedDataRejected) stats.hits++;
       else {
         stats.misses++;
-        if (path) pending.push({ path, script });
+        if (path) pending.push({ path, script, tag });
       }
       return script;
     },
@@ -85,34 +84,54 @@ export function openCodeCache({ env = process.env, saveAtExit = false }: CodeCac
 function cacheFolder(env: NodeJS.ProcessEnv): string | null {
   const given = env.PROTOKOLL_CODE_CACHE?.trim();
   if (given && /^(?:off|0|false|no)$/i.test(given)) return null;
-  if (given) return given;
-  const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  return join(tmpdir(), `protokoll-code-cache-${uid}`);
+  if (given) return resolve(given);
+  const base = userCacheBase(env);
+  return base ? join(base, "protokoll", "code-cache") : null;
 }
 
-/** Made if missing; used only if it is a real folder of this user that no one else may write. */
-function ownFolder(dir: string): boolean {
+function userCacheBase(env: NodeJS.ProcessEnv): string | null {
+  if (process.platform === "win32") return env.LOCALAPPDATA || null;
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return null;
+  }
+  if (process.platform === "darwin") return join(home, "Library", "Caches");
+  return env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join(home, ".cache");
+}
+
+/**
+ * Made if missing; its real path (links resolved once, here) if that is a folder of this user that
+ * no one else may write, else null. Files are then named under the real path.
+ */
+function ownFolder(dir: string): string | null {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const s = lstatSync(dir);
-    if (!s.isDirectory()) return false;
-    if (typeof process.getuid !== "function") return true; // Windows: the temporary folder is the user's own
-    return s.uid === process.getuid() && (s.mode & 0o022) === 0;
+    const real = realpathSync(dir);
+    const s = lstatSync(real);
+    return s.isDirectory() && ownedHere(s) ? real : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-function sourceKey(code: string): string {
-  return createHash("sha256").update(code).update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(" ")}`).digest("hex").slice(0, 24);
+/** This user's, and writable by no one else (POSIX); on Windows the folder is under the user's own profile. */
+function ownedHere(s: { uid: number; mode: number }): boolean {
+  if (typeof process.getuid !== "function") return true;
+  return s.uid === process.getuid() && (s.mode & 0o022) === 0;
 }
 
-function readIfThere(path: string): Buffer | undefined {
+function sourceKey(code: string, tag: number): string {
+  return createHash("sha256").update(code).update(`\0${process.version}\0${process.arch}\0${tag}`).digest("hex").slice(0, 24);
+}
+
+function readOwnFile(path: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
-    // Written by this user only (the folder is checked, the file too: a link planted before the check).
-    if (typeof process.getuid === "function" && fstatSync(fd).uid !== process.getuid()) return undefined;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const s = fstatSync(fd);
+    if (!s.isFile() || !ownedHere(s)) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined;
@@ -121,10 +140,16 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
-/** Each file written whole under a temporary name and renamed, so a reader never sees half of one. */
-function writePending(dir: string, pending: Array<{ path: string; script: Script }>): void {
-  if (pending.length === 0 || (globalThis as Record<symbol, unknown>)[FLAGS_CHANGED]) return;
-  for (const { path, script } of pending) {
+/**
+ * Each file written whole under a temporary name and renamed, so a reader never sees half of one.
+ * A script compiled before V8's options changed (setFlagsFromString) is skipped: its data would
+ * carry the new options' tag, which no run starting with the old ones takes.
+ */
+function writePending(dir: string, pending: Pending[]): void {
+  const now = cachedDataVersionTag();
+  const writable = pending.filter((p) => p.tag === now);
+  if (writable.length === 0) return;
+  for (const { path, script } of writable) {
     const temporary = `${path}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
@@ -137,15 +162,17 @@ function writePending(dir: string, pending: Array<{ path: string; script: Script
       }
     }
   }
-  pruneOldest(dir);
+  prune(dir);
 }
 
-function pruneOldest(dir: string): void {
+/** The oldest files beyond KEPT_FILES, and temporary files a killed process left. */
+function prune(dir: string): void {
   try {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".v8"));
-    if (files.length <= KEPT_FILES) return;
-    const byAge = files.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { f } of byAge.slice(0, files.length - KEPT_FILES)) unlinkSync(join(dir, f));
+    const now = Date.now();
+    const files = readdirSync(dir).map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }));
+    for (const { f, t } of files) if (f.endsWith(".tmp") && now - t > LEFTOVER_MS) unlinkSync(join(dir, f));
+    const kept = files.filter(({ f }) => f.endsWith(".v8")).sort((a, b) => a.t - b.t);
+    for (const { f } of kept.slice(0, Math.max(0, kept.length - KEPT_FILES))) unlinkSync(join(dir, f));
   } catch {
     // another process pruned first
   }

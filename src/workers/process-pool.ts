@@ -93,6 +93,7 @@ export class ProcessPool<Req, Res> {
   private readonly size: number;
   private nextId = 1;
   private closed = false;
+  private closing: Promise<void> | null = null;
 
   constructor(private readonly opts: ProcessPoolOptions) {
     this.size = Math.max(1, opts.size);
@@ -111,7 +112,12 @@ export class ProcessPool<Req, Res> {
    * what a child writes at exit (V8's code cache, a --cpu-prof profile) is written before the
    * caller goes on, or killed after 2 s. A busy child is killed at once.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    // Once: a second call (an interruption, then the run's end) must not kill the children the first is letting leave.
+    return (this.closing ??= this.leave());
+  }
+
+  private async leave(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the pool was closed"));
     const leaving: Array<Promise<void>> = [];

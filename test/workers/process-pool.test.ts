@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/types.js";
 import { ProcessPool } from "../../src/workers/process-pool.js";
@@ -7,7 +10,7 @@ import { ProcessPool } from "../../src/workers/process-pool.js";
  * its caller survive, the task a child was running fails with a clear code, and no other task is
  * blamed. The worker is test/fixtures/workers/task-worker.mjs (built dist/ needed, as for every worker).
  */
-type Op = { op: string; ms?: number };
+type Op = { op: string; ms?: number; path?: string };
 const WORKER = new URL("../fixtures/workers/task-worker.mjs", import.meta.url).pathname;
 let pools: Array<ProcessPool<Op, number>> = [];
 const pool = (size = 1) => {
@@ -115,5 +118,20 @@ describe("a pool whose children die", () => {
     await killer;
     expect(new Set(codes.filter((c) => c !== "ok"))).toEqual(new Set(codes.includes("worker-crashed") ? ["worker-crashed"] : []));
     expect(codes.filter((c) => c === "ok").length).toBeGreaterThan(30);
+  });
+});
+
+describe("closing the pool", () => {
+  it("resolves once idle children have left, and a second close (Ctrl-C, then the run's end) does not kill them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "protokoll-pool-close-"));
+    try {
+      const p = pool(2);
+      const paths = [join(dir, "a"), join(dir, "b")];
+      const pids = await Promise.all(paths.map((path) => p.run({ op: "write-at-exit", ms: 300, path })));
+      await Promise.all([p.close(), p.close()]);
+      for (const [i, path] of paths.entries()) expect(existsSync(path) ? readFileSync(path, "utf8") : "not written").toBe(String(pids[i]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

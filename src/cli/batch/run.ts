@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/read.js";
 import type { CsvDialect } from "../../export/csv.js";
@@ -22,7 +23,6 @@ import { findStale, prune } from "./stale.js";
 import { outputNames } from "./names.js";
 import { Progress } from "./progress.js";
 import { failLine, okLine, type ReportLine } from "./report.js";
-import { setV8FlagsAtRunTime } from "../../start/code-cache.js";
 
 export interface BatchOptions {
   out?: string;
@@ -80,7 +80,7 @@ interface Result {
  * The CLI's own process only: a library user's process keeps its V8 settings.
  */
 function keepYoungGenerationSmall(): void {
-  setV8FlagsAtRunTime("--semi-space-growth-factor=1");
+  setFlagsFromString("--semi-space-growth-factor=1");
 }
 
 function isWriteError(e: unknown): boolean {
