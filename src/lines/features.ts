@@ -1,5 +1,5 @@
 import { countAll, testAnywhere } from "../text/scan.js";
-import { forEachCapitalisedWord, isAsciiDigit, isBlank } from "../text/unicode.js";
+import { classesOf, isAsciiDigit, isBlank, LETTER_BIT, LOWER_BIT, UPPER_BIT } from "../text/unicode.js";
 import type { LineRecord } from "./record.js";
 import type { LineVocabulary } from "./vocabulary.js";
 
@@ -105,51 +105,97 @@ function caseOf(cp: number): number {
 const LATIN_CASE = Uint8Array.from({ length: 0x250 }, (_, cp) => caseOf(cp));
 
 export function capsShare(s: string): number {
-  readLine(s);
+  readLine(s, null);
   return read.letters ? read.up / read.letters : 0;
 }
 
-/** What readLine found in a line: its capitals and letters (capsShare), words (wordCount) and marks (lineMarks). */
-const read = { up: 0, letters: 0, words: 0, marks: 0 };
+/**
+ * What readLine found in a line: its capitals and letters (capsShare), words (wordCount), marks
+ * (lineMarks) and, when asked, first names (the capitalised words forEachCapitalisedWord visits
+ * whose small-letter form is in the set).
+ */
+const read = { up: 0, letters: 0, words: 0, marks: 0, firstNames: 0 };
 
 /**
- * One pass over a line for its case, its words and its marks (three loops over every line before).
- * Case by code point; words and marks by UTF-16 unit, which an astral pair's low half, skipped with
- * its high half, never changes (it is neither a blank nor a marked character). Fills `read`.
+ * One pass over a line for its case, its words, its marks and its first names (four loops over every
+ * line before). Case and letter classes by code point; words and marks by UTF-16 unit, which an astral
+ * pair's low half, skipped with its high half, never changes (it is neither a blank nor a marked
+ * character). A capitalised word is one capital then small letters, a whole run of letters (\p{L}),
+ * read as forEachCapitalisedWord reads it. Fills `read`.
  */
-function readLine(s: string): void {
+function readLine(s: string, names: ReadonlySet<string> | null): void {
   let up = 0;
   let letters = 0;
   let marks = 0;
   // What `t.split(/\s+/).length` counts, without making the parts: one word, and one more at each blank run.
   let words = s === "" ? 0 : 1;
   let inBlank = false;
+  // The run of letters being read: where it starts (-1 outside one), how many code points, whether it is capitalised so far.
+  let run = -1;
+  let runLength = 0;
+  let shaped = false;
+  let firstNames = 0;
   for (let i = 0; i < s.length; i++) {
+    const at = i;
     const c = s.charCodeAt(i);
-    const blank = isBlank(c);
-    if (blank && !inBlank) words++;
-    inBlank = blank;
-    if (c < 0x250) marks |= LATIN_MARK[c]!;
-    else marks |= c === 0x2026 ? ELLIPSIS | MAY_BE_CAPITAL : MAY_BE_CAPITAL;
-    // ASCII by code (most of every line), the Latin blocks by table; anything else by its case forms, a code point at a time.
-    if (c < 128) {
-      if (c >= 65 && c <= 90) { up++; letters++; } else if (c >= 97 && c <= 122) letters++;
-      continue;
-    }
-    let k: number;
-    if (c < 0x250) k = LATIN_CASE[c]!;
+    let info: number;
+    // The Latin blocks (most of every line) by table; anything else by its case forms, a code point at a time.
+    if (c < 0x250) info = LATIN_INFO[c]!;
     else {
       const cp = s.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      k = caseOf(cp);
+      info = unitInfo(c, cp);
     }
-    if (k !== 0) letters++;
-    if (k === 2) up++;
+    const blank = (info & BLANK) !== 0;
+    if (blank && !inBlank) words++;
+    inBlank = blank;
+    marks |= info & MARKS;
+    if ((info & CASED) !== 0) {
+      letters++;
+      if ((info & UPCASE) !== 0) up++;
+    }
+    if (names === null) continue;
+    if ((info & IS_LETTER) !== 0) {
+      if (run < 0) {
+        run = at;
+        runLength = 1;
+        shaped = (info & IS_UPPER) !== 0;
+      } else {
+        runLength++;
+        if ((info & IS_LOWER) === 0) shaped = false;
+      }
+    } else if (run >= 0) {
+      if (shaped && runLength >= 2 && names.has(s.slice(run, at).toLowerCase())) firstNames++;
+      run = -1;
+    }
   }
+  if (run >= 0 && shaped && runLength >= 2 && names!.has(s.slice(run).toLowerCase())) firstNames++;
   read.up = up;
   read.letters = letters;
   read.words = words;
   read.marks = marks;
+  read.firstNames = firstNames;
+}
+
+/**
+ * What readLine needs of one code unit c (the code point cp starting there): above the mark bits,
+ * whether c is a blank, cp's case by caseOf (a letter with case, a capital), and cp's letter classes.
+ */
+const BLANK = 1 << 7;
+const CASED = 1 << 8;
+const UPCASE = 1 << 9;
+const IS_LETTER = 1 << 10;
+const IS_UPPER = 1 << 11;
+const IS_LOWER = 1 << 12;
+const MARKS = (1 << 7) - 1;
+
+function unitInfo(c: number, cp: number): number {
+  const k = c < 0x250 ? LATIN_CASE[c]! : caseOf(cp);
+  const classes = classesOf(cp);
+  return (isBlank(c) ? BLANK : 0) |
+    (c < 0x250 ? LATIN_MARK[c]! : c === 0x2026 ? ELLIPSIS | MAY_BE_CAPITAL : MAY_BE_CAPITAL) |
+    (k !== 0 ? CASED : 0) | (k === 2 ? UPCASE : 0) |
+    (classes & LETTER_BIT ? IS_LETTER : 0) | (classes & UPPER_BIT ? IS_UPPER : 0) | (classes & LOWER_BIT ? IS_LOWER : 0);
 }
 
 /**
@@ -161,17 +207,9 @@ function countMatches(re: RegExp, s: string): number {
   return countAll(re, s);
 }
 
-function countFirstNames(text: string, names: Set<string>): number {
-  let n = 0;
-  forEachCapitalisedWord(text, (start, end) => {
-    if (names.has(text.slice(start, end).toLowerCase())) n++;
-  });
-  return n;
-}
-
 /** Words of a line: what `t.split(/\s+/).length` counts for a trimmed line. */
 export function wordCount(t: string): number {
-  readLine(t);
+  readLine(t, null);
   return read.words;
 }
 
@@ -202,10 +240,12 @@ const LATIN_MARK = Uint8Array.from({ length: 0x250 }, (_, c) =>
   (isAsciiDigit(c) ? DIGIT : c === 58 ? COLON : c === 40 ? PAREN : c === 9 ? TAB : c === 46 ? DOT : 0) |
   (/^\p{Lu}$/u.test(String.fromCharCode(c)) ? MAY_BE_CAPITAL : 0),
 );
+/** unitInfo for each code unit of the Latin blocks (none is half of a pair), made once from unitInfo itself. */
+const LATIN_INFO = Uint16Array.from({ length: 0x250 }, (_, c) => unitInfo(c, c));
 
 /** The marks of a line: bits for digit, colon, "(", tab, "." and "…", and for a capital that may be there. */
 export function lineMarks(t: string): number {
-  readLine(t);
+  readLine(t, null);
   return read.marks;
 }
 
@@ -277,10 +317,11 @@ export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (
 
 export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
   const t = line.text.trim();
-  readLine(t);
+  readLine(t, vocab.firstNames);
   const m = read.marks;
   const words = read.words;
   const caps = read.letters ? read.up / read.letters : 0;
+  const firstNames = read.firstNames;
   const label = vocab.label.exec(t);
   const labelWord = label?.[1] ?? null;
   const labelKind = labelWord && STARTS_CAPITAL.test(labelWord) ? (vocab.labelKind.get(labelWord.toLowerCase().replace(BLANKS, " ")) ?? null) : null;
@@ -319,7 +360,7 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     // The shape first: the kind words' alternation is the dearer test.
     kindWord: (startsCapital || caps > 0.8) && vocab.kindCue.test(t) && vocab.kind.test(t),
     sectionHeading: vocab.section.test(t),
-    firstNames: mayHoldCapital(t, m) ? countFirstNames(t, vocab.firstNames) : 0,
+    firstNames,
     parties: mayParty(t, m) ? countMatches(vocab.party, t) : 0,
     dates: number ? countMatches(vocab.date, t) : 0,
     web: vocab.webCue.test(t) && testAnywhere(vocab.web, t),

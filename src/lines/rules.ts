@@ -125,11 +125,17 @@ export function firedRules(rules: LineRules, f: LineFeatures): number[] {
 
 const BODY = LINE_LABELS.indexOf("body");
 
+/** chooseLabel's sums and fired rules, reused line after line: fresh arrays per line were most of what labelling allocated. */
+const SUM = new Float64Array(LINE_LABELS.length);
+const FIRED: number[] = [];
+
 /** The label whose fired rules weigh most; ties go to the earlier label of LINE_LABELS. */
 export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
   const c = compile(rules);
-  const sum = c.base.slice();
-  const fired: number[] = [];
+  const sum = SUM;
+  for (let l = 0; l < LINE_LABELS.length; l++) sum[l] = c.base[l]!;
+  const fired = FIRED;
+  fired.length = 0;
   c.fired(f, fired);
   for (const i of fired) {
     const r = c.rules[i]!;
@@ -137,6 +143,7 @@ export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
   }
   let best = BODY;
   for (let l = 0; l < LINE_LABELS.length; l++) if (sum[l]! > sum[best]!) best = l;
-  const ids = fired.filter((i) => c.rules[i]!.label === best).map((i) => c.rules[i]!.rule.id);
+  const ids: string[] = [];
+  for (const i of fired) if (c.rules[i]!.label === best) ids.push(c.rules[i]!.rule.id);
   return { label: LINE_LABELS[best]!, score: sum[best]!, rules: ids.length ? ids : ["line/base"] };
 }

@@ -140,9 +140,9 @@ export function squash(s: string): string {
 }
 
 /** Letter classes of a code point, as regex property escapes see them: bits of LETTER_BIT, UPPER_BIT, LOWER_BIT. */
-const LETTER_BIT = 1;
-const UPPER_BIT = 2;
-const LOWER_BIT = 4;
+export const LETTER_BIT = 1;
+export const UPPER_BIT = 2;
+export const LOWER_BIT = 4;
 const KNOWN_BIT = 8;
 /** The classes of each BMP code point, filled in as they are met (ASCII at load). */
 const bmpClasses = new Uint8Array(0x10000);
@@ -154,7 +154,8 @@ for (let c = 0; c < 128; c++) {
   bmpClasses[c] = KNOWN_BIT | (upper || lower ? LETTER_BIT : 0) | (upper ? UPPER_BIT : 0) | (lower ? LOWER_BIT : 0);
 }
 
-function classesOf(cp: number): number {
+/** The letter classes of a code point (\p{L}, \p{Lu}, \p{Ll}: LETTER_BIT, UPPER_BIT, LOWER_BIT), from a table filled as they are met. */
+export function classesOf(cp: number): number {
   if (cp < 0x10000) {
     const known = bmpClasses[cp]!;
     if (known) return known;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
-import { capsShare, guardedPatterns, lineMarks, wordCount } from "../../src/lines/features.js";
+import { capsShare, guardedPatterns, lineFeatures, lineMarks, wordCount } from "../../src/lines/features.js";
+import { EMPTY_LAYOUT } from "../../src/ingest/line-layout.js";
 import { lineVocabulary } from "../../src/lines/vocabulary.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 
@@ -86,5 +87,37 @@ describe("one pass over a line", () => {
       // Same characters, same marks; the marks tell apart what the tests tell apart.
       expect(lineMarks(a) === lineMarks(b)).toBe(JSON.stringify(bits(a)) === JSON.stringify(bits(b)));
     }), { numRuns: 3000 });
+  });
+});
+
+describe("first names, read in the same pass", () => {
+  const vocab = lineVocabulary(loadLexicon());
+  // What was counted before: each capitalised word (one capital, then small letters, a whole run of
+  // letters) whose small-letter form is a first name.
+  const WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+  const byRegex = (t: string) => [...t.matchAll(WORD)].filter((m) => vocab.firstNames.has(m[0].toLowerCase())).length;
+  const firstNames = (t: string) => lineFeatures({ start: 0, end: t.length, n: 1, text: t, layout: EMPTY_LAYOUT, flat: false, piece: false }, vocab, null).firstNames;
+  const unit = fc.constantFrom("Anna", "anna", "ANNA", "Per", "Åsa", "Örjan", "Eva-Lena", "Kommunstyrelsen", "Ek", "A", "b", " ", "\t", "-", ",", "(S)", "1", "ǅ", "ß", "ſ", "Ω", "ω", "𝐀", "𝐚", "\ud835", "é", "İ", "K", "Å", "…", "–");
+  it("counts what the capitalised-word pattern finds (generated lines)", () => {
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      const t = s.trim();
+      expect(firstNames(t)).toBe(byRegex(t));
+    }), { numRuns: 5000 });
+  });
+  it("counts what the capitalised-word pattern finds (the fixtures' lines)", () => {
+    const root = new URL("../../fixtures/", import.meta.url);
+    let names = 0;
+    for (const dir of readdirSync(root)) {
+      for (const f of readdirSync(new URL(`${dir}/`, root))) {
+        if (!f.endsWith(".txt")) continue;
+        for (const line of readFileSync(new URL(`${dir}/${f}`, root), "utf8").split("\n")) {
+          const t = line.trim();
+          const want = byRegex(t);
+          if (firstNames(t) !== want) expect([t, firstNames(t)]).toEqual([t, want]);
+          names += want;
+        }
+      }
+    }
+    expect(names).toBeGreaterThan(100);
   });
 });
