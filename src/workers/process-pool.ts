@@ -148,7 +148,11 @@ export class ProcessPool<Req, Res> {
       // 35 MB less resident for two children (text corpus 330 → 295 MB) for about 5 % more time; 8 → 4
       // (2026-12-03, alternating runs): small PDFs 378 → 360 MB, small texts 279 → 264 MB, time within noise.
       // No regex tier-up: each pattern is compiled once, to machine code, at its first use (see start/bundle-loader.ts).
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=4", "--no-regexp-tier-up", ...workerArgs()],
+      // Single-threaded GC: with such a small young generation V8's parallel scavenger threads cost
+      // more than they save, and at --jobs N on N cores they take the cores the other children need
+      // (2026-12-04, alternating runs, large corpus, --jobs 2: PDFs 28.3 → 26.0 s, texts 12.9 → 10.7 s,
+      // with about 15 % less CPU time; --jobs 1 PDFs 41.8 → 38.2 s).
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.memoryMb * 0.75))}`, "--max-semi-space-size=4", "--single-threaded-gc", "--no-regexp-tier-up", ...workerArgs()],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
