@@ -5,6 +5,11 @@ export function toJson(output: Output): string {
   return JSON.stringify(output, null, 2) + "\n";
 }
 
+/** One line of JSON, no spaces: an NDJSON line without its newline. */
+export function toCompactJson(output: Output): string {
+  return JSON.stringify(output);
+}
+
 export function toNdjsonLine(output: Output): string {
-  return JSON.stringify(output) + "\n";
+  return toCompactJson(output) + "\n";
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { writeAtomic } from "../io.js";
 import { packageUrl } from "../../package-root.js";
 import type { Output } from "../../model/schema.js";
+import type { SerializedParse } from "./parsed.js";
 
 export interface Cached {
   output: Output;
@@ -48,10 +49,13 @@ export class ParseCache {
     }
   }
 
-  /** Stores a parse; a failure (a full disk) is returned as a message, never thrown: the parse itself is not lost. */
-  put(sha256: string, format: string, value: Cached): string | null {
+  /**
+   * Stores a parse; a failure (a full disk) is returned as a message, never thrown: the parse itself
+   * is not lost. The entry is JSON.stringify({ output, text }), put together from the output's compact JSON.
+   */
+  put(sha256: string, format: string, value: SerializedParse): string | null {
     try {
-      writeAtomic(this.file(sha256, format), JSON.stringify(value));
+      writeAtomic(this.file(sha256, format), `{"output":${value.compact},"text":${JSON.stringify(value.text)}}`);
       return null;
     } catch (e) {
       return `not cached: ${(e as Error).message}`;

@@ -1,4 +1,4 @@
-import type { Output } from "../../model/schema.js";
+import type { OutputSummary } from "./parsed.js";
 
 export type Status = "ok" | "warning" | "error" | "skipped";
 
@@ -18,30 +18,23 @@ export interface ReportLine {
   ms: number;
 }
 
-export function okLine(path: string, output: Output, cached: boolean, ms: number, extra: Array<{ code: string; message: string }> = []): ReportLine {
-  const warnings = [...extra, ...output.warnings.filter((w) => w.severity === "warning")];
+export function okLine(path: string, summary: OutputSummary, cached: boolean, ms: number, extra: Array<{ code: string; message: string }> = []): ReportLine {
+  const warnings = [...extra, ...summary.warnings];
   const first = warnings[0];
-  const items = output.meetings.flatMap((m) => m.items);
   return {
     path,
     status: first ? "warning" : "ok",
     ...(first ? { code: first.code, message: first.message } : {}),
     cached,
-    meetings: output.meetings.length,
-    participants: output.meetings.reduce((n, m) => n + m.participants.length, 0),
-    items: items.length,
-    decisions: items.filter((i) => i.decision).length,
-    quality: countRules(output.quality ?? []),
+    meetings: summary.meetings,
+    participants: summary.participants,
+    items: summary.items,
+    decisions: summary.decisions,
+    quality: summary.quality,
     ms: Math.round(ms),
   };
 }
 
 export function failLine(path: string, status: "error" | "skipped", code: string, message: string, ms = 0): ReportLine {
   return { path, status, code, message, cached: false, meetings: 0, participants: 0, items: 0, decisions: 0, ms: Math.round(ms) };
-}
-
-function countRules(flags: Array<{ rule: string }>): Record<string, number> {
-  const n: Record<string, number> = {};
-  for (const f of flags) n[f.rule] = (n[f.rule] ?? 0) + 1;
-  return n;
 }

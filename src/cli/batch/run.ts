@@ -5,8 +5,6 @@ import { setFlagsFromString } from "node:v8";
 import { dirname, join, relative, resolve } from "node:path";
 import { detectFormat } from "../../ingest/read.js";
 import type { CsvDialect } from "../../export/csv.js";
-import { toJson, toNdjsonLine } from "../../export/json.js";
-import type { Output } from "../../model/schema.js";
 import { InputError } from "../../types.js";
 import { VERSION } from "../../version.js";
 import { packageUrl } from "../../package-root.js";
@@ -15,7 +13,8 @@ import { DEFAULT_ENGINE, type PdfEngineName } from "../../ingest/pdf/engine-name
 import { pdfEngineKey } from "../../ingest/pdf/engine.js";
 import type { BatchTask } from "./worker.js";
 import type { Io } from "../io.js";
-import { ParseCache, toolFingerprint, type Cached } from "./cache.js";
+import { ParseCache, toolFingerprint } from "./cache.js";
+import { outputOf, serializeParse, type SerializedParse } from "./parsed.js";
 import { escapeControls } from "./escape.js";
 import { expandInputs, FileListTooLarge, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
 import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
@@ -63,7 +62,7 @@ const WORKER = fileURLToPath(packageUrl("dist/cli/batch/worker.js"));
 interface Result {
   file: InputFile;
   label: string;
-  value: Cached | null;
+  value: SerializedParse | null;
   cached: boolean;
   error: { code: string; message: string } | null;
   ms: number;
@@ -142,7 +141,7 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
     tables?.add({ path: s.path, sha256: null, status: isError(s) ? "error" : "skipped", code: s.code, message: s.message, output: null, warnings: [] });
   }
   const cache = opts.out && opts.cache ? new ParseCache(join(opts.out, ".protokoll-cache"), toolFingerprint(VERSION), JSON.stringify({ v: 1, ...pdfEngineKey(opts.engine ?? DEFAULT_ENGINE) })) : null;
-  let pool: ProcessPool<BatchTask, Cached & { ms: number }> | null = null;
+  let pool: ProcessPool<BatchTask, SerializedParse & { ms: number }> | null = null;
   const progress = new Progress(io.stderr, files.length, !opts.quiet);
   // An interrupt that came while the run was starting (the table writers load lazily) counts too:
   // the abort event has fired already and will not fire again.
@@ -154,10 +153,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
 
   const newPool = () => {
     keepYoungGenerationSmall();
-    return new ProcessPool<BatchTask, Cached & { ms: number }>({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
+    return new ProcessPool<BatchTask, SerializedParse & { ms: number }>({ worker: WORKER, size: opts.jobs, timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory });
   };
   const maxBytes = (opts.maxSize ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024;
   const slots = new Slots(opts.jobs);
+  // JSON files or JSON on standard output are written as toJson makes them; NDJSON from the compact form.
+  const pretty = opts.format === "json";
   const work = (file: InputFile): Promise<Result> => slots.run(() => parseOne(file));
   // Runs inside a slot: at most --jobs files are read and held at once, and the time is the file's own.
   const parseOne = async (file: InputFile): Promise<Result> => {
@@ -173,12 +174,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       const hit = !opts.force && cache ? cache.get(sha, format) : null;
       if (hit) {
         hit.output.source.path = label;
-        return { ...base, value: hit, cached: true, error: null, ms: performance.now() - t0 };
+        return { ...base, value: serializeParse(hit.output, hit.text, pretty), cached: true, error: null, ms: performance.now() - t0 };
       }
       const readMs = performance.now() - t0;
       // A lone text or Markdown input parses here: a worker's start-up (its own module loading)
       // would cost more than the file. PDFs always go to a worker, under the memory cap.
-      const { ms, ...value } = files.length === 1 && format !== "pdf" ? await parseInProcess(label, bytes) : await (pool ??= newPool()).run({ label, bytes, pdf: { engine: opts.engine ?? DEFAULT_ENGINE, child: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory } } });
+      const { ms, ...value } = files.length === 1 && format !== "pdf" ? await parseInProcess(label, bytes, pretty) : await (pool ??= newPool()).run({ label, bytes, pdf: { engine: opts.engine ?? DEFAULT_ENGINE, child: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory } }, pretty });
       const notCached = cache?.put(sha, format, value) ?? null;
       const warnings = notCached ? [{ code: "cache-write-failed", message: notCached }] : [];
       return { ...base, value, error: null, ms: readMs + ms, warnings };
@@ -202,14 +203,15 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       tables?.add({ path: r.label, sha256: r.sha256 ?? null, status: "error", code: r.error!.code, message: r.error!.message, output: null, warnings: [] });
       return;
     }
-    const { output, text } = r.value;
+    const parsed = r.value;
+    const { summary } = parsed;
     if (r.cached) cachedCount++;
     const name = names.get(r.file)!;
     const extra = [...(name.collided ? [{ code: "name-collision", message: `another input has the same name; written as ${name.stem}` }] : []), ...(r.warnings ?? [])];
     // A per-file output that cannot be written (a full disk) fails this input only; the run goes on.
     let writeError: string | null = null;
     try {
-      writeOutputs(output, text, name.stem);
+      writeOutputs(parsed, name.stem);
     } catch (e) {
       if (!isWriteError(e)) throw e;
       writeError = `its output could not be written: ${(e as Error).message}`;
@@ -221,18 +223,21 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       return;
     }
     if (writeError) extra.push({ code: "output-write-failed", message: writeError });
-    const line = okLine(r.label, output, r.cached, r.ms, extra);
-    const notWritten = tables?.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
-    if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
-    report(notWritten ? okLine(r.label, output, r.cached, r.ms, extra) : line);
-    if (!opts.quiet) for (const w of [...extra, ...output.warnings.filter((x) => x.severity === "warning")]) say(`${r.label}: warning: ${w.message} (${w.code})`);
+    const line = okLine(r.label, summary, r.cached, r.ms, extra);
+    if (tables) {
+      const output = outputOf(parsed);
+      const notWritten = tables.add({ path: r.label, sha256: output.source.sha256, status: line.status === "warning" ? "warning" : "ok", code: line.code ?? null, message: line.message ?? null, output, warnings: extra });
+      if (notWritten) extra.push({ code: "sqlite-insert-failed", message: notWritten });
+      report(notWritten ? okLine(r.label, summary, r.cached, r.ms, extra) : line);
+    } else report(line);
+    if (!opts.quiet) for (const w of [...extra, ...summary.warnings]) say(`${r.label}: warning: ${w.message} (${w.code})`);
   };
-  const writeOutputs = (output: Output, text: string, stem: string) => {
-    // With tables, the table sink wrote the document in emit().
+  const writeOutputs = ({ compact, pretty: json, text }: SerializedParse, stem: string) => {
+    // With tables, the table sink wrote the document in emit(). JSON is made when the run writes it.
     if (!tables) {
-      if (opts.format === "ndjson" && !opts.out) io.stdout.write(toNdjsonLine(output));
-      else if (opts.out) writeBelowOut(`${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`, opts.format === "ndjson" ? toNdjsonLine(output) : toJson(output));
-      else io.stdout.write(toJson(output));
+      const data = opts.format === "ndjson" ? `${compact}\n` : json!;
+      if (opts.out) writeBelowOut(`${stem}.${opts.format === "ndjson" ? "ndjson" : "json"}`, data);
+      else io.stdout.write(data);
     }
     if (opts.emitText && opts.out) writeBelowOut(`${stem}.txt`, text);
   };
@@ -301,12 +306,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
 }
 
 /** One text or Markdown input parsed in this process; the pipeline is loaded only when needed. */
-async function parseInProcess(label: string, bytes: Uint8Array): Promise<Cached & { ms: number }> {
+async function parseInProcess(label: string, bytes: Uint8Array, pretty: boolean): Promise<SerializedParse & { ms: number }> {
   const [{ ingestAsync }, { parseDocument }] = await Promise.all([import("../../ingest/read.js"), import("../../parse-document.js")]);
   // Timed after loading, like a worker's task: the report's ms is the file's own time.
   const t0 = performance.now();
   const { output, text } = parseDocument(await ingestAsync(label, bytes));
-  return { output, text, ms: performance.now() - t0 };
+  return { ...serializeParse(output, text, pretty), ms: performance.now() - t0 };
 }
 
 /** At most n tasks at once, in the order they were asked for. */
