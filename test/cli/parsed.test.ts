@@ -16,7 +16,7 @@ const samples = readdirSync(real).filter((f) => f.endsWith(".txt")).sort().slice
 describe("a parse serialized where it was made", () => {
   it.each(samples)("%s: the same JSON, NDJSON line, output and report counts as from the object", (name) => {
     const { output, text } = parseTextSync(readFileSync(real + name), { path: name });
-    const p = serializeParse(output, text, true);
+    const p = serializeParse(output, text, { pretty: true, compact: true });
     expect(p.pretty).toBe(toJson(output));
     expect(`${p.compact}\n`).toBe(toNdjsonLine(output));
     expect(outputOf(p)).toEqual(JSON.parse(JSON.stringify(output)));
@@ -35,9 +35,12 @@ describe("a parse serialized where it was made", () => {
     });
   });
 
-  it("makes the indented JSON only when asked", () => {
+  it("makes each text only when asked", () => {
     const { output, text } = parseTextSync(readFileSync(real + samples[0]!), { path: samples[0]! });
-    expect(serializeParse(output, text, false).pretty).toBeNull();
+    expect(serializeParse(output, text, { pretty: false, compact: true }).pretty).toBeNull();
+    const jsonOnly = serializeParse(output, text, { pretty: true, compact: false });
+    expect(jsonOnly.compact).toBeNull();
+    expect(() => outputOf(jsonOnly)).toThrow(/not serialized/);
   });
 
   it("keeps only the warnings of severity warning in the summary, in order", () => {
@@ -56,7 +59,7 @@ describe("the parse cache", () => {
     const dir = mkdtempSync(join(tmpdir(), "protokoll-cache-"));
     const cache = new ParseCache(dir, "f", "o");
     const { output, text } = parseTextSync(readFileSync(real + samples[1]!), { path: samples[1]! });
-    expect(cache.put("abc", "text", serializeParse(output, text, false))).toBeNull();
+    expect(cache.put("abc", "text", serializeParse(output, text, { pretty: false, compact: true }))).toBeNull();
     const [sub] = readdirSync(dir);
     const [file] = readdirSync(join(dir, sub!));
     expect(readFileSync(join(dir, sub!, file!), "utf8")).toBe(JSON.stringify({ output, text }));

@@ -55,6 +55,7 @@ export class ParseCache {
    */
   put(sha256: string, format: string, value: SerializedParse): string | null {
     try {
+      if (value.compact === null) throw new Error("the output was not serialized for the cache");
       writeAtomic(this.file(sha256, format), `{"output":${value.compact},"text":${JSON.stringify(value.text)}}`);
       return null;
     } catch (e) {

@@ -20,20 +20,29 @@ export interface OutputSummary {
  * the garbage collector), and the JSON is made by the worker, beside the parse, on its own core.
  */
 export interface SerializedParse {
-  /** JSON.stringify(output): the NDJSON line (with "\n") and the cache entry's output. */
-  compact: string;
+  /** JSON.stringify(output): the NDJSON line (with "\n"), the cache entry's output, the tables' source; null when none of them is written. */
+  compact: string | null;
   /** toJson(output), when the run writes JSON; null otherwise. */
   pretty: string | null;
   text: string;
   summary: OutputSummary;
 }
 
-export function serializeParse(output: Output, text: string, pretty: boolean): SerializedParse {
-  return { compact: toCompactJson(output), pretty: pretty ? toJson(output) : null, text, summary: summarize(output) };
+/** Which texts of an output a run writes, so that only those are made. */
+export interface Serializations {
+  /** The indented JSON (toJson). */
+  pretty: boolean;
+  /** The compact JSON (NDJSON, the cache, the tables). */
+  compact: boolean;
+}
+
+export function serializeParse(output: Output, text: string, want: Serializations): SerializedParse {
+  return { compact: want.compact ? toCompactJson(output) : null, pretty: want.pretty ? toJson(output) : null, text, summary: summarize(output) };
 }
 
 /** The output itself again, for the table writers (CSV, SQLite), which need its records. */
 export function outputOf(p: SerializedParse): Output {
+  if (p.compact === null) throw new Error("the output was not serialized for the tables");
   return JSON.parse(p.compact) as Output;
 }
 

@@ -14,7 +14,7 @@ import { pdfEngineKey } from "../../ingest/pdf/engine.js";
 import type { BatchTask } from "./worker.js";
 import type { Io } from "../io.js";
 import { ParseCache, toolFingerprint } from "./cache.js";
-import { outputOf, serializeParse, type SerializedParse } from "./parsed.js";
+import { outputOf, serializeParse, type SerializedParse, type Serializations } from "./parsed.js";
 import { escapeControls } from "./escape.js";
 import { expandInputs, FileListTooLarge, inShard, OUTPUT_MARKER, readFileList, type InputFile, type Skipped } from "./inputs.js";
 import { DEFAULT_MAX_SIZE_MB, readInputFile } from "./read.js";
@@ -157,8 +157,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
   };
   const maxBytes = (opts.maxSize ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024;
   const slots = new Slots(opts.jobs);
-  // JSON files or JSON on standard output are written as toJson makes them; NDJSON from the compact form.
-  const pretty = opts.format === "json";
+  // JSON files or JSON on standard output are written as toJson makes them; NDJSON, the cache and the tables use the compact form.
+  const want: Serializations = { pretty: opts.format === "json", compact: opts.format !== "json" || cache !== null };
   const work = (file: InputFile): Promise<Result> => slots.run(() => parseOne(file));
   // Runs inside a slot: at most --jobs files are read and held at once, and the time is the file's own.
   const parseOne = async (file: InputFile): Promise<Result> => {
@@ -174,12 +174,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
       const hit = !opts.force && cache ? cache.get(sha, format) : null;
       if (hit) {
         hit.output.source.path = label;
-        return { ...base, value: serializeParse(hit.output, hit.text, pretty), cached: true, error: null, ms: performance.now() - t0 };
+        return { ...base, value: serializeParse(hit.output, hit.text, want), cached: true, error: null, ms: performance.now() - t0 };
       }
       const readMs = performance.now() - t0;
       // A lone text or Markdown input parses here: a worker's start-up (its own module loading)
       // would cost more than the file. PDFs always go to a worker, under the memory cap.
-      const { ms, ...value } = files.length === 1 && format !== "pdf" ? await parseInProcess(label, bytes, pretty) : await (pool ??= newPool()).run({ label, bytes, pdf: { engine: opts.engine ?? DEFAULT_ENGINE, child: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory } }, pretty });
+      const { ms, ...value } = files.length === 1 && format !== "pdf" ? await parseInProcess(label, bytes, want) : await (pool ??= newPool()).run({ label, bytes, pdf: { engine: opts.engine ?? DEFAULT_ENGINE, child: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory } }, want });
       const notCached = cache?.put(sha, format, value) ?? null;
       const warnings = notCached ? [{ code: "cache-write-failed", message: notCached }] : [];
       return { ...base, value, error: null, ms: readMs + ms, warnings };
@@ -306,12 +306,12 @@ export async function runBatch(inputs: string[], opts: BatchOptions, io: Io, sig
 }
 
 /** One text or Markdown input parsed in this process; the pipeline is loaded only when needed. */
-async function parseInProcess(label: string, bytes: Uint8Array, pretty: boolean): Promise<SerializedParse & { ms: number }> {
+async function parseInProcess(label: string, bytes: Uint8Array, want: Serializations): Promise<SerializedParse & { ms: number }> {
   const [{ ingestAsync }, { parseDocument }] = await Promise.all([import("../../ingest/read.js"), import("../../parse-document.js")]);
   // Timed after loading, like a worker's task: the report's ms is the file's own time.
   const t0 = performance.now();
   const { output, text } = parseDocument(await ingestAsync(label, bytes));
-  return { ...serializeParse(output, text, pretty), ms: performance.now() - t0 };
+  return { ...serializeParse(output, text, want), ms: performance.now() - t0 };
 }
 
 /** At most n tasks at once, in the order they were asked for. */

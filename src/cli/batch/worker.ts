@@ -3,18 +3,18 @@ import { ingestAsync } from "../../ingest/read.js";
 import { parseDocument } from "../../parse-document.js";
 import { serveTasks } from "../../workers/process-pool.js";
 import type { PdfReadOptions } from "../../ingest/pdf/engine.js";
-import { serializeParse } from "./parsed.js";
+import { serializeParse, type Serializations } from "./parsed.js";
 
-/** `pretty`: the run writes JSON files (or standard output), so the worker makes that text too. */
-export type BatchTask = { label: string; bytes: Uint8Array; pdf?: PdfReadOptions; pretty: boolean };
+/** `want`: the texts of the output the run writes (the worker makes them, beside the parse). */
+export type BatchTask = { label: string; bytes: Uint8Array; pdf?: PdfReadOptions; want: Serializations };
 
 serveTasks(
-  async ({ label, bytes, pdf, pretty }: BatchTask) => {
+  async ({ label, bytes, pdf, want }: BatchTask) => {
     // The file's own time, measured here so the report's ms never includes a wait in the pool's queue.
     const t0 = performance.now();
     const doc = await ingestAsync(label, new Uint8Array(bytes), pdf ? { pdf } : {});
     const { output, text } = parseDocument(doc);
-    const parsed = serializeParse(output, text, pretty);
+    const parsed = serializeParse(output, text, want);
     return { ...parsed, ms: performance.now() - t0 };
   },
   { label: (t: BatchTask) => t.label },
