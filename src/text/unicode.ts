@@ -209,6 +209,16 @@ export function isBlank(c: number): boolean {
 }
 
 /**
+ * Whether s is empty or blanks only: `s.trim() === ""` without making the trimmed copy (isBlank is
+ * what trim removes), for the line loops that skip blank lines; a line that is not blank is
+ * answered at its first character.
+ */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
  * Whether s holds n code points in a row that pass `inRun` (by hand: /\p{L}{n}/u and /\S{n}/u retry
  * each start of a shorter run character by character, and these run on every line of every PDF).
  */
