@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { perLexicon } from "../extract/per-lexicon.js";
-import { anyOf, isAsciiDigit, isBlank } from "../text/unicode.js";
+import { anyOf, isAsciiDigit, isBlank, isBlankText } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import { splitLines, mergeRanges, isFlat, type Line } from "./lines.js";
 
@@ -36,7 +36,7 @@ export function findFurniture(text: string, lex: Lexicon, lines: readonly Line[]
   const out: Furniture[] = [];
   const add = (l: Line, kind: Furniture["kind"]) => out.push({ start: l.start, end: l.end, kind, text: l.text });
   for (const l of lines) {
-    if (l.text.trim() === "") continue;
+    if (isBlankText(l.text)) continue;
     if (PAGE_NUMBER.test(l.text) || PAGE_IN_PARENS.test(l.text)) add(l, "page-number");
     else if (signatureBox.test(l.text)) add(l, "signature-box");
     else if (l.text.length < 400 && (chrome.test(l.text) || (hasMetaMark(l.text) && META_LINE.test(l.text)))) add(l, "transcript-chrome");
@@ -45,7 +45,7 @@ export function findFurniture(text: string, lex: Lexicon, lines: readonly Line[]
   const marker = /^[ \t]*(?:transkript|full text)[ \t]*$/imu.exec(text.slice(0, 1500));
   const markerEnd = marker ? marker.index + marker[0].length : -1;
   // After the marker each line is one page, however short.
-  const pageLines = marker ? lines.filter((l) => l.start > markerEnd && l.text.trim() !== "") : [];
+  const pageLines = marker ? lines.filter((l) => l.start > markerEnd && !isBlankText(l.text)) : [];
   out.push(...runningPrefixes(lines, pageLines));
   if (marker) {
     out.push({ start: 0, end: markerEnd, kind: "transcript-chrome", text: text.slice(0, markerEnd) });
@@ -63,7 +63,7 @@ function transcriptPageNumbers(lines: readonly Line[], after: number): Furniture
   const out: Furniture[] = [];
   let expected = 1;
   for (const l of lines) {
-    if (l.start < after || l.text.trim() === "") continue;
+    if (l.start < after || isBlankText(l.text)) continue;
     const m = /^[ \t]*(\d{1,5})(?=[ \t]|$)/u.exec(l.text);
     if (!m || Number(m[1]) !== expected) continue;
     out.push({ start: l.start, end: l.start + m[0].length, kind: "page-number", text: m[0] });
@@ -82,31 +82,41 @@ function runningPrefixes(lines: readonly Line[], pageLines: readonly Line[]): Fu
   // Eight words at most: a flat line is a whole page.
   const shared = sharedPrefixes(flat.map((l) => l.text), leadingNumberEnd, 8);
   const out: Furniture[] = [];
+  // Lines of one text share their best and words (sharedPrefixes), so their header ends alike: found once per text.
+  const endOf = new Map<string, number>();
   for (let i = 0; i < flat.length; i++) {
-    let best = shared.best[i]!;
+    const best = shared.best[i]!;
     if (best < 2) continue;
-    const a = shared.words[i]!;
-    // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
-    // The next word's digit first: a char read, where the prefix word is a regex test.
-    for (let j = 1; j < best; j++) if ((digitAt(a[j + 1] ?? "", 0) && isItemPrefix(a[j]!)) || isParagraphNumber(a[j]!)) best = Math.min(best, j);
     const line = flat[i]!;
-    // "2 2 (26) 30 Muntlig information" / "3 3 (26) 31 …": all words are numbers in "# (#) #", but the last
-    // one differs from the page's ordinal: it is the page's first item, not part of the header.
-    const ordinalWord = LEADING_ORDINAL.exec(line.text)?.[1];
-    while (best > 2 && NUMBER_WORD.test(a[best - 1]!) && a[best - 1] !== ordinalWord) best--;
-    if (best < 2) continue;
-    // Prose can start alike too; a page header starts with the page number or names the record.
-    const prefix = a.slice(0, best).join(" ");
-    if (!LEADING_PAGE.test(line.text) && !RECORD_WORD.test(prefix)) continue;
-    // Where the header's words end: the words were read from this line, so they are found where they were read.
-    const headerEnd = wordsEnd(line.text, leadingNumberEnd(line.text), best);
-    // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
-    const ordinal = ordinalWord;
-    const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(line.text.slice(headerEnd));
-    const end = headerEnd + (page && page[1] === ordinal ? page[0].length : 0);
+    let end = endOf.get(line.text);
+    if (end === undefined) endOf.set(line.text, (end = headerEnd(line.text, best, shared.words[i]!)));
+    if (end < 0) continue;
     out.push({ start: line.start, end: line.start + end, kind: "running-header", text: line.text.slice(0, end) });
   }
   return out;
+}
+
+/**
+ * Where the running header at the start of a page line `s` ends, or -1 when it has none: `best` is the
+ * number of its first words another line shares, `a` its words as sharedPrefixes read them.
+ */
+function headerEnd(s: string, best: number, a: readonly string[]): number {
+  // "Kommunala Handikapprådet (19) KHR 1 …": an item's prefix word and number end the header.
+  // The next word's digit first: a char read, where the prefix word is a regex test.
+  for (let j = 1; j < best; j++) if ((digitAt(a[j + 1] ?? "", 0) && isItemPrefix(a[j]!)) || isParagraphNumber(a[j]!)) best = Math.min(best, j);
+  // "2 2 (26) 30 Muntlig information" / "3 3 (26) 31 …": all words are numbers in "# (#) #", but the last
+  // one differs from the page's ordinal: it is the page's first item, not part of the header.
+  const ordinal = LEADING_ORDINAL.exec(s)?.[1];
+  while (best > 2 && NUMBER_WORD.test(a[best - 1]!) && a[best - 1] !== ordinal) best--;
+  if (best < 2) return -1;
+  // Prose can start alike too; a page header starts with the page number or names the record.
+  const prefix = a.slice(0, best).join(" ");
+  if (!LEADING_PAGE.test(s) && !RECORD_WORD.test(prefix)) return -1;
+  // Where the header's words end: the words were read from this line, so they are found where they were read.
+  const wordsStop = wordsEnd(s, leadingNumberEnd(s), best);
+  // "2 VILHELMINA KOMMUN PROTOKOLL 2 Kfm 40": the page's own number after the header is the header's too.
+  const page = /^[ \t]+(\d{1,4})(?:[ \t]*\(\d{1,4}\))?(?=[ \t]|$)/u.exec(s.slice(wordsStop));
+  return wordsStop + (page && page[1] === ordinal ? page[0].length : 0);
 }
 
 /**
@@ -156,15 +166,41 @@ export function wordsEnd(s: string, from: number, count: number): number {
  * has cannot share k + 1, and a line that shares k + 1 words with another shares k with it, so it is
  * still there; every count read is the whole trie's. A line is read a word per level, and only as
  * far as it shares its start; a node gets a map only when a line goes on below it.
+ *
+ * Lines of the same text take the same path and end with the same best and words, so each text
+ * walks the trie once, counting for all its copies (`copies`): the counts are the ones the copies
+ * would have made one by one. Repeated lines are common where this runs: a page's running header,
+ * and an agenda's items repeated in full after its list (the bench corpus's pages: 55 → 30 ms).
  */
-export function sharedPrefixes(lines: readonly string[], from: (s: string) => number, limit: number): { best: number[]; words: Array<string[] | undefined> } {
+export function sharedPrefixes(lines: readonly string[], from: (s: string) => number, limit: number): { best: number[]; words: Array<readonly string[] | undefined> } {
   type Node = { n: number; next: Map<string, Node> | null };
+  // The first line of each text, and how many lines have it.
+  const firstOf = new Map<string, number>();
+  const copyOf = new Array<number>(lines.length);
+  const copies = new Array<number>(lines.length).fill(0);
+  const unique: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = firstOf.get(lines[i]!);
+    if (first === undefined) {
+      firstOf.set(lines[i]!, i);
+      unique.push(i);
+      copyOf[i] = i;
+      copies[i] = 1;
+    } else {
+      copyOf[i] = first;
+      copies[first]!++;
+    }
+  }
   const best = new Array<number>(lines.length).fill(0);
-  const words: Array<string[]> = lines.map(() => []);
-  const reader = lines.map((s) => from(s));
+  const words: Array<string[]> = new Array(lines.length);
+  const reader = new Array<number>(lines.length);
+  for (const i of unique) {
+    words[i] = [];
+    reader[i] = from(lines[i]!);
+  }
   const root: Node = { n: 0, next: null };
   const at = new Array<Node>(lines.length).fill(root);
-  let alive = lines.map((_, i) => i);
+  let alive = unique;
   for (let k = 1; k <= limit && alive.length > 0; k++) {
     const down: number[] = [];
     for (const i of alive) {
@@ -174,14 +210,16 @@ export function sharedPrefixes(lines: readonly string[], from: (s: string) => nu
       const next = node.next ?? (node.next = new Map());
       let child = next.get(key);
       if (!child) next.set(key, (child = { n: 0, next: null }));
-      child.n++;
+      child.n += copies[i]!;
       at[i] = child;
       down.push(i);
     }
     alive = down.filter((i) => at[i]!.n >= 2);
     if (k >= 2) for (const i of alive) best[i] = k;
   }
-  return { best, words: words.map((ws, i) => (best[i]! >= 2 ? ws : undefined)) };
+  // A copy's words are its first line's array, shared (read, never changed, by the caller).
+  const wordsOf = (i: number) => (best[copyOf[i]!]! >= 2 ? words[copyOf[i]!] : undefined);
+  return { best: best.map((_, i) => best[copyOf[i]!]!), words: lines.map((_, i) => wordsOf(i)) };
 }
 
 /**

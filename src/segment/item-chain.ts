@@ -1,6 +1,7 @@
 import { isFlat } from "./lines.js";
 import type { ItemCandidate, ItemStyle } from "./item-candidates.js";
 import { bestChainOf, type Scored } from "./chain-score.js";
+import { classesOf, LETTER_BIT, NUMBER_BIT } from "../text/unicode.js";
 
 const STYLE_RANK = (s: ItemStyle) => (s === "para" ? 0 : s.startsWith("prefix:") ? 1 : s === "bare" ? 3 : 2);
 
@@ -32,11 +33,39 @@ export const head = (c: ItemCandidate, text: string) => {
   if (h === undefined) {
     // Each word cut to its stem's length: a contents row and the item in full may inflect a word differently
     // ("Godkännande av dagordningen" / "Godkännande av dagordning").
-    h = text.slice(c.titleStart, c.titleStart + 60).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 3).map((w) => w.slice(0, 8)).join(" ");
+    h = firstStems(text.slice(c.titleStart, c.titleStart + 60).toLowerCase(), 3, 8);
     heads.set(c, h);
   }
   return h;
 };
+
+const isWordCode = (cp: number) => (classesOf(cp) & (LETTER_BIT | NUMBER_BIT)) !== 0;
+
+/**
+ * `s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, words).map((w) => w.slice(0, units)).join(" ")`
+ * by hand, by code point as the regex reads (a lone surrogate separates): the split, its filter and
+ * its map were most of choosing items, once per candidate. Only the first `words` runs are read.
+ */
+export function firstStems(s: string, words: number, units: number): string {
+  let out = "";
+  let n = 0;
+  let i = 0;
+  while (i < s.length && n < words) {
+    let cp = s.codePointAt(i)!;
+    if (!isWordCode(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    do {
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= s.length) break;
+      cp = s.codePointAt(i)!;
+    } while (isWordCode(cp));
+    out += (n++ === 0 ? "" : " ") + s.slice(start, Math.min(i, start + units));
+  }
+  return out;
+}
 
 /**
  * The items of one record: the best-scoring run over all styles. A second pass over the same

@@ -96,8 +96,10 @@ function titleRange(ctx: ItemContext, c: ItemCandidate, end: number, flat: boole
     e = start + label.index;
     rules.push("item/title-case-label");
   }
-  const bold = text.indexOf("**", start);
-  if (bold !== -1 && bold < e) e = bold;
+  // Looked for before e only (a "**" that starts at e - 1 ends at e): a search to the end of the text
+  // for every item read a text without bold marks whole, once per item.
+  const bold = e > start ? text.slice(start, e + 1).indexOf("**") : -1;
+  if (bold !== -1 && start + bold < e) e = start + bold;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
   return { start, end: Math.max(start, e) };
 }

@@ -1,6 +1,6 @@
 import type { Range } from "../types.js";
 import type { ItemCandidate } from "./item-candidates.js";
-import { splitLines } from "./lines.js";
+import { isAsciiDigit, isBlank } from "../text/unicode.js";
 
 /**
  * Decimal outline numbering ("1 Preliminärer / 1.1 Mötets öppnande / 1.2 Val av mötesordförande"),
@@ -14,21 +14,24 @@ const SUB_HEADER = /^[ \t]*(?<para>§[ \t]*)?(?<num>\d{1,3})\.(?<sub>\d{1,2})\.?
 
 export function subItemsOf(text: string, parent: ItemCandidate, range: Range): ItemCandidate[] {
   const out: ItemCandidate[] = [];
-  const slice = text.slice(range.start, range.end);
   let want = 1;
   let prevBlank = false;
   const firstLine = parent.line.n + countNewlines(text, parent.line.start, range.start);
-  for (const l of splitLines(slice)) {
-    const m = SUB_HEADER.exec(l.text);
+  // The lines of text[range] as splitLines(slice) cuts them, walked in place: only a line that may
+  // hold a sub-header is sliced and matched (most of an item's body is prose).
+  for (let ls = range.start, k = 0; ; k++) {
+    const nl = text.indexOf("\n", ls);
+    const le = nl === -1 || nl >= range.end ? range.end : nl;
+    const m = mayBeSubHeader(text, ls, le) ? SUB_HEADER.exec(text.slice(ls, le)) : null;
     if (m && Number(m.groups!.num) === parent.number && Number(m.groups!.sub) === want && (!m.groups!.para || parent.style === "para")) {
-      const start = range.start + l.start + (l.text.length - l.text.trimStart().length);
-      const line = { start: range.start + l.start, end: range.start + l.end, n: firstLine + l.n - 1, text: l.text };
+      const lineText = text.slice(ls, le);
+      const line = { start: ls, end: le, n: firstLine + k, text: lineText };
       out.push({
         number: parent.number,
         sub: want,
         style: parent.style,
-        start,
-        titleStart: range.start + l.start + m[0].length,
+        start: ls + (lineText.length - lineText.trimStart().length),
+        titleStart: ls + m[0].length,
         atLineStart: true,
         afterBlank: prevBlank,
         line,
@@ -36,9 +39,26 @@ export function subItemsOf(text: string, parent: ItemCandidate, range: Range): I
       });
       want++;
     }
-    prevBlank = l.text.trim() === "";
+    prevBlank = blankBetween(text, ls, le);
+    if (le >= range.end) return out;
+    ls = le + 1;
   }
-  return out;
+}
+
+/**
+ * Whether text[from, to) may match SUB_HEADER: after its leading blanks and tabs (`^[ \t]*`) it needs
+ * "§" or a digit, the first character of both its branches.
+ */
+function mayBeSubHeader(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < to && (text.charCodeAt(i) === 0xa7 || isAsciiDigit(text.charCodeAt(i)));
+}
+
+/** Whether text[from, to) is blanks only (what `slice.trim() === ""` answers). */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

@@ -144,24 +144,27 @@ export const LETTER_BIT = 1;
 export const UPPER_BIT = 2;
 export const LOWER_BIT = 4;
 const KNOWN_BIT = 8;
+/** \p{N}: a number of any script. */
+export const NUMBER_BIT = 16;
 /** The classes of each BMP code point, filled in as they are met (ASCII at load). */
 const bmpClasses = new Uint8Array(0x10000);
 const IS_UPPER = /^\p{Lu}$/u;
 const IS_LOWER = /^\p{Ll}$/u;
+const IS_NUMBER = /^\p{N}$/u;
 for (let c = 0; c < 128; c++) {
   const upper = c >= 65 && c <= 90;
   const lower = c >= 97 && c <= 122;
-  bmpClasses[c] = KNOWN_BIT | (upper || lower ? LETTER_BIT : 0) | (upper ? UPPER_BIT : 0) | (lower ? LOWER_BIT : 0);
+  bmpClasses[c] = KNOWN_BIT | (upper || lower ? LETTER_BIT : 0) | (upper ? UPPER_BIT : 0) | (lower ? LOWER_BIT : 0) | (isAsciiDigit(c) ? NUMBER_BIT : 0);
 }
 
-/** The letter classes of a code point (\p{L}, \p{Lu}, \p{Ll}: LETTER_BIT, UPPER_BIT, LOWER_BIT), from a table filled as they are met. */
+/** The classes of a code point (\p{L}, \p{Lu}, \p{Ll}, \p{N}: LETTER_BIT, UPPER_BIT, LOWER_BIT, NUMBER_BIT), from a table filled as they are met. */
 export function classesOf(cp: number): number {
   if (cp < 0x10000) {
     const known = bmpClasses[cp]!;
     if (known) return known;
   }
   const ch = String.fromCodePoint(cp);
-  const bits = KNOWN_BIT | (LETTER.test(ch) ? LETTER_BIT : 0) | (IS_UPPER.test(ch) ? UPPER_BIT : 0) | (IS_LOWER.test(ch) ? LOWER_BIT : 0);
+  const bits = KNOWN_BIT | (LETTER.test(ch) ? LETTER_BIT : 0) | (IS_UPPER.test(ch) ? UPPER_BIT : 0) | (IS_LOWER.test(ch) ? LOWER_BIT : 0) | (IS_NUMBER.test(ch) ? NUMBER_BIT : 0);
   if (cp < 0x10000) bmpClasses[cp] = bits;
   return bits;
 }
@@ -206,6 +209,16 @@ export function isAsciiDigit(c: number): boolean {
 export function isBlank(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether s is empty or blanks only: `s.trim() === ""` without making the trimmed copy (isBlank is
+ * what trim removes), for the line loops that skip blank lines; a line that is not blank is
+ * answered at its first character.
+ */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

@@ -119,6 +119,18 @@ describe("sharedPrefixes", () => {
       { numRuns: 3000 },
     );
   });
+  it("gives the trie's answer when lines repeat (each text walks the trie once for all its copies)", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 2, max: 9 }), (texts, picks, limit) => {
+        const lines = [...texts, ...picks.map((p) => texts[p % texts.length]!)];
+        const got = sharedPrefixes(lines, from, limit);
+        const want = byTrie(lines, limit);
+        expect(got.best).toEqual(want.map((w) => w.best));
+        expect(lines.map((_, i) => (got.best[i]! >= 2 ? got.words[i] : undefined))).toEqual(want.map((w) => w.words));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it("counts lines that share a start only as far as they share it", () => {
     const lines = ["1 Kommunstyrelsen Protokoll 2019 Sida 1 Text", "2 Kommunstyrelsen Protokoll 2020 Sida 2 Annat", "3 Kommunstyrelsen Kallelse", "Helt annan rad"];
     // "Kommunstyrelsen Protokoll # Sida #" after the leading number; the third line shares one word only.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anyOf, capitalisedAnyOf, cueOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isUpper, trieOf } from "../../src/text/unicode.js";
+import { anyOf, capitalisedAnyOf, cueOf, forEachCapitalisedWord, hasLetterRun, hasNonBlankRun, isBlank, isBlankText, isUpper, trieOf } from "../../src/text/unicode.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
 
 // The label scans: a case-insensitive alternation filtered to capitalised matches, against the
@@ -91,6 +91,16 @@ describe("hasLetterRun and hasNonBlankRun", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("isBlankText", () => {
+  it("agrees with trim() === \"\" (every character trim removes, and others)", () => {
+    const unit = fc.constantFrom(" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u180e", "\u200b", "a", "§", "\ud835");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      expect(isBlankText(s)).toBe(s.trim() === "");
+    }), { numRuns: 3000 });
+    for (let c = 0; c < 0x10000; c++) expect(isBlankText(String.fromCharCode(c))).toBe(String.fromCharCode(c).trim() === "");
   });
 });
 
