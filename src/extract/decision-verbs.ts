@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { firstMatch, testAnywhere } from "../text/scan.js";
-import { anyOf, classesOf, isBlank, UPPER_BIT } from "../text/unicode.js";
+import { anyOf, classesOf, isBlank, UPPER_BIT, wordTestOf } from "../text/unicode.js";
 import { perLexicon } from "./per-lexicon.js";
 
 export type DecisionTense = "present" | "past" | "passive";
@@ -54,7 +54,8 @@ function lastUnits(forms: readonly string[]): ReadonlySet<number> | null {
 const compiled = perLexicon((lex: Lexicon): Cues => {
   const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
   const verbsAt = (tense: string) => new RegExp(`${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iuy");
-  const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
+  // Only tested (hasPassiveDecision): a trie of the forms (wordTestOf).
+  const passive = new RegExp(wordTestOf(lex.forms("decision-verbs", "passive"), "(?<![\\p{L}])", "(?![\\p{L}])"), "iu");
   const impersonal = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "impersonal"))}[ \\t]+(?:om[ \\t]+)?att(?![\\p{L}])`, "iu");
   const besLead = new RegExp(`^Beslut(?:et)?[ \\t]+${anyOf(lex.forms("decision-verbs", "beslut-lead"))}[ \\t]+\\p{L}`, "u");
   const continuation = new RegExp(`^${anyOf(lex.forms("decision-verbs", "continuation"))}(?![\\p{L}])`, "iu");
