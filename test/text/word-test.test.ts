@@ -18,6 +18,8 @@ const lists: Array<[string, string[]]> = [
   ["roles", lex.forms("roles")],
   ["section-headings", lex.forms("section-headings")],
   ["meeting-kinds", lex.forms("meeting-kinds")],
+  // decision-candidates' NOT_A_DECISION words.
+  ["announcing words", ["yrkar", "yrkade", "föreslår", "föreslås", "föreslagit", "föreslog", "ska", "skall", "kommer att", "kan", "bör", "behöver", "om att"]],
 ];
 
 const DIRS = ["../../fixtures/real/", "../../fixtures/seeds/"].map((d) => new URL(d, import.meta.url));
