@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load.js";
 import { firstMatch, testAnywhere } from "../text/scan.js";
-import { anyOf, isBlank } from "../text/unicode.js";
+import { anyOf, classesOf, isBlank, UPPER_BIT, wordTestOf } from "../text/unicode.js";
 import { perLexicon } from "./per-lexicon.js";
 
 export type DecisionTense = "present" | "past" | "passive";
@@ -12,8 +12,14 @@ interface Cues {
   subjectWords: string[];
   /** Indefinite body words after a genitive ("Kommunstyrelsens arbetsutskott", "Region Västmanlands styrelse"). */
   afterGenitive: (lower: string) => boolean;
+  /** The last UTF-16 units of the subject forms and subject words, and of the words after a genitive (see mayEndIn). */
+  subjectLast: ReadonlySet<number> | null;
+  genitiveLast: ReadonlySet<number> | null;
   present: RegExp;
   past: RegExp;
+  /** present and past without their `^`, sticky: tried where a subject ends, in the sentence itself (no slice of its rest). */
+  presentAt: RegExp;
+  pastAt: RegExp;
   passive: RegExp;
   /** An impersonal decision form followed by "att" ("bestämdes att", "enades man om att"). */
   impersonal: RegExp;
@@ -39,26 +45,56 @@ function endsInAny(forms: readonly string[]): (word: string) => boolean {
   };
 }
 
+/** The last UTF-16 units of forms, or null when one is empty (then every word ends in it). */
+function lastUnits(forms: readonly string[]): ReadonlySet<number> | null {
+  return forms.includes("") ? null : new Set(forms.map((f) => f.charCodeAt(f.length - 1)));
+}
+
 /** Compiled once per lexicon instance (a second lexicon gets its own cues). */
 const compiled = perLexicon((lex: Lexicon): Cues => {
   const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
-  const passive = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "passive"))}(?![\\p{L}])`, "iu");
+  const verbsAt = (tense: string) => new RegExp(`${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iuy");
+  // Only tested (hasPassiveDecision): a trie of the forms (wordTestOf).
+  const passive = new RegExp(wordTestOf(lex.forms("decision-verbs", "passive"), "(?<![\\p{L}])", "(?![\\p{L}])"), "iu");
   const impersonal = new RegExp(`(?<![\\p{L}])${anyOf(lex.forms("decision-verbs", "impersonal"))}[ \\t]+(?:om[ \\t]+)?att(?![\\p{L}])`, "iu");
   const besLead = new RegExp(`^Beslut(?:et)?[ \\t]+${anyOf(lex.forms("decision-verbs", "beslut-lead"))}[ \\t]+\\p{L}`, "u");
   const continuation = new RegExp(`^${anyOf(lex.forms("decision-verbs", "continuation"))}(?![\\p{L}])`, "iu");
   return {
     subjectEnd: endsInAny(lex.forms("decision-verbs", "subject")), subjectWords: lex.forms("decision-verbs", "subject-word"),
     afterGenitive: endsInAny(lex.forms("decision-verbs", "subject-after-genitive")), present: verbs("present"), past: verbs("past"), passive,
+    presentAt: verbsAt("present"), pastAt: verbsAt("past"),
+    subjectLast: lastUnits([...lex.forms("decision-verbs", "subject"), ...lex.forms("decision-verbs", "subject-word")]),
+    genitiveLast: lastUnits(lex.forms("decision-verbs", "subject-after-genitive")),
     impersonal, besLead, continuation,
   };
 });
 
-/** "Mötet", "Årsmötet", "Personalsektionen", "UFM": a word (no blanks in it) that is a deciding subject. */
-function isDecidingSubject(word: string, cues: Cues): boolean {
-  // (Two to five code points are 2 to 10 UTF-16 units: the length first.)
-  if (word.length >= 2 && word.length <= 10 && /^\p{Lu}{2,5}$/u.test(word)) return true;
-  const lower = word.toLowerCase();
+/**
+ * Whether the word s[start, end), lower-cased, may end in one of the forms whose last units are
+ * `last`: false only when its last unit is ASCII, as that unit lower-cased ends the lower-cased
+ * word whatever comes before it, and no form ends so. The word is then neither cut nor lower-cased
+ * (most words of every sentence's opening end in no form's letter).
+ */
+function mayEndIn(last: ReadonlySet<number> | null, s: string, end: number): boolean {
+  if (last === null) return true;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 128) return true;
+  return last.has(c >= 65 && c <= 90 ? c + 32 : c);
+}
+
+/** "Mötet", "Årsmötet", "Personalsektionen", "UFM": the word s[start, end) (no blanks in it) is a deciding subject. */
+function isDecidingSubject(s: string, start: number, end: number, cues: Cues): boolean {
+  // (Two to five code points are 2 to 10 UTF-16 units: the length first, then the first capital.)
+  const n = end - start;
+  if (n >= 2 && n <= 10 && classesOf(s.codePointAt(start)!) & UPPER_BIT && /^\p{Lu}{2,5}$/u.test(s.slice(start, end))) return true;
+  if (!mayEndIn(cues.subjectLast, s, end)) return false;
+  const lower = s.slice(start, end).toLowerCase();
   return cues.subjectWords.includes(lower) || cues.subjectEnd(lower);
+}
+
+/** Whether the word s[start, end) after a genitive is an indefinite body word ("arbetsutskott", "styrelse"). */
+function isBodyAfterGenitive(s: string, start: number, end: number, cues: Cues): boolean {
+  return mayEndIn(cues.genitiveLast, s, end) && cues.afterGenitive(s.slice(start, end).toLowerCase());
 }
 
 /**
@@ -67,55 +103,59 @@ function isDecidingSubject(word: string, cues: Cues): boolean {
  * a weak adjective ("Kommunstyrelsens allmänna utskott").
  */
 const INNER_WORD = /^(?:och|\p{L}[\p{L}-]*-|\p{L}[\p{L}-]*(?::s|s)|\p{Ll}+a)$/u;
-const GENITIVE = /(?::s|s)$/u;
+
+/**
+ * INNER_WORD of the word s[start, end), asked only of words that end as one of its alternatives
+ * must: in "-", "s" or "a" (case-sensitive), or "och". Most words end otherwise, and the pattern
+ * read every letter of them.
+ */
+function isInnerWord(s: string, start: number, end: number): boolean {
+  const last = s.charCodeAt(end - 1);
+  if (last !== 45 && last !== 115 && last !== 97) return end - start === 3 && s.startsWith("och", start);
+  return INNER_WORD.test(s.slice(start, end));
+}
+
+/** A genitive: /(?::s|s)$/u, which is a word that ends in "s". */
+const isGenitive = (s: string, end: number) => s.charCodeAt(end - 1) === 115;
+
+/** afterSubject's answer for a sentence without a deciding subject at its start (never changed). */
+const NO_SUBJECT: readonly number[] = [];
 const MAX_SUBJECT_WORDS = 4;
 
 /**
- * The ways a sentence may open with a deciding subject, shortest first: the text after each subject.
+ * The ways a sentence may open with a deciding subject, shortest first: where the text after each
+ * subject starts (an offset, not a slice of the rest: the callers try sticky patterns there).
  * The first word is capitalised; the last names a body ("Mötet", "Miljö- och byggnadsnämnden",
  * "Kommunstyrelsens arbetsutskott"); the words between are those of INNER_WORD.
  */
-function afterSubject(cues: Cues, sentence: string): string[] {
-  // The first word starts at the sentence's start (leadingWords gives none when a blank is there):
-  // its capital is asked of the sentence before the words are cut.
-  if (!/^\p{Lu}/u.test(sentence)) return [];
-  const { words, after } = leadingWords(sentence, MAX_SUBJECT_WORDS);
-  if (!words.length) return [];
-  const out: string[] = [];
+function afterSubject(cues: Cues, sentence: string): readonly number[] {
+  // The first word starts at the sentence's start (no word when a blank is there): its capital is
+  // asked of the sentence before the words are read.
+  if (sentence.length === 0 || !(classesOf(sentence.codePointAt(0)!) & UPPER_BIT)) return NO_SUBJECT;
+  let out: number[] | null = null;
   // Whether a word before the k-th is a genitive.
   let owned = false;
-  for (let k = 1; k <= words.length; k++) {
-    if (k > 2 && !INNER_WORD.test(words[k - 2]!)) break;
-    const last = words[k - 1]!;
-    // After a genitive only an indefinite body word ends the subject: "Kommunstyrelsens arbetsutskott",
-    // not "Borås Stads fullmäktige väljer två ledamöter", which tells how another body is made up.
-    const bodyWord = owned ? cues.afterGenitive(last.toLowerCase()) : isDecidingSubject(last, cues);
-    if (bodyWord) out.push(sentence.slice(after[k - 1]));
-    owned ||= GENITIVE.test(last);
-  }
-  return out;
-}
-
-/**
- * The first words of a sentence that each have blanks after them, at most `max` (what
- * /^(?:\S+\s+){1,max}/u matches, cut at the blanks), and where the text goes on after each word's
- * blanks. By char code (isBlank is \s): a regex, a split and a search for each word ran on every sentence.
- */
-function leadingWords(sentence: string, max: number): { words: string[]; after: number[] } {
-  const words: string[] = [];
-  const after: number[] = [];
-  let i = 0;
-  while (words.length < max) {
+  let prevStart = 0;
+  let prevEnd = 0;
+  // The k-th word is the k-th maximal run of non-blanks (isBlank is \s) with blanks after it, read
+  // by char code: the first words that /^(?:\S+\s+){1,4}/u would match.
+  for (let k = 1, i = 0; k <= MAX_SUBJECT_WORDS; k++) {
     let end = i;
     while (end < sentence.length && !isBlank(sentence.charCodeAt(end))) end++;
     let next = end;
     while (next < sentence.length && isBlank(sentence.charCodeAt(next))) next++;
     if (end === i || next === end) break;
-    words.push(sentence.slice(i, end));
-    after.push(next);
+    if (k > 2 && !isInnerWord(sentence, prevStart, prevEnd)) break;
+    // After a genitive only an indefinite body word ends the subject: "Kommunstyrelsens arbetsutskott",
+    // not "Borås Stads fullmäktige väljer två ledamöter", which tells how another body is made up.
+    const bodyWord = owned ? isBodyAfterGenitive(sentence, i, end, cues) : isDecidingSubject(sentence, i, end, cues);
+    if (bodyWord) (out ??= []).push(next);
+    owned ||= isGenitive(sentence, end);
+    prevStart = i;
+    prevEnd = end;
     i = next;
   }
-  return { words, after };
+  return out ?? NO_SUBJECT;
 }
 
 /**
@@ -129,11 +169,26 @@ export function activeDecision(lex: Lexicon, sentence: string): "present" | "pas
   const cues = compiled(lex);
   for (const rest of afterSubject(cues, sentence)) {
     // "Mötet nominerar och väljer Frans Skarman": the decision verb may follow a first verb and "och".
-    const after = rest.replace(/^\p{Ll}+[ \t]+och[ \t]+/u, "");
-    if (cues.present.test(after)) return "present";
-    if (cues.past.test(after)) return "past";
+    FIRST_VERB_AND.lastIndex = rest;
+    const after = FIRST_VERB_AND.test(sentence) ? FIRST_VERB_AND.lastIndex : rest;
+    if (testAt(cues.presentAt, sentence, after)) return "present";
+    if (testAt(cues.pastAt, sentence, after)) return "past";
   }
   return null;
+}
+
+/** A first verb and "och" (what activeDecision reads past), sticky: /^\p{Ll}+[ \t]+och[ \t]+/u at an offset. */
+const FIRST_VERB_AND = /\p{Ll}+[ \t]+och[ \t]+/uy;
+/** "föreslår" as a whole word, sticky: /^föreslår(?![\p{L}])/u at an offset. */
+const PROPOSES_AT = /föreslår(?![\p{L}])/uy;
+
+/**
+ * A sticky pattern tried at `at` of s: what its `^` form says of s.slice(at), as the pattern has
+ * no look-behind and its look-ahead reads on to the end either way.
+ */
+function testAt(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(s);
 }
 
 /** A passive decision form anywhere in the sentence ("Dagordningen godkändes", "… bordläggs i klump"). */
@@ -146,7 +201,7 @@ export function hasPassiveDecision(lex: Lexicon, sentence: string): boolean {
  * a deciding subject at the start followed by "föreslår". True when the sentence is one.
  */
 export function proposingSubject(lex: Lexicon, sentence: string): boolean {
-  return afterSubject(compiled(lex), sentence).some((rest) => /^föreslår(?![\p{L}])/u.test(rest));
+  return afterSubject(compiled(lex), sentence).some((rest) => testAt(PROPOSES_AT, sentence, rest));
 }
 
 /**

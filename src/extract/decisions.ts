@@ -62,7 +62,10 @@ function sentenceCandidates(ctx: ExtractContext, item: ItemSegment, agenda: bool
   let prev: Range | null = null;
   // The candidate of the sentence just before, for a sentence that goes on about the same decision.
   let last: DecisionCandidate | null = null;
-  for (const s of [title, ...sentences(text, { start: item.titleRange.end, end: item.end })]) {
+  // The title, then the body's sentences (without a spread of them into a new array).
+  const body = sentences(text, { start: item.titleRange.end, end: item.end });
+  for (let i = -1; i < body.length; i++) {
+    const s = i < 0 ? title : body[i]!;
     if (outside.some((r) => s.start >= r.start && s.start < r.end)) continue;
     const t = sliceWithout(text, s.start, s.end, ctx.seg.skip);
     if (open && LIST_ITEM.test(t)) { out.push({ ...open, value: t.trim(), span: s }); continue; }

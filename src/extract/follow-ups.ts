@@ -1,7 +1,7 @@
 import type { Lexicon } from "../lexicon/load.js";
 import type { ItemSegment } from "../segment/index.js";
 import { sliceWithout } from "../segment/lines.js";
-import { anyOf, squash, wordsOf } from "../text/unicode.js";
+import { anyOf, squash, wordTestOf } from "../text/unicode.js";
 import type { Range } from "../types.js";
 import type { ExtractContext } from "./context.js";
 import type { DateMention } from "./dates/types.js";
@@ -29,8 +29,9 @@ interface Candidate<T> { value: T; span: Range | null; rule: string; weight: num
 interface Cues { dated: RegExp; undated: RegExp; agent: RegExp }
 const cuesOf = perLexicon((lex: Lexicon): Cues => {
   return {
-    dated: new RegExp(wordsOf(lex.forms("deadline-cues", "dated")), "iu"),
-    undated: new RegExp(wordsOf(lex.forms("deadline-cues", "undated")), "iu"),
+    // Only tested (testAnywhere): a trie of the forms (wordTestOf).
+    dated: new RegExp(wordTestOf(lex.forms("deadline-cues", "dated")), "iu"),
+    undated: new RegExp(wordTestOf(lex.forms("deadline-cues", "undated")), "iu"),
     // "Erik bokar matsalen", "Åke tar upp det", "Kassören fixar fakturan": a named agent and a task verb.
     agent: new RegExp(`^((?:\\p{Lu}[\\p{L}-]*)(?:(?:[ \\t]+och|,)?[ \\t]+\\p{Lu}[\\p{L}-]*){0,3})[ \\t]+(?:${anyOf(lex.forms("deadline-cues", "agent"))})(?![\\p{L}])`, "u"),
   };

@@ -42,8 +42,13 @@ export function forgetSentences(): void {
   memo.resume.clear();
 }
 
-/** Sentence ranges in [start, end): a sentence ends at . ! ? before a capital or a line break, or at a blank line. */
-export function sentences(text: string, range: Range): Range[] {
+/**
+ * Sentence ranges in [start, end): a sentence ends at . ! ? before a capital or a line break, or at a blank line.
+ * The memo's own array and ranges, read-only: no caller changes them, and copying every range for
+ * every caller (decisions, follow-ups, date roles and the rest each ask for an item's sentences)
+ * was most of what asking the memo cost.
+ */
+export function sentences(text: string, range: Range): readonly Readonly<Range>[] {
   const m = memoFor(text);
   const key = `${range.start}:${range.end}`;
   let hit = m.split.get(key);
@@ -53,7 +58,7 @@ export function sentences(text: string, range: Range): Range[] {
     hit = split(text, range, resume);
     m.split.set(key, hit);
   }
-  return hit.map((r) => ({ start: r.start, end: r.end }));
+  return hit;
 }
 
 /** The text of a range with its blanks collapsed (squash), memoised like the sentences. */

