@@ -24,11 +24,13 @@ export interface RawFollowUp {
 }
 
 /** One reading of a follow-up's owner or due date, with its rule and how much it is trusted. */
-interface Candidate<T> { value: T; span: Range | null; rule: string; weight: number }
+export interface Candidate<T> { value: T; span: Range | null; rule: string; weight: number }
 
-interface Cues { dated: RegExp; undated: RegExp; agent: RegExp }
+interface Cues { dated: RegExp; undated: RegExp; agent: RegExp; agentVerbStarts: string[] }
 const cuesOf = perLexicon((lex: Lexicon): Cues => {
   return {
+    // The first word of each agent verb form, for mayNameAgent.
+    agentVerbStarts: [...new Set(lex.forms("deadline-cues", "agent").map((f) => f.split(" ").filter((w) => w !== "")[0]!))],
     // Only tested (testAnywhere): a trie of the forms (wordTestOf).
     dated: new RegExp(wordTestOf(lex.forms("deadline-cues", "dated")), "iu"),
     undated: new RegExp(wordTestOf(lex.forms("deadline-cues", "undated")), "iu"),
@@ -48,6 +50,43 @@ const GATES: ReadonlyArray<(s: string) => boolean> = [
   (s) => /välj|vald|uts[eå]/u.test(s),
   (s) => s.includes("omm"),
 ];
+
+/**
+ * Whether a sentence passes any of the GATES: their words in one pattern (keep the two alike), so that a sentence
+ * passing none of them (three in four) is answered by one search instead of four (the four tests
+ * were a third of responsibleCandidates' time over the bench corpus's sentences, 4.9 → 1.6 ms).
+ */
+const ANY_GATE = /uppdra|nsvar|välj|vald|uts[eå]|omm/u;
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/**
+ * A necessary condition for the agent pattern (`^Name( och Name| , Name){0,3} verb`), read by hand
+ * at the sentence's start: the pattern there was tried on every sentence and costs (on two-byte
+ * text, its \p{L} classes) about as much as all the owner patterns together. In a match the first
+ * name is `\p{Lu}[\p{L}-]*`, which holds no blank, followed by the blanks of `[ \t]+och`,
+ * `,[ \t]+` or `[ \t]+`: so the sentence's first blank run comes right after the first name (or
+ * its comma), and what follows that run (none of "och", a capital or a verb starts with a blank,
+ * so the run is taken whole) is "och", a capitalised name or the first word of a verb form. A
+ * first character that is ASCII but not A–Z is no \p{Lu}. Non-ASCII characters are left to the
+ * pattern. Over the bench corpus's 22,060 sentences 4,013 pass, and the agent pattern's cost there
+ * fell from 6.3 to 3.2 ms (this test included).
+ */
+function mayNameAgent(s: string, verbStarts: readonly string[]): boolean {
+  if (s.length === 0) return false;
+  const first = s.charCodeAt(0);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
+  let k = 1;
+  while (k < s.length && !isSpaceOrTab(s.charCodeAt(k))) k++;
+  let j = k;
+  while (j < s.length && isSpaceOrTab(s.charCodeAt(j))) j++;
+  if (j === k || j === s.length) return false;
+  const next = s.charCodeAt(j);
+  if (next >= 128 || (next >= 65 && next <= 90)) return true;
+  if (s.startsWith("och", j)) return true;
+  for (let i = 0; i < verbStarts.length; i++) if (s.startsWith(verbStarts[i]!, j)) return true;
+  return false;
+}
 
 /**
  * "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act.
@@ -79,16 +118,24 @@ function containsAny(s: string, words: readonly string[]): boolean {
   return false;
 }
 
-function responsibleCandidates(lex: Lexicon, s: string): Candidate<string>[] {
+/**
+ * The owners a sentence names. `guarded` false tries every pattern on it, without the gates, the
+ * needs words and mayNameAgent: the same candidates (the guards are necessary conditions), for
+ * the test that says so.
+ */
+export function responsibleCandidates(lex: Lexicon, s: string, guarded = true): Candidate<string>[] {
   const out: Candidate<string>[] = [];
-  let passed = 0;
-  for (let g = 0; g < GATES.length; g++) if (GATES[g]!(s)) passed |= 1 << g;
-  for (const p of RESPONSIBLE) {
-    if ((passed & (1 << p.gate)) === 0 || (p.needs && !containsAny(s, p.needs))) continue;
-    const m = p.re.exec(s);
-    if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
+  if (!guarded || ANY_GATE.test(s)) {
+    let passed = 0;
+    for (let g = 0; g < GATES.length; g++) if (!guarded || GATES[g]!(s)) passed |= 1 << g;
+    for (const p of RESPONSIBLE) {
+      if ((passed & (1 << p.gate)) === 0 || (guarded && p.needs && !containsAny(s, p.needs))) continue;
+      const m = p.re.exec(s);
+      if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
+    }
   }
-  const agent = cuesOf(lex).agent.exec(s);
+  const cues = cuesOf(lex);
+  const agent = !guarded || mayNameAgent(s, cues.agentVerbStarts) ? cues.agent.exec(s) : null;
   if (agent && !NOT_AN_AGENT.test(agent[1]!.split(/[ \t]/u)[0]!)) out.push({ value: squash(agent[1]!), span: null, rule: "followup/agent-verb", weight: 1 });
   return out;
 }
