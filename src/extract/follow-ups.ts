@@ -88,22 +88,29 @@ function mayNameAgent(s: string, verbStarts: readonly string[]): boolean {
   return false;
 }
 
+/** What both "i uppdrag" patterns end with: their cue. */
+const I_UPPDRAG = /[ \t]i[ \t]+uppdrag/u;
+
 /**
  * "X får i uppdrag att", "fick X i uppdrag", "uppdrar åt X", "X ansvarar för", "X återkommer": who must act.
  * `needs`: words of which the pattern must contain one, tested before it (most sentences have none);
  * `gate`: the GATES test each of them passes, asked first. Without `needs` the gate's word is the need.
+ * `cue`: a pattern every match holds (a literal part of the pattern: the verb phrase of "i uppdrag",
+ * the return forms, the dash of "Namn – ordförande kommer"), asked after the needs words: the "i
+ * uppdrag" patterns on the bench corpus's 1,301 sentences with "uppdrag" 2.2 → 0.13 ms, the
+ * returns patterns on its 1,538 with "kommer" 1.4 → 0.3 ms.
  */
-const RESPONSIBLE: Array<{ rule: string; gate: number; needs?: string[]; re: RegExp }> = [
-  { rule: "followup/uppdrag", gate: 0, needs: ["uppdrag"], re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u },
-  { rule: "followup/uppdrag", gate: 0, needs: ["uppdrag"], re: /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u },
+const RESPONSIBLE: Array<{ rule: string; gate: number; needs?: string[]; cue?: RegExp; re: RegExp }> = [
+  { rule: "followup/uppdrag", gate: 0, needs: ["uppdrag"], cue: I_UPPDRAG, re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+(?:får|fick|ges|gavs)[ \t]+i[ \t]+uppdrag/u },
+  { rule: "followup/uppdrag", gate: 0, needs: ["uppdrag"], cue: I_UPPDRAG, re: /(?:fick|ger|gav|ge)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,6}?)[ \t]+i[ \t]+uppdrag/u },
   { rule: "followup/uppdrar-at", gate: 0, re: /uppdra(?:r|s|g)?[ \t]+(?:åt|till)[ \t]+((?:\p{L}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,5}?)[ \t]+att/u },
   { rule: "followup/ansvarar", gate: 1, needs: ["ansvar"], re: /(?:^|[.:;]\s+|\n)((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:ansvarar|har[ \t]+ansvaret|tar[ \t]+ansvar)[ \t]+för/u },
   { rule: "followup/chosen-to", gate: 2, needs: ["väljs", "valdes", "utses", "utsågs"], re: /^((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+(?:väljs|valdes|utses|utsågs)[ \t]+att[ \t]+(?!justera)/u },
   { rule: "followup/chosen-to", gate: 2, needs: ["väljer", "utser", "valde", "utsåg"], re: /(?:väljer|utser|valde|utsåg)[ \t]+((?:\p{Lu}[\p{L}-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}-]*){0,3})[ \t]+att[ \t]+(?!justera)/u },
   { rule: "followup/ansvar-label", gate: 1, re: /(?<![\p{L}])(?:Ansvar|Ansvarig)[ \t]*:[ \t]*((?:\p{Lu}[\p{L}.-]*)(?:(?:[ \t]+och|,)?[ \t]+\p{Lu}[\p{L}.-]*){0,3})/u },
   // (Every form holds "kommer" or "återkomma": "omm" alone is in every "kommun".)
-  { rule: "followup/returns", gate: 3, needs: ["kommer", "återkomma"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
-  { rule: "followup/returns", gate: 3, needs: ["kommer"], re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
+  { rule: "followup/returns", gate: 3, needs: ["kommer", "återkomma"], cue: /återkomm|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma)/u, re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+[\p{L}-]+){0,4}?)[ \t]+(?:återkommer|ska[ \t]+återkomma|kommer[ \t]+(?:att[ \t]+)?(?:göra|ta[ \t]+fram|återkomma))/u },
+  { rule: "followup/returns", gate: 3, needs: ["kommer"], cue: /[–-][ \t]/u, re: /^((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}[\p{L}-]*){1,2})[ \t]+[–-][ \t]+\p{Ll}+[ \t]+kommer/u },
 ];
 
 /** The needs words of the patterns, for the test that each passes its pattern's gate. */
@@ -120,7 +127,7 @@ function containsAny(s: string, words: readonly string[]): boolean {
 
 /**
  * The owners a sentence names. `guarded` false tries every pattern on it, without the gates, the
- * needs words and mayNameAgent: the same candidates (the guards are necessary conditions), for
+ * needs words, the cues and mayNameAgent: the same candidates (the guards are necessary conditions), for
  * the test that says so.
  */
 export function responsibleCandidates(lex: Lexicon, s: string, guarded = true): Candidate<string>[] {
@@ -129,7 +136,7 @@ export function responsibleCandidates(lex: Lexicon, s: string, guarded = true): 
     let passed = 0;
     for (let g = 0; g < GATES.length; g++) if (!guarded || GATES[g]!(s)) passed |= 1 << g;
     for (const p of RESPONSIBLE) {
-      if ((passed & (1 << p.gate)) === 0 || (guarded && p.needs && !containsAny(s, p.needs))) continue;
+      if ((passed & (1 << p.gate)) === 0 || (guarded && ((p.needs && !containsAny(s, p.needs)) || (p.cue && !p.cue.test(s))))) continue;
       const m = p.re.exec(s);
       if (m) out.push({ value: squash(m[1]!), span: null, rule: p.rule, weight: p.rule === "followup/returns" ? 1 : 2 });
     }

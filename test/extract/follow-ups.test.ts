@@ -59,9 +59,9 @@ function generated(n: number): string[] {
     ...lex.forms("deadline-cues", "agent"), "Erik", "Åke", "Örjan", "ÉVA", "İlker", "Σοφία", "Kassören", "Det", "och", "och,", ",", "Erik,",
     "uppdrag", "uppdrar åt", "får i uppdrag", "fick", "ges", "ansvarar för", "har ansvaret", "Ansvar:", "Ansvarig :", "väljs", "valdes",
     "utses", "utsåg", "väljer", "att", "justera", "återkommer", "ska återkomma", "kommer att göra", "–", "-", "kommun", "bokar",
-    "tar", "ta fram", "uppdrar åt Erik att", "uppdras till styrelsen", "väljer Åke att", "utsåg Erik och Anna att", "väljs att", "x", "1", "§", "ö", "Ö", "a-b", "Anna-Lena", "\u{1D400}", ".", ":", ";",
+    "tar", "ta fram", "uppdrar åt Erik att", "får\ti uppdrag", "ges\ti\tuppdrag", "fick Anna\ti uppdrag", "- hon kommer", "– ordföranden kommer", "uppdras till styrelsen", "väljer Åke att", "utsåg Erik och Anna att", "väljs att", "x", "1", "§", "ö", "Ö", "a-b", "Anna-Lena", "\u{1D400}", ".", ":", ";",
   ];
-  const names = ["Erik", "Åke", "Örjan", "Kassören", "Anna-Lena", "Det", "Erik,", "ÉVA", "Erik och Åke", "Eva, Bo och Åke", "Eva och"];
+  const names = ["Erik", "Åke", "Örjan", "Kassören", "Anna-Lena", "Det", "Erik,", "ÉVA", "Erik och Åke", "Eva, Bo och Åke", "Eva och", "Erik Berg", "Anna Lind Ek"];
   const blanks = [" ", " ", " ", "\t", "  ", "\n", "\u00a0", "", ". ", ": "];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -74,7 +74,10 @@ function generated(n: number): string[] {
 
 describe("follow-up owners' guards", () => {
   it("give the candidates of every pattern tried unguarded, on generated sentences and the fixtures' sentences and lines", () => {
-    const texts = [...generated(40000), ...fixtureSentences];
+    // And each pattern's own shapes, with tabs and both dashes.
+    const shapes = ["Erik Berg - hon kommer att göra det", "Anna Lind Ek\t–\tsekreteraren kommer", "Styrelsen får\ti uppdrag att", "Vi gav Erik\ti\tuppdrag",
+      "Åke ska\tåterkomma", "Eva kommer\tatt ta fram", "Bo och Eva väljs att städa", "Ansvarig:\tBo Ek", "Erik, Anna och Bo\tansvarar för det"];
+    const texts = [...shapes, ...generated(40000), ...fixtureSentences];
     expect(fixtureSentences.length).toBeGreaterThan(2000);
     const found = new Map<string, number>();
     for (const t of texts) {
