@@ -61,6 +61,8 @@ function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
 
 /** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
 const ATTACHED_LIST = /(?<=^|\n)[ \t]*(?:Bilaga[ \t]+\d{1,2}[ \t:.–-]*)?(?:Närvarolista|Närvaroförteckning)[ \t]*(?=\n)/gu;
+/** In the line of every ATTACHED_LIST match (both headings begin so): lines without it are not tried. */
+const ATTACHED_LIST_CUE = /Närvaro/u;
 /** A list row holding a person: a cell of two to four capitalised words. */
 const PERSON_CELL = /(?:^|\t)[ \t]*\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{L}[\p{Ll}’'-]+){1,3}[ \t]*(?:\t|$)/u;
 /** Lines without a person that end an attached list. */
@@ -96,7 +98,7 @@ function listsIn(text: string, view: RecordView, from: number, to: number): Rang
   const out: Range[] = [];
   const inFront = coverage(view.front);
   const s = text.slice(from, to);
-  for (const m of scanAll(keptScanner(ATTACHED_LIST), s)) {
+  for (const m of scanAll(keptScanner(ATTACHED_LIST, ATTACHED_LIST_CUE), s)) {
     const start = from + m.index;
     if (inFront(start)) continue;
     let end = start + m[0].length;
@@ -557,14 +559,20 @@ const COLUMN_GROUPS: Record<string, "member" | "substitute" | "other"> = {
   ordinarie: "member", ledamöter: "member", ledamot: "member", ersättare: "substitute", övriga: "other",
 };
 
+/** A line of words in tab-separated cells (the first in a block: scanAll's first match is exec's). */
+const COLUMN_HEADER = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u;
+/** In the line of every COLUMN_HEADER match: the scan goes from line to line holding a tab, not through every line of every block. */
+const TAB = /\t/u;
+
 /**
  * A header row of column words, one per cell ("ordinarie\tersättare"), in a block: the rows after it
  * give each cell the group of its column.
  */
 function columnHeader(text: string, b: Range): { end: number; groups: Array<"member" | "substitute" | "other"> } | null {
   const s = text.slice(b.start, b.end);
-  const m = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u.exec(s);
-  if (!m) return null;
+  const first = scanAll(keptScanner(COLUMN_HEADER, TAB), s).next();
+  if (first.done) return null;
+  const m = first.value;
   const groups = m[1]!.split(/[ \t]*\t[ \t]*/u).map((w) => COLUMN_GROUPS[w.toLowerCase()]);
   if (groups.some((g) => !g) || new Set(groups).size < 2) return null;
   return { end: b.start + m.index + m[0].length, groups: groups as Array<"member" | "substitute" | "other"> };

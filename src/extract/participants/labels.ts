@@ -20,6 +20,8 @@ export interface AttendanceLabelHit extends Range {
 
 /** "För VGK   För VGR": column headings naming the parties a joint body's members sit for. */
 const FOR_COLUMNS = /(?<=^|\n)[ \t]*För[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+För[ \t]+\p{Lu}[\p{L}-]*)*[ \t]*(?=\n)/gu;
+/** In the line of every FOR_COLUMNS match: lines without it are not tried. */
+const FOR_COLUMNS_CUE = /För/u;
 
 /**
  * "Beslutande" cut by OCR or a text layer to its end ("ande Miguel Odhner (S)"): a lowercase tail of
@@ -144,7 +146,7 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
   for (const m of s.matchAll(TRUNCATED_MEMBERS)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0] });
   }
-  for (const m of scanAll(keptScanner(FOR_COLUMNS), s)) {
+  for (const m of scanAll(keptScanner(FOR_COLUMNS, FOR_COLUMNS_CUE), s)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });
   }
   out.sort((a, b) => a.start - b.start);
