@@ -2,6 +2,7 @@ import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import { keptScanner, scanAll } from "../../text/scan.js";
 import { coverage } from "../../text/sorted.js";
+import { classesOf, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -36,27 +37,85 @@ export interface RawParticipant {
  * A list's entries: lines, tab-separated cells, wide gaps. A line ending in a first name goes on
  * on the next line ("Kenneth" + "Östberg (S)"), as wrapped table cells of PDFs do.
  */
-function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
+export function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   const out: Range[] = [];
   let at = block.start;
   const s = text.slice(block.start, block.end);
-  for (const m of s.matchAll(/\n|\t|[ \t]{3,}/g)) {
-    // The test of the next line first: it is anchored, and most lines go on in lower case or end
-    // otherwise; the line's last word, searched from every offset of its window, only then.
-    if (m[0] === "\n" && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) {
-      const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
-      const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
+  for (let i = 0; i < s.length; ) {
+    const gap = separatorAt(s, i);
+    if (gap === 0) { i++; continue; }
+    // The test of the next line first: most lines go on in lower case or end otherwise; the line's
+    // last word only then.
+    if (s.charCodeAt(i) === 10 && startsCapitalised(s, i + 1)) {
+      const lineStart = s.lastIndexOf("\n", i - 1) + 1;
+      const lastWord = lastCapitalisedWord(s, Math.max(lineStart, i - 40), i);
       if (lastWord && nv.isFirstName(lastWord)) {
         // Not when the line is a whole name written surname first ("Lind Mattias").
-        const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
-        if (!(surnameFirst && !nv.isFirstName(surnameFirst[1]!))) continue;
+        const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, i));
+        if (!(surnameFirst && !nv.isFirstName(surnameFirst[1]!))) { i += gap; continue; }
       }
     }
-    out.push({ start: at, end: block.start + m.index });
-    at = block.start + m.index + m[0].length;
+    out.push({ start: at, end: block.start + i });
+    at = block.start + i + gap;
+    i += gap;
   }
   out.push({ start: at, end: block.end });
   return out.filter((r) => r.end > r.start);
+}
+
+/**
+ * The length of the entry separator at i (what /\n|\t|[ \t]{3,}/g matches there, tried in that
+ * order), or 0: a line break, a tab, or three or more blanks opening with a space. By hand: the
+ * regex ran over every block character by character anyway.
+ */
+function separatorAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 10 || c === 9) return 1;
+  if (c !== 32) return 0;
+  let j = i + 1;
+  while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  return j - i >= 3 ? j - i : 0;
+}
+
+/** Whether s from i is blanks, a capital and a small letter (what /^[ \t]*\p{Lu}\p{Ll}/u tests on s.slice(i)). */
+function startsCapitalised(s: string, i: number): boolean {
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  if (i >= s.length) return false;
+  const first = s.codePointAt(i)!;
+  if (!(classesOf(first) & UPPER_BIT)) return false;
+  const next = i + (first > 0xffff ? 2 : 1);
+  return next < s.length && (classesOf(s.codePointAt(next)!) & LOWER_BIT) !== 0;
+}
+
+/**
+ * The capitalised word (a capital, then small letters and hyphens) that ends s[from, to) before
+ * its trailing blanks, or undefined: what /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u captures on that slice.
+ * There is one such word at most (a capital is no small letter), read back from the end by hand.
+ */
+function lastCapitalisedWord(s: string, from: number, to: number): string | undefined {
+  let e = to;
+  while (e > from && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  let r = e;
+  for (;;) {
+    const cp = codePointBefore(s, from, r);
+    if (cp < 0 || !(cp === 45 || (classesOf(cp) & LOWER_BIT))) break;
+    r -= cp > 0xffff ? 2 : 1;
+  }
+  if (r === e) return undefined;
+  const capital = codePointBefore(s, from, r);
+  if (capital < 0 || !(classesOf(capital) & UPPER_BIT)) return undefined;
+  return s.slice(r - (capital > 0xffff ? 2 : 1), e);
+}
+
+/** The code point of s[from, at) that ends at `at` (a surrogate pair whole when both halves lie inside), or -1 at `from`. */
+function codePointBefore(s: string, from: number, at: number): number {
+  if (at <= from) return -1;
+  const lo = s.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at - 2 >= from) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
 }
 
 /** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
