@@ -2,7 +2,7 @@ import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import { keptScanner, scanAll } from "../../text/scan.js";
 import { coverage } from "../../text/sorted.js";
-import { classesOf, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
+import { classesOf, isBlank, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -256,6 +256,71 @@ function headerRow(cells: AttendanceLabel[], last: AttendanceLabel | null): Head
   };
 }
 
+/**
+ * Whether text[from, to) ends in a blank line: a line break, blanks, a line break, then blanks only
+ * (what /\n[ \t]*\n[ \t]*$/u tests on the slice), read back from the end.
+ */
+export function endsInBlankLine(text: string, from: number, to: number): boolean {
+  let i = to;
+  for (let breaks = 0; breaks < 2; breaks++) {
+    while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    if (i <= from || text.charCodeAt(i - 1) !== 10) return false;
+    i--;
+  }
+  return true;
+}
+
+/**
+ * Whether text[from, to) ends in "]" and blanks: what a checkbox before a name (/\[([ \txX✓]?)\][ \t]*$/u)
+ * needs, asked first so that the pattern, tried at every offset of the slice, runs only where it may match.
+ */
+export function closesBracket(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i > from && text.charCodeAt(i - 1) === 93;
+}
+
+/** Whether text[from, to) holds a character that is not a blank (/\S/u on the slice; a surrogate is no blank). */
+export function hasNonBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Whether the segment holds a name word and a party in parentheses ("Berg (S)", "Ek (mp)"): what
+ * /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u finds, looked for from each "(" by hand. Before
+ * a "(" the blanks, the small letters and the capital are each the longest run there (a capital is
+ * no small letter, a letter no blank), so one reading back decides.
+ */
+export function hasPartyMark(text: string, seg: Range): boolean {
+  for (let open = text.indexOf("(", seg.start); open !== -1 && open < seg.end; open = text.indexOf("(", open + 1)) {
+    if (!closesPartyMark(text, open + 1, seg.end)) continue;
+    let e = open;
+    while (e > seg.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    let r = e;
+    for (let cp = codePointBefore(text, seg.start, r); cp >= 0 && (classesOf(cp) & LOWER_BIT); cp = codePointBefore(text, seg.start, r)) r -= cp > 0xffff ? 2 : 1;
+    if (r === e) continue;
+    const capital = codePointBefore(text, seg.start, r);
+    if (capital >= 0 && (classesOf(capital) & UPPER_BIT)) return true;
+  }
+  return false;
+}
+
+/** Whether text from i (before `end`) is one to four capitals or one to three small letters, then ")". */
+function closesPartyMark(text: string, i: number, end: number): boolean {
+  if (i >= end) return false;
+  const first = classesOf(text.codePointAt(i)!);
+  const bit = first & UPPER_BIT ? UPPER_BIT : first & LOWER_BIT ? LOWER_BIT : 0;
+  if (!bit) return false;
+  const max = bit === UPPER_BIT ? 4 : 3;
+  for (let n = 0; n < max && i < end; n++) {
+    const cp = text.codePointAt(i)!;
+    if (!(classesOf(cp) & bit)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i < end && text.charCodeAt(i) === 41;
+}
+
 function hasNameMark(text: string, seg: Range): boolean {
   const s = text.slice(seg.start, seg.end);
   return s.includes("(") || s.includes(",");
@@ -376,7 +441,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       };
       const columns = columnHeader(text, b);
       for (const seg of segments(text, b, nv)) {
-        if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        if (endsInBlankLine(text, Math.max(b.start, seg.start - 40), seg.start)) flush();
         // A flattened party-column roll call is a list by its shape, also where it goes on past a page
         // break without its heading (the group of the table before it then holds).
         const table = !label || label.type === "group" ? partyDelimitedRows(text, seg, nv, v.isKnownParty) : null;
@@ -395,10 +460,10 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         // without either, most of a report, is not searched for names at all.
         if (!label && !hasNameMark(text, seg)) continue;
         let names = namesIn(text, seg, nv, label !== null);
-        // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.
+        // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance. (Asked
+        // once per segment, and only of a segment with names: it tells what to do with them.)
+        const partyLine = !label && names.length > 0 && hasPartyMark(text, seg);
         if (!label) {
-          const line = text.slice(seg.start, seg.end);
-          const partyLine = /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(line);
           names = names.filter((n) => partyLine || (/^[ \t]*,/u.test(text.slice(n.end, n.end + 3)) && nv.isFirstName(n.name.split(" ")[0]!)));
         }
         for (let i = 0; i < names.length; i++) {
@@ -422,7 +487,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
           // "[X] Name" present, "[ ] Name" absent: a checkbox roll call.
-          const box = /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start));
+          const box = closesBracket(text, seg.start, n.start) ? /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start)) : null;
           const present = !knownPresence ? null : box ? box[1]!.trim() !== "" : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
           const entry: RawParticipant = {
             name: n.name,
@@ -439,9 +504,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
             start: n.start,
-            end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
+            end: Math.max(n.end, hasNonBlank(text, n.end, attrEnd) ? attrEnd : n.end),
           };
-          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
+          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine });
           pending.push(entry);
         }
       }
