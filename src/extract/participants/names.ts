@@ -1,5 +1,4 @@
 import type { Lexicon } from "../../lexicon/load.js";
-import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import { perLexicon } from "../per-lexicon.js";
 import { classesOf, LETTER_BIT, NUMBER_BIT, UPPER_BIT } from "../../text/unicode.js";
@@ -52,6 +51,40 @@ export function nextNameRun(s: string, from: number): RegExpExecArray | null {
     if (m) return m;
   }
   return null;
+}
+
+/** TOKEN tried at one offset: at the offsets where nextNameToken finds that a word of a name may start. */
+const TOKEN_AT = new RegExp(TOKEN.source, "uy");
+/** A particle and the blank after it, as a TOKEN may open with. */
+const TOKEN_PARTICLE_AT = /(?:von|van|af|de|der|la|du)\s/uy;
+
+/** Whether a TOKEN match may start at i: every one opens with a capital or with a particle and a blank. */
+function mayStartToken(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c === 97 || c === 100 || c === 108 || c === 118) {
+    TOKEN_PARTICLE_AT.lastIndex = i;
+    return TOKEN_PARTICLE_AT.test(s);
+  }
+  return c >= 128 && (classesOf(s.codePointAt(i)!) & UPPER_BIT) !== 0;
+}
+
+/** The first TOKEN match in s at or after `from` (what scanAll(scanner(TOKEN)) gives next), or null; tried only where one may start, as nextNameRun. */
+export function nextNameToken(s: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < s.length; i++) {
+    if (!mayStartToken(s, i)) continue;
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** The TOKEN matches of a run, in order. */
+function tokensOf(run: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let t = nextNameToken(run, 0); t; t = nextNameToken(run, t.index + t[0].length)) out.push(t);
+  return out;
 }
 
 /** Words that start organisations, places and labels, never people. */
@@ -210,7 +243,7 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
   const lead = /^\s*(?:\[[ \txX✓]?\][ \t]*)?/u.exec(s)![0].length;
   const hits: NameHit[] = [];
   for (let m = nextNameRun(s, 0); m; m = nextNameRun(s, m.index + m[0].length)) {
-    const tokens: Token[] = [...scanAll(scanner(TOKEN), m[0])].map((t) => ({
+    const tokens: Token[] = tokensOf(m[0]).map((t) => ({
       word: t[0].replace(/^(?:von|van|af|de|der|la|du)\s+/u, ""),
       start: seg.start + m.index + t.index,
       end: seg.start + m.index + t.index + t[0].length,
