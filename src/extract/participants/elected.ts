@@ -14,8 +14,14 @@ const ROLE_BY_WORD: Array<[RegExp, Position]> = [
  * "X utses att jämte ordföranden justera", "Till sekreterare valdes X", "Mötet väljer X till
  * mötesordförande", "Mötet beslutar att välja X till mötessekreterare": positions given in the opening items.
  */
-const ELECTED_VERB = /(?<![\p{L}])(?:utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser)(?![\p{L}])/u;
+export const ELECTED_VERB = /(?<![\p{L}])(?:utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser)(?![\p{L}])/u;
 const ROLE_WORD = /(?<![\p{L}])(?:justera|justerare|sekreterare|mötessekreterare|protokollförare|ordförande|mötesordförande|protokolljusterare|justeringsperson(?:er)?|justeringsman|justeringsmän)(?![\p{L}])/iu;
+
+/**
+ * ELECTED_VERB's words without its boundaries: every sentence that elects holds one, and a sentence
+ * lies inside its item's range, so an item without any is not split into sentences at all.
+ */
+export const ELECTED_VERB_WORD = /utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser/u;
 
 /** A sub-heading line naming a role: a few words ("Justeringsperson tillika rösträknare"). */
 const ROLE_HEADING_MAX = 40;
@@ -40,6 +46,7 @@ export function positionsFromItems(ctx: ExtractContext, view: RecordView, nv: Na
   for (const item of view.rec.items.filter((i) => opening.has(i.number.split(".")[0]))) {
     const range = { start: item.titleRange.start, end: Math.min(item.end, item.titleRange.start + 1500) };
     // "a. Mötesordförande" over "Mötet nominerar och väljer X": a sub-heading naming the role.
+    if (!ELECTED_VERB_WORD.test(text.slice(range.start, range.end))) continue;
     let heading: Position | null = null;
     for (const sr of sentences(text, range)) {
       const sentence = text.slice(sr.start, sr.end);

@@ -1,5 +1,5 @@
 import type { Lexicon } from "../../lexicon/load.js";
-import { squash } from "../../text/unicode.js";
+import { isAsciiDigit, squash } from "../../text/unicode.js";
 import type { Geo } from "../geo.js";
 import { perLexicon } from "../per-lexicon.js";
 
@@ -83,24 +83,27 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
     out.present = false;
     rest = rest.replace(absent[0], " ");
   }
-  const not = NOT_ITEMS.exec(rest);
+  // Item numbers, clock times and "ej § 5" all hold an ASCII digit (\d, with the u and i flags too), and
+  // what follows only takes text out of rest: without a digit here, none of those patterns can match.
+  const digit = hasAsciiDigit(rest);
+  const not = digit ? NOT_ITEMS.exec(rest) : null;
   if (not) {
     out.notItems = normaliseItems((not[1] ?? not[2])!);
     rest = rest.replace(not[0], " ");
   }
   const notes: string[] = [];
   rest = rest.replace(/\(?(delvis|jäv)\)?/giu, (_m, w: string) => { notes.push(w.toLowerCase()); return " "; });
-  const clock = rest.match(CLOCK_RANGE);
+  const clock = digit ? rest.match(CLOCK_RANGE) : null;
   if (clock) notes.push(...clock.map((c) => c.trim()));
-  const until = UNTIL.exec(rest);
-  const items = until ? null : ITEMS.exec(rest);
+  const until = digit ? UNTIL.exec(rest) : null;
+  const items = until || !digit ? null : ITEMS.exec(rest);
   if (until) {
     out.items = `${Math.min(firstItem, Number(until[1]))}-${until[1]}`;
     rest = rest.replace(until[0], " ");
   } else if (items) {
     out.items = normaliseItems(items[1]!);
     rest = rest.replace(items[0], " ");
-  } else {
+  } else if (digit) {
     const trailing = TRAILING_ITEMS.exec(rest.replace(CLOCK, " "));
     if (trailing && !/^(?:19|20)\d{2}$/.test(trailing[1]!)) {
       out.items = trailing[1]!.replace(/[ \t]*[-–][ \t]*/g, "-").replace(/[ \t]*,[ \t]*/g, ", ");
@@ -111,8 +114,9 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
     out.serving = true;
     rest = rest.replace(/(?:tjänstgörande[ \t]+ersättare[ \t]+för|tjänstgörande|tjg\.?[ \t]+för|tjg|ersättare[ \t]+för|ersätter)/giu, " ");
   }
-  // Parenthesised parts: party, role, place or title.
-  for (const m of rest.matchAll(/\(([^()]{1,80})\)/gu)) {
+  // Parenthesised parts: party, role, place or title (none without a "(": most entries have a comma only).
+  const parens = rest.includes("(");
+  if (parens) for (const m of rest.matchAll(/\(([^()]{1,80})\)/gu)) {
     const inner = squash(m[1]!);
     if (!out.party && v.isParty(inner) && !v.roleOf(inner)) out.party = inner.toUpperCase();
     else if (v.roleOf(inner)) {
@@ -126,7 +130,7 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
       if (r) out.positions.push(r);
     }
   }
-  rest = rest.replace(/\([^()]{1,80}\)/gu, ",");
+  if (parens) rest = rest.replace(/\([^()]{1,80}\)/gu, ",");
   for (const raw of rest.split(/[,;]/)) {
     const part = squash(raw).replace(/^[-–:]+|[-–:.]+$/gu, "").trim();
     if (!part) continue;
@@ -151,6 +155,11 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   out.positions = [...new Set(out.positions)];
   out.note = notes.length ? notes.join("; ") : null;
   return out;
+}
+
+function hasAsciiDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isAsciiDigit(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** "Birgitta du Rées och Nils Nilsson": the word joining two names is no lower-case party mark. */
@@ -183,3 +192,6 @@ function setPlace(out: EntryAttributes, s: string, v: EntryVocabulary) {
   const place = v.geo.lookup(s);
   out.representsCode = place?.code ?? null;
 }
+
+/** The patterns readAttributes asks only of a rest holding an ASCII digit: none of them matches without one. */
+export const DIGIT_PATTERNS: readonly RegExp[] = [NOT_ITEMS, CLOCK_RANGE, UNTIL, ITEMS, TRAILING_ITEMS, CLOCK];

@@ -2,6 +2,7 @@ import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import { keptScanner, scanAll } from "../../text/scan.js";
 import { coverage } from "../../text/sorted.js";
+import { classesOf, isBlank, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -36,31 +37,91 @@ export interface RawParticipant {
  * A list's entries: lines, tab-separated cells, wide gaps. A line ending in a first name goes on
  * on the next line ("Kenneth" + "Östberg (S)"), as wrapped table cells of PDFs do.
  */
-function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
+export function segments(text: string, block: Range, nv: NameVocabulary): Range[] {
   const out: Range[] = [];
   let at = block.start;
   const s = text.slice(block.start, block.end);
-  for (const m of s.matchAll(/\n|\t|[ \t]{3,}/g)) {
-    // The test of the next line first: it is anchored, and most lines go on in lower case or end
-    // otherwise; the line's last word, searched from every offset of its window, only then.
-    if (m[0] === "\n" && /^[ \t]*\p{Lu}\p{Ll}/u.test(s.slice(m.index + 1))) {
-      const lineStart = s.lastIndexOf("\n", m.index - 1) + 1;
-      const lastWord = /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u.exec(s.slice(Math.max(lineStart, m.index - 40), m.index))?.[1];
+  for (let i = 0; i < s.length; ) {
+    const gap = separatorAt(s, i);
+    if (gap === 0) { i++; continue; }
+    // The test of the next line first: most lines go on in lower case or end otherwise; the line's
+    // last word only then.
+    if (s.charCodeAt(i) === 10 && startsCapitalised(s, i + 1)) {
+      const lineStart = s.lastIndexOf("\n", i - 1) + 1;
+      const lastWord = lastCapitalisedWord(s, Math.max(lineStart, i - 40), i);
       if (lastWord && nv.isFirstName(lastWord)) {
         // Not when the line is a whole name written surname first ("Lind Mattias").
-        const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, m.index));
-        if (!(surnameFirst && !nv.isFirstName(surnameFirst[1]!))) continue;
+        const surnameFirst = /^[ \t]*(\p{Lu}[\p{Ll}-]+)[ \t]+\p{Lu}[\p{Ll}-]+[ \t]*$/u.exec(s.slice(lineStart, i));
+        if (!(surnameFirst && !nv.isFirstName(surnameFirst[1]!))) { i += gap; continue; }
       }
     }
-    out.push({ start: at, end: block.start + m.index });
-    at = block.start + m.index + m[0].length;
+    out.push({ start: at, end: block.start + i });
+    at = block.start + i + gap;
+    i += gap;
   }
   out.push({ start: at, end: block.end });
   return out.filter((r) => r.end > r.start);
 }
 
+/**
+ * The length of the entry separator at i (what /\n|\t|[ \t]{3,}/g matches there, tried in that
+ * order), or 0: a line break, a tab, or three or more blanks opening with a space. By hand: the
+ * regex ran over every block character by character anyway.
+ */
+function separatorAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 10 || c === 9) return 1;
+  if (c !== 32) return 0;
+  let j = i + 1;
+  while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  return j - i >= 3 ? j - i : 0;
+}
+
+/** Whether s from i is blanks, a capital and a small letter (what /^[ \t]*\p{Lu}\p{Ll}/u tests on s.slice(i)). */
+function startsCapitalised(s: string, i: number): boolean {
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  if (i >= s.length) return false;
+  const first = s.codePointAt(i)!;
+  if (!(classesOf(first) & UPPER_BIT)) return false;
+  const next = i + (first > 0xffff ? 2 : 1);
+  return next < s.length && (classesOf(s.codePointAt(next)!) & LOWER_BIT) !== 0;
+}
+
+/**
+ * The capitalised word (a capital, then small letters and hyphens) that ends s[from, to) before
+ * its trailing blanks, or undefined: what /(\p{Lu}[\p{Ll}-]+)[ \t]*$/u captures on that slice.
+ * There is one such word at most (a capital is no small letter), read back from the end by hand.
+ */
+function lastCapitalisedWord(s: string, from: number, to: number): string | undefined {
+  let e = to;
+  while (e > from && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  let r = e;
+  for (;;) {
+    const cp = codePointBefore(s, from, r);
+    if (cp < 0 || !(cp === 45 || (classesOf(cp) & LOWER_BIT))) break;
+    r -= cp > 0xffff ? 2 : 1;
+  }
+  if (r === e) return undefined;
+  const capital = codePointBefore(s, from, r);
+  if (capital < 0 || !(classesOf(capital) & UPPER_BIT)) return undefined;
+  return s.slice(r - (capital > 0xffff ? 2 : 1), e);
+}
+
+/** The code point of s[from, at) that ends at `at` (a surrogate pair whole when both halves lie inside), or -1 at `from`. */
+function codePointBefore(s: string, from: number, at: number): number {
+  if (at <= from) return -1;
+  const lo = s.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at - 2 >= from) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
 /** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
 const ATTACHED_LIST = /(?<=^|\n)[ \t]*(?:Bilaga[ \t]+\d{1,2}[ \t:.–-]*)?(?:Närvarolista|Närvaroförteckning)[ \t]*(?=\n)/gu;
+/** In the line of every ATTACHED_LIST match (both headings begin so): lines without it are not tried. */
+const ATTACHED_LIST_CUE = /Närvaro/u;
 /** A list row holding a person: a cell of two to four capitalised words. */
 const PERSON_CELL = /(?:^|\t)[ \t]*\p{Lu}[\p{Ll}’'-]+(?:[ \t]+\p{L}[\p{Ll}’'-]+){1,3}[ \t]*(?:\t|$)/u;
 /** Lines without a person that end an attached list. */
@@ -96,7 +157,7 @@ function listsIn(text: string, view: RecordView, from: number, to: number): Rang
   const out: Range[] = [];
   const inFront = coverage(view.front);
   const s = text.slice(from, to);
-  for (const m of scanAll(keptScanner(ATTACHED_LIST), s)) {
+  for (const m of scanAll(keptScanner(ATTACHED_LIST, ATTACHED_LIST_CUE), s)) {
     const start = from + m.index;
     if (inFront(start)) continue;
     let end = start + m[0].length;
@@ -193,6 +254,71 @@ function headerRow(cells: AttendanceLabel[], last: AttendanceLabel | null): Head
     presenceUnknown: presence,
     otherColumn: all.some((l) => l !== first && l.type === "group" && l.group === "other"),
   };
+}
+
+/**
+ * Whether text[from, to) ends in a blank line: a line break, blanks, a line break, then blanks only
+ * (what /\n[ \t]*\n[ \t]*$/u tests on the slice), read back from the end.
+ */
+export function endsInBlankLine(text: string, from: number, to: number): boolean {
+  let i = to;
+  for (let breaks = 0; breaks < 2; breaks++) {
+    while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    if (i <= from || text.charCodeAt(i - 1) !== 10) return false;
+    i--;
+  }
+  return true;
+}
+
+/**
+ * Whether text[from, to) ends in "]" and blanks: what a checkbox before a name (/\[([ \txX✓]?)\][ \t]*$/u)
+ * needs, asked first so that the pattern, tried at every offset of the slice, runs only where it may match.
+ */
+export function closesBracket(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i > from && text.charCodeAt(i - 1) === 93;
+}
+
+/** Whether text[from, to) holds a character that is not a blank (/\S/u on the slice; a surrogate is no blank). */
+export function hasNonBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Whether the segment holds a name word and a party in parentheses ("Berg (S)", "Ek (mp)"): what
+ * /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u finds, looked for from each "(" by hand. Before
+ * a "(" the blanks, the small letters and the capital are each the longest run there (a capital is
+ * no small letter, a letter no blank), so one reading back decides.
+ */
+export function hasPartyMark(text: string, seg: Range): boolean {
+  for (let open = text.indexOf("(", seg.start); open !== -1 && open < seg.end; open = text.indexOf("(", open + 1)) {
+    if (!closesPartyMark(text, open + 1, seg.end)) continue;
+    let e = open;
+    while (e > seg.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    let r = e;
+    for (let cp = codePointBefore(text, seg.start, r); cp >= 0 && (classesOf(cp) & LOWER_BIT); cp = codePointBefore(text, seg.start, r)) r -= cp > 0xffff ? 2 : 1;
+    if (r === e) continue;
+    const capital = codePointBefore(text, seg.start, r);
+    if (capital >= 0 && (classesOf(capital) & UPPER_BIT)) return true;
+  }
+  return false;
+}
+
+/** Whether text from i (before `end`) is one to four capitals or one to three small letters, then ")". */
+function closesPartyMark(text: string, i: number, end: number): boolean {
+  if (i >= end) return false;
+  const first = classesOf(text.codePointAt(i)!);
+  const bit = first & UPPER_BIT ? UPPER_BIT : first & LOWER_BIT ? LOWER_BIT : 0;
+  if (!bit) return false;
+  const max = bit === UPPER_BIT ? 4 : 3;
+  for (let n = 0; n < max && i < end; n++) {
+    const cp = text.codePointAt(i)!;
+    if (!(classesOf(cp) & bit)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i < end && text.charCodeAt(i) === 41;
 }
 
 function hasNameMark(text: string, seg: Range): boolean {
@@ -315,7 +441,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
       };
       const columns = columnHeader(text, b);
       for (const seg of segments(text, b, nv)) {
-        if (/\n[ \t]*\n[ \t]*$/u.test(text.slice(Math.max(b.start, seg.start - 40), seg.start))) flush();
+        if (endsInBlankLine(text, Math.max(b.start, seg.start - 40), seg.start)) flush();
         // A flattened party-column roll call is a list by its shape, also where it goes on past a page
         // break without its heading (the group of the table before it then holds).
         const table = !label || label.type === "group" ? partyDelimitedRows(text, seg, nv, v.isKnownParty) : null;
@@ -334,10 +460,10 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
         // without either, most of a report, is not searched for names at all.
         if (!label && !hasNameMark(text, seg)) continue;
         let names = namesIn(text, seg, nv, label !== null);
-        // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance.
+        // Outside any list, only "Name (S) …" and "Firstname Surname, title" are attendance. (Asked
+        // once per segment, and only of a segment with names: it tells what to do with them.)
+        const partyLine = !label && names.length > 0 && hasPartyMark(text, seg);
         if (!label) {
-          const line = text.slice(seg.start, seg.end);
-          const partyLine = /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(line);
           names = names.filter((n) => partyLine || (/^[ \t]*,/u.test(text.slice(n.end, n.end + 3)) && nv.isFirstName(n.name.split(" ")[0]!)));
         }
         for (let i = 0; i < names.length; i++) {
@@ -361,7 +487,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
           if (fromTable) positions.push(fromTable);
           else if (label?.type === "role") positions.push(label.position);
           // "[X] Name" present, "[ ] Name" absent: a checkbox roll call.
-          const box = /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start));
+          const box = closesBracket(text, seg.start, n.start) ? /\[([ \txX✓]?)\][ \t]*$/u.exec(text.slice(seg.start, n.start)) : null;
           const present = !knownPresence ? null : box ? box[1]!.trim() !== "" : a.present ?? (presenceUnknown ? null : label?.type === "group" ? label.present : true);
           const entry: RawParticipant = {
             name: n.name,
@@ -378,9 +504,9 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
             start: n.start,
-            end: Math.max(n.end, /\S/u.test(text.slice(n.end, attrEnd)) ? attrEnd : n.end),
+            end: Math.max(n.end, hasNonBlank(text, n.end, attrEnd) ? attrEnd : n.end),
           };
-          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine: !label && /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u.test(text.slice(seg.start, seg.end)) });
+          noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine });
           pending.push(entry);
         }
       }
@@ -557,14 +683,20 @@ const COLUMN_GROUPS: Record<string, "member" | "substitute" | "other"> = {
   ordinarie: "member", ledamöter: "member", ledamot: "member", ersättare: "substitute", övriga: "other",
 };
 
+/** A line of words in tab-separated cells (the first in a block: scanAll's first match is exec's). */
+const COLUMN_HEADER = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u;
+/** In the line of every COLUMN_HEADER match: the scan goes from line to line holding a tab, not through every line of every block. */
+const TAB = /\t/u;
+
 /**
  * A header row of column words, one per cell ("ordinarie\tersättare"), in a block: the rows after it
  * give each cell the group of its column.
  */
 function columnHeader(text: string, b: Range): { end: number; groups: Array<"member" | "substitute" | "other"> } | null {
   const s = text.slice(b.start, b.end);
-  const m = /(?<=^|\n)[ \t]*(\p{L}+(?:[ \t]*\t[ \t]*\p{L}+)+)[ \t]*(?=\n)/u.exec(s);
-  if (!m) return null;
+  const first = scanAll(keptScanner(COLUMN_HEADER, TAB), s).next();
+  if (first.done) return null;
+  const m = first.value;
   const groups = m[1]!.split(/[ \t]*\t[ \t]*/u).map((w) => COLUMN_GROUPS[w.toLowerCase()]);
   if (groups.some((g) => !g) || new Set(groups).size < 2) return null;
   return { end: b.start + m.index + m[0].length, groups: groups as Array<"member" | "substitute" | "other"> };

@@ -20,12 +20,43 @@ export interface AttendanceLabelHit extends Range {
 
 /** "För VGK   För VGR": column headings naming the parties a joint body's members sit for. */
 const FOR_COLUMNS = /(?<=^|\n)[ \t]*För[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+För[ \t]+\p{Lu}[\p{L}-]*)*[ \t]*(?=\n)/gu;
+/** In the line of every FOR_COLUMNS match: lines without it are not tried. */
+const FOR_COLUMNS_CUE = /För/u;
 
 /**
  * "Beslutande" cut by OCR or a text layer to its end ("ande Miguel Odhner (S)"): a lowercase tail of
  * the word standing alone before a capitalised name is still the heading of the members.
  */
 const TRUNCATED_MEMBERS = /(?<=^|[ \t\n])(?:(?:(?:(?:e?s)?l)?u)?t)?ande(?=[ \t]*:?[ \t]+\p{Lu}\p{Ll})/gu;
+/** TRUNCATED_MEMBERS tried at one offset. */
+const TRUNCATED_MEMBERS_AT = new RegExp(TRUNCATED_MEMBERS.source, "uy");
+/** The longest tail of "Beslut" TRUNCATED_MEMBERS takes before "ande" ("eslut"). */
+const LONGEST_TAIL = 5;
+
+/**
+ * TRUNCATED_MEMBERS' matches in s, as matchAll gives them. Each holds "ande" at most LONGEST_TAIL
+ * characters after its start (the tail's letters are none of a, n, d), so the pattern is tried only
+ * at the offsets up to each "ande" that indexOf finds: the engine tried it, look-behind first, at
+ * every offset of every range.
+ */
+export function truncatedMembersIn(s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  // Offsets below `tried` were tried, or lie inside a match.
+  let tried = 0;
+  for (let q = s.indexOf("ande"); q !== -1; q = s.indexOf("ande", q + 1)) {
+    for (let p = Math.max(tried, q - LONGEST_TAIL); p <= q; p++) {
+      TRUNCATED_MEMBERS_AT.lastIndex = p;
+      const m = TRUNCATED_MEMBERS_AT.exec(s);
+      if (m) {
+        out.push(m);
+        tried = p + m[0].length;
+        break;
+      }
+    }
+    tried = Math.max(tried, q + 1);
+  }
+  return out;
+}
 
 const ROLE_LABELS: Record<string, Position> = {
   "utses att justera": "adjuster", "utses att justera protokollet": "adjuster", justerare: "adjuster", justerande: "adjuster",
@@ -141,10 +172,10 @@ export function findAttendanceLabels(text: string, range: Range, lex: Lexicon): 
     const paragraphOnly = /protokolljustering$/iu.test(word) || undefined;
     out.push({ start: range.start + m.index, end: range.start + m.index + word.length, label, text: word, ...(paragraphOnly ? { paragraphOnly } : {}) });
   }
-  for (const m of s.matchAll(TRUNCATED_MEMBERS)) {
+  for (const m of truncatedMembersIn(s)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0] });
   }
-  for (const m of scanAll(keptScanner(FOR_COLUMNS), s)) {
+  for (const m of scanAll(keptScanner(FOR_COLUMNS, FOR_COLUMNS_CUE), s)) {
     out.push({ start: range.start + m.index, end: range.start + m.index + m[0].length, label: { type: "group", group: "member", present: true, serving: false }, text: m[0].trim(), paragraphOnly: true });
   }
   out.sort((a, b) => a.start - b.start);

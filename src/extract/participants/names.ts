@@ -1,12 +1,91 @@
 import type { Lexicon } from "../../lexicon/load.js";
-import { scanAll, scanner } from "../../text/scan.js";
 import type { Range } from "../../types.js";
 import { perLexicon } from "../per-lexicon.js";
+import { classesOf, LETTER_BIT, NUMBER_BIT, UPPER_BIT } from "../../text/unicode.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
 const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+(?:\p{Lu}\.?[ \t]+)?\p{Lu}\p{Ll})/gu;
 /** A run of such words separated only by blanks; it may start with one or two initials ("A. Berg", "C E Thörngren"). */
 const RUN = /(?<![\p{L}\p{N}-])(?:\p{Lu}\.?[ \t]+(?:\p{Lu}\.?[ \t]+)?(?=\p{Lu}\p{Ll}))?(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:(?:von|van|af|de|der|la|du)[ \t]+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+\p{Lu}\p{Ll})))*(?![\p{L}])/gu;
+
+/** RUN without its look-behind, tried at one offset: at the offsets where nextNameRun finds that a run may start. */
+const RUN_AT = new RegExp(RUN.source.slice(String.raw`(?<![\p{L}\p{N}-])`.length), "uy");
+/** A particle and the blank after it, as a run may open with ("von Alten"). */
+const PARTICLE_AT = /(?:von|van|af|de|der|la|du)[ \t]/y;
+
+/** RUN's look-behind at i: the code point before is no letter, number or hyphen. */
+function freeBefore(s: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = s.charCodeAt(i - 1);
+  if (c < 128) return !(classesOf(c) & (LETTER_BIT | NUMBER_BIT)) && c !== 45;
+  const pair = i >= 2 && c >= 0xdc00 && c <= 0xdfff && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
+  return !(classesOf(pair ? s.codePointAt(i - 2)! : c) & (LETTER_BIT | NUMBER_BIT));
+}
+
+/**
+ * Whether a RUN match may start at i: every one opens with a capital (an initial or a name word) or
+ * with a particle and a blank, after no letter, number or hyphen. Most offsets of a segment fail
+ * the first test on a table read of their character.
+ */
+function mayStartRun(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 65 && c <= 90) return freeBefore(s, i);
+  if (c === 97 || c === 100 || c === 108 || c === 118) {
+    if (!freeBefore(s, i)) return false;
+    PARTICLE_AT.lastIndex = i;
+    return PARTICLE_AT.test(s);
+  }
+  return c >= 128 && (classesOf(s.codePointAt(i)!) & UPPER_BIT) !== 0 && freeBefore(s, i);
+}
+
+/**
+ * The first RUN match in s at or after `from` (what scanAll(scanner(RUN)) gives next), or null. The
+ * pattern is tried only where a run may start: the engine, trying it at every offset, tested \p{Lu}
+ * on each character of the mostly two-byte texts.
+ */
+export function nextNameRun(s: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < s.length; i++) {
+    if (!mayStartRun(s, i)) continue;
+    RUN_AT.lastIndex = i;
+    const m = RUN_AT.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** TOKEN tried at one offset: at the offsets where nextNameToken finds that a word of a name may start. */
+const TOKEN_AT = new RegExp(TOKEN.source, "uy");
+/** A particle and the blank after it, as a TOKEN may open with. */
+const TOKEN_PARTICLE_AT = /(?:von|van|af|de|der|la|du)\s/uy;
+
+/** Whether a TOKEN match may start at i: every one opens with a capital or with a particle and a blank. */
+function mayStartToken(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c === 97 || c === 100 || c === 108 || c === 118) {
+    TOKEN_PARTICLE_AT.lastIndex = i;
+    return TOKEN_PARTICLE_AT.test(s);
+  }
+  return c >= 128 && (classesOf(s.codePointAt(i)!) & UPPER_BIT) !== 0;
+}
+
+/** The first TOKEN match in s at or after `from` (what scanAll(scanner(TOKEN)) gives next), or null; tried only where one may start, as nextNameRun. */
+export function nextNameToken(s: string, from: number): RegExpExecArray | null {
+  for (let i = from; i < s.length; i++) {
+    if (!mayStartToken(s, i)) continue;
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** The TOKEN matches of a run, in order. */
+function tokensOf(run: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let t = nextNameToken(run, 0); t; t = nextNameToken(run, t.index + t[0].length)) out.push(t);
+  return out;
+}
 
 /** Words that start organisations, places and labels, never people. */
 const NOT_A_FIRST_WORD = new Set([
@@ -163,8 +242,8 @@ export function namesIn(text: string, seg: Range, v: NameVocabulary, inList = fa
   // A checkbox before the name ("[X] Lindvall Mikael") is part of the row's lead.
   const lead = /^\s*(?:\[[ \txX✓]?\][ \t]*)?/u.exec(s)![0].length;
   const hits: NameHit[] = [];
-  for (const m of scanAll(scanner(RUN), s)) {
-    const tokens: Token[] = [...scanAll(scanner(TOKEN), m[0])].map((t) => ({
+  for (let m = nextNameRun(s, 0); m; m = nextNameRun(s, m.index + m[0].length)) {
+    const tokens: Token[] = tokensOf(m[0]).map((t) => ({
       word: t[0].replace(/^(?:von|van|af|de|der|la|du)\s+/u, ""),
       start: seg.start + m.index + t.index,
       end: seg.start + m.index + t.index + t[0].length,

@@ -1,6 +1,7 @@
 import type { Range } from "../../types.js";
 import type { NameVocabulary } from "./names.js";
 import { scanAll, scanner } from "../../text/scan.js";
+import { classesOf, isBlank, UPPER_BIT } from "../../text/unicode.js";
 
 /** One row of a flattened "Ledamot | Parti | Tjänstgörande ersättare" table. */
 export interface PartyRow {
@@ -61,13 +62,36 @@ export function partyDelimitedRows(text: string, seg: Range, nv: NameVocabulary,
   return rows;
 }
 
-/** A word of one to three capitals (isCode's shape), whole between blanks: what /\S+/gu cuts and isCode tests. */
-const CODE_SHAPED = /(?<!\S)\p{Lu}{1,3}(?!\S)/gu;
-
-/** Whether s holds at least n words that isCode takes for party codes. */
-function hasCodes(s: string, isKnownParty: (t: string) => boolean, n: number): boolean {
+/**
+ * Whether s holds at least n words that isCode takes for party codes: words of one to three capitals,
+ * whole between blanks (what /(?<!\S)\p{Lu}{1,3}(?!\S)/gu finds). By hand, word by word: the regex
+ * tried every capital of every segment asked (most of them prose or list lines), and \p{Lu} on the
+ * mostly two-byte texts is slow to test.
+ */
+export function hasCodes(s: string, isKnownParty: (t: string) => boolean, n: number): boolean {
   let found = 0;
-  for (const m of scanAll(scanner(CODE_SHAPED), s)) if (isKnownParty(m[0]) && ++found >= n) return true;
+  let i = 0;
+  while (i < s.length) {
+    if (isBlank(s.charCodeAt(i))) { i++; continue; }
+    // A word: its code points up to the next blank; it is code-shaped while its first ones are capitals.
+    const start = i;
+    let points = 0;
+    let capitals = true;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (isBlank(c)) break;
+      if (capitals && points < 3) {
+        const cp = s.codePointAt(i)!;
+        if (!(classesOf(cp) & UPPER_BIT)) capitals = false;
+        i += cp > 0xffff ? 2 : 1;
+      } else {
+        capitals = false;
+        i += 1;
+      }
+      points++;
+    }
+    if (capitals && isKnownParty(s.slice(start, i)) && ++found >= n) return true;
+  }
   return false;
 }
 
