@@ -48,7 +48,6 @@ export interface LineFeatures {
   firstNames: number;
   parties: number;
   dates: number;
-  web: boolean;
   /** "kl. 18.00–20.30", "Tid 13.15": a time of day. */
   timeValue: boolean;
   headingDepth: number | null;
@@ -59,7 +58,36 @@ export interface LineFeatures {
   sizeRatio: number | null;
 }
 
-export type FeatureName = keyof LineFeatures;
+/**
+ * Features no line keeps: a rule asks for one only once its other conditions hold on the line
+ * (rules.ts tests them last). Each scans the whole line for few lines' sake: the web chrome words,
+ * read by one rule for short lines only, were an eighth of computing a line's features.
+ */
+export interface LineQuestions {
+  web(): boolean;
+}
+
+/** The names of LineQuestions, for the rules (which may name them as features). */
+export const QUESTION_NAMES: ReadonlyArray<keyof LineQuestions> = ["web"];
+
+/**
+ * The questions about one line, one object for all lines: `of(t)` points it at a trimmed line (no
+ * object or closure per line).
+ */
+export class LineQuestionsOf implements LineQuestions {
+  private text = "";
+  constructor(private readonly vocab: LineVocabulary) {}
+  of(t: string): this {
+    this.text = t;
+    return this;
+  }
+  /** Web page chrome words ("cookies", "Läs mer"): the cue first, the words where it is. */
+  web(): boolean {
+    return this.vocab.webCue.test(this.text) && testAnywhere(this.vocab.web, this.text);
+  }
+}
+
+export type FeatureName = keyof LineFeatures | keyof LineQuestions;
 
 const PARAGRAPH = /^[ \t]*(?:(?:\p{Lu}\p{L}{0,5}[ \t]+)?§[ \t]*\d{1,4}|\d{1,4}[ \t]*§|(?!(?:Sida|Sid|Kl|Nr|Dnr|Den|Bilaga|Punkt)[ \t])\p{Lu}\p{L}{0,3}[ \t]+\d{1,4}(?:[ \t]+\p{Lu}\p{L}{0,3}[ \t]+\d{1,4})*[ \t]+\p{Lu})/u;
 const NUMBER = /^[ \t]*(?:\d{1,3}(?:\.\d{1,2})*[.)][ \t]+\S|\d{1,3}[ \t]+\p{Lu}|Punkt[ \t]+\d)/u;
@@ -363,7 +391,6 @@ export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: numb
     firstNames,
     parties: mayParty(t, m) ? countMatches(vocab.party, t) : 0,
     dates: number ? countMatches(vocab.date, t) : 0,
-    web: vocab.webCue.test(t) && testAnywhere(vocab.web, t),
     timeValue: mayTime(t, m) && TIME.test(t),
     headingDepth: line.layout.headingDepth,
     listItem: line.layout.listItem,

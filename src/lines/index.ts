@@ -1,7 +1,7 @@
 import type { SourceDocument } from "../ingest/document.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { Line } from "../segment/lines.js";
-import { bodySize, lineFeatures, type LineFeatures } from "./features.js";
+import { bodySize, LineQuestionsOf, lineFeatures, QUESTION_NAMES, type LineFeatures } from "./features.js";
 import { lineRecords, type LineRecord } from "./record.js";
 import { chooseLabel, checkFeatureNames, loadLineRules, type LineLabel, type LineRules } from "./rules.js";
 import { lineVocabulary } from "./vocabulary.js";
@@ -23,7 +23,7 @@ function rules(): LineRules {
   if (!rulesFile) {
     const r = loadLineRules();
     const probe = Object.keys(lineFeatures({ start: 0, end: 0, n: 1, text: "", layout: { page: null, x: null, size: null, gapBefore: null, column: null, headingDepth: null, listItem: false, boldRunIn: false }, flat: false, piece: false }, NO_VOCAB, null));
-    checkFeatureNames(r, probe);
+    checkFeatureNames(r, [...probe, ...QUESTION_NAMES]);
     rulesFile = r;
   }
   return rulesFile;
@@ -39,10 +39,12 @@ export function labelLines(doc: SourceDocument, lex: Lexicon, lines?: readonly L
   const body = bodySize(records);
   const r = rules();
   const out: LabelledLine[] = [];
+  const ask = new LineQuestionsOf(vocab);
   for (const rec of records) {
-    if (rec.text.trim() === "") continue;
+    const t = rec.text.trim();
+    if (t === "") continue;
     const features = lineFeatures(rec, vocab, body);
-    const c = chooseLabel(r, features);
+    const c = chooseLabel(r, features, ask.of(t));
     // Fields named one by one: an object spread here cost more than the features themselves.
     out.push({ start: rec.start, end: rec.end, n: rec.n, text: rec.text, layout: rec.layout, flat: rec.flat, piece: rec.piece, features, label: c.label, rules: c.rules });
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { packageUrl } from "../package-root.js";
-import type { FeatureName, LineFeatures } from "./features.js";
+import { QUESTION_NAMES, type FeatureName, type LineFeatures, type LineQuestions } from "./features.js";
 
 export const LINE_LABELS = [
   "title", "label", "value", "attendance-heading", "person", "item-header", "section-heading",
@@ -44,7 +44,9 @@ export function checkFeatureNames(rules: LineRules, known: readonly string[]): v
   for (const r of rules.rules) for (const f of Object.keys(r.when)) if (!known.includes(f)) throw new Error(`line rule ${r.id}: unknown feature ${f}`);
 }
 
-function holds(c: Condition, v: LineFeatures[FeatureName]): boolean {
+type FeatureValue = LineFeatures[keyof LineFeatures] | boolean;
+
+function holds(c: Condition, v: FeatureValue): boolean {
   if (c === "set") return v !== null && v !== undefined;
   if (c === "unset") return v === null || v === undefined;
   if (typeof c === "boolean" || typeof c === "string") return v === c;
@@ -67,7 +69,7 @@ export interface LabelChoice {
 interface CompiledRules {
   rules: Array<{ rule: LineRule; label: number; when: Array<[FeatureName, Condition]> }>;
   /** Every rule's conditions as one function: the indexes of the rules that fire on a line's features, in order. */
-  fired: (f: LineFeatures, out: number[]) => void;
+  fired: (f: LineFeatures, ask: LineQuestions, out: number[]) => void;
   base: number[];
 }
 
@@ -87,15 +89,28 @@ function compile(rules: LineRules): CompiledRules {
   return c;
 }
 
+const isQuestion = (k: FeatureName): k is keyof LineQuestions => (QUESTION_NAMES as readonly string[]).includes(k);
+
+/** A feature's value on a line: kept in its features, or asked of its questions. */
+function valueOf(k: FeatureName, f: LineFeatures, ask: LineQuestions): FeatureValue {
+  return isQuestion(k) ? ask[k]() : f[k];
+}
+
 /** Whether every condition of a rule holds (the reading firedFunction's code must agree with). */
-export function fires(when: Array<[FeatureName, Condition]>, f: LineFeatures): boolean {
-  for (const [k, c] of when) if (!holds(c, f[k])) return false;
+export function fires(when: Array<[FeatureName, Condition]>, f: LineFeatures, ask: LineQuestions): boolean {
+  for (const [k, c] of when) if (!holds(c, valueOf(k, f, ask))) return false;
   return true;
 }
 
-/** One condition as a JavaScript expression over `f`, meaning what holds() means. */
+/** One condition as a JavaScript expression over `f` and `ask`, meaning what holds() means. */
 function conditionCode(k: FeatureName, c: Condition): string {
-  const v = `f[${JSON.stringify(k)}]`;
+  // A question asked once, its answer in `v` for the condition's tests.
+  if (isQuestion(k)) return `(v = ask[${JSON.stringify(k)}](), ${valueCode("v", c)})`;
+  return valueCode(`f[${JSON.stringify(k)}]`, c);
+}
+
+/** A condition on the value expression v. */
+function valueCode(v: string, c: Condition): string {
   if (c === "set") return `(${v} !== null && ${v} !== undefined)`;
   if (c === "unset") return `(${v} === null || ${v} === undefined)`;
   if (typeof c !== "object") return `${v} === ${JSON.stringify(c)}`;
@@ -111,15 +126,23 @@ function conditionCode(k: FeatureName, c: Condition): string {
  * a property looked up by name) was a fifth of labelling a line. The code is made only from
  * validated rules: feature names checked against the features, values written as JSON literals.
  */
-function firedFunction(rules: Array<Array<[FeatureName, Condition]>>): (f: LineFeatures, out: number[]) => void {
-  const body = rules.map((when, i) => `if (${when.length ? when.map(([k, c]) => conditionCode(k, c)).join(" && ") : "true"}) out.push(${i});`).join("\n");
-  return new Function("f", "out", body) as (f: LineFeatures, out: number[]) => void;
+function firedFunction(rules: Array<Array<[FeatureName, Condition]>>): (f: LineFeatures, ask: LineQuestions, out: number[]) => void {
+  const body = rules.map((when, i) => `if (${when.length ? questionsLast(when).map(([k, c]) => conditionCode(k, c)).join(" && ") : "true"}) out.push(${i});`).join("\n");
+  return new Function("f", "ask", "out", `let v;\n${body}`) as (f: LineFeatures, ask: LineQuestions, out: number[]) => void;
+}
+
+/**
+ * A rule's conditions with those on questions after the rest: a question is asked only when all
+ * else holds. The conditions have no effects, so their order does not change whether a rule fires.
+ */
+function questionsLast(when: Array<[FeatureName, Condition]>): Array<[FeatureName, Condition]> {
+  return [...when.filter(([k]) => !isQuestion(k)), ...when.filter(([k]) => isQuestion(k))];
 }
 
 /** The indexes of the rules that fire on f, by the compiled conditions (for tests against fires()). */
-export function firedRules(rules: LineRules, f: LineFeatures): number[] {
+export function firedRules(rules: LineRules, f: LineFeatures, ask: LineQuestions): number[] {
   const out: number[] = [];
-  compile(rules).fired(f, out);
+  compile(rules).fired(f, ask, out);
   return out;
 }
 
@@ -130,13 +153,13 @@ const SUM = new Float64Array(LINE_LABELS.length);
 const FIRED: number[] = [];
 
 /** The label whose fired rules weigh most; ties go to the earlier label of LINE_LABELS. */
-export function chooseLabel(rules: LineRules, f: LineFeatures): LabelChoice {
+export function chooseLabel(rules: LineRules, f: LineFeatures, ask: LineQuestions): LabelChoice {
   const c = compile(rules);
   const sum = SUM;
   for (let l = 0; l < LINE_LABELS.length; l++) sum[l] = c.base[l]!;
   const fired = FIRED;
   fired.length = 0;
-  c.fired(f, fired);
+  c.fired(f, ask, fired);
   for (const i of fired) {
     const r = c.rules[i]!;
     sum[r.label]! += r.rule.weight;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
-import { capsShare, guardedPatterns, lineFeatures, lineMarks, wordCount } from "../../src/lines/features.js";
+import { capsShare, guardedPatterns, lineFeatures, LineQuestionsOf, lineMarks, wordCount } from "../../src/lines/features.js";
 import { EMPTY_LAYOUT } from "../../src/ingest/line-layout.js";
 import { lineVocabulary } from "../../src/lines/vocabulary.js";
 import { loadLexicon } from "../../src/lexicon/load.js";
@@ -119,5 +119,13 @@ describe("first names, read in the same pass", () => {
       }
     }
     expect(names).toBeGreaterThan(100);
+  });
+});
+
+describe("the line questions", () => {
+  const ask = new LineQuestionsOf(lineVocabulary(loadLexicon()));
+  it("find web page chrome words as whole words, in any case", () => {
+    for (const t of ["Läs mer", "Vi använder COOKIES", "Prenumerera på nyhetsbrev", "Kontakta oss"]) expect([t, ask.of(t).web()]).toEqual([t, true]);
+    for (const t of ["Protokoll", "Kommunstyrelsen", "blässa", ""]) expect([t, ask.of(t).web()]).toEqual([t, false]);
   });
 });
