@@ -8,8 +8,8 @@ import type { Range } from "../types.js";
  */
 const memo = {
   text: null as string | null,
-  split: new Map<string, Range[]>(),
-  flat: new Map<string, string>(),
+  split: new Map<number | string, Range[]>(),
+  flat: new Map<number | string, string>(),
   resume: new Map<number, Resume>(),
 };
 
@@ -34,6 +34,18 @@ function memoFor(text: string): typeof memo {
   return memo;
 }
 
+/**
+ * A range's memo key: start · (length + 1) + end, one number for each pair of offsets in
+ * [0, length] (a template string per call was a tenth of asking the memo); the "start:end"
+ * string for a range outside the text or a text so long that the product passes 2^53.
+ */
+function rangeKey(text: string, range: Range): number | string {
+  const { start, end } = range;
+  const n = text.length + 1;
+  if (n <= 67_108_864 && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= 0 && start < n && end < n) return start * n + end;
+  return `${start}:${end}`;
+}
+
 /** Empties the memo: each parse starts afresh, even of a text equal to the last one. */
 export function forgetSentences(): void {
   memo.text = null;
@@ -50,7 +62,7 @@ export function forgetSentences(): void {
  */
 export function sentences(text: string, range: Range): readonly Readonly<Range>[] {
   const m = memoFor(text);
-  const key = `${range.start}:${range.end}`;
+  const key = rangeKey(text, range);
   let hit = m.split.get(key);
   if (!hit) {
     let resume = m.resume.get(range.end);
@@ -64,7 +76,7 @@ export function sentences(text: string, range: Range): readonly Readonly<Range>[
 /** The text of a range with its blanks collapsed (squash), memoised like the sentences. */
 export function squashedText(text: string, range: Range): string {
   const m = memoFor(text);
-  const key = `${range.start}:${range.end}`;
+  const key = rangeKey(text, range);
   let hit = m.flat.get(key);
   if (hit === undefined) {
     hit = squash(text.slice(range.start, range.end));
@@ -188,10 +200,13 @@ function splitAtHeadingLines(text: string, start: number, end: number, out: Rang
   let at = start;
   // Search the sentence only: indexOf over the whole text would be quadratic on a text without line breaks.
   const s = text.slice(start, end);
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) {
+  // The line break before the one at i (-1 before the first): the loop meets every break in order,
+  // so it is what s.lastIndexOf("\n", i - 1) would find, without searching back for it per line.
+  let before = -1;
+  for (let i = s.indexOf("\n"); i !== -1; before = i, i = s.indexOf("\n", i + 1)) {
     const nl = start + i;
     // The line before the break, trimmed: its bounds by char code (a slice and a trim per line before).
-    let a = s.lastIndexOf("\n", i - 1) + 1;
+    let a = before + 1;
     let b = i;
     while (a < b && isBlank(s.charCodeAt(a))) a++;
     while (b > a && isBlank(s.charCodeAt(b - 1))) b--;

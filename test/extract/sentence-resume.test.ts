@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { forgetSentences, sentences } from "../../src/extract/sentences.js";
+import { forgetSentences, sentences, squashedText } from "../../src/extract/sentences.js";
 
 /**
  * A split resumes an earlier split of the same end from a state both reached (sentences.ts's
@@ -54,5 +54,16 @@ describe("sentences shared between splits of one end", () => {
     const from = text.indexOf("Andra") - 1;
     expect(sentences(text, { start: from, end: text.length })).toEqual(whole.slice(2));
     expect(whole.map((r) => text.slice(r.start, r.end))).toEqual(["Rubrik", "Första meningen.", "Andra meningen.", "Tredje.", "Fjärde stycket."]);
+  });
+
+  it("are kept apart for every pair of offsets in one memo (numeric memo keys), and past the text's end", () => {
+    const text = "\nRubrik\nFörsta  meningen. Andra\tmeningen.\n\nTredje:\n\n• punkt\nSlut";
+    const ranges: Array<{ start: number; end: number }> = [];
+    for (let start = 0; start <= text.length + 2; start++) for (let end = start; end <= text.length + 2; end++) ranges.push({ start, end });
+    const want = ranges.map((r) => alone(text, r.start, r.end));
+    const wantFlat = ranges.map((r) => { forgetSentences(); return squashedText(text, r); });
+    forgetSentences();
+    expect(ranges.map((r) => sentences(text, r))).toEqual(want);
+    expect(ranges.map((r) => squashedText(text, r))).toEqual(wantFlat);
   });
 });
