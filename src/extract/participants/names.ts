@@ -44,10 +44,15 @@ function mayStartRun(s: string, i: number): boolean {
  * on each character of the mostly two-byte texts.
  */
 export function nextNameRun(s: string, from: number): RegExpExecArray | null {
+  return firstMatchWhere(s, from, mayStartRun, RUN_AT);
+}
+
+/** The first match of the sticky `at` in s at or after `from`, tried only at the offsets `mayStart` lets through. */
+function firstMatchWhere(s: string, from: number, mayStart: (s: string, i: number) => boolean, at: RegExp): RegExpExecArray | null {
   for (let i = from; i < s.length; i++) {
-    if (!mayStartRun(s, i)) continue;
-    RUN_AT.lastIndex = i;
-    const m = RUN_AT.exec(s);
+    if (!mayStart(s, i)) continue;
+    at.lastIndex = i;
+    const m = at.exec(s);
     if (m) return m;
   }
   return null;
@@ -71,13 +76,7 @@ function mayStartToken(s: string, i: number): boolean {
 
 /** The first TOKEN match in s at or after `from` (what scanAll(scanner(TOKEN)) gives next), or null; tried only where one may start, as nextNameRun. */
 export function nextNameToken(s: string, from: number): RegExpExecArray | null {
-  for (let i = from; i < s.length; i++) {
-    if (!mayStartToken(s, i)) continue;
-    TOKEN_AT.lastIndex = i;
-    const m = TOKEN_AT.exec(s);
-    if (m) return m;
-  }
-  return null;
+  return firstMatchWhere(s, from, mayStartToken, TOKEN_AT);
 }
 
 /** The TOKEN matches of a run, in order. */
