@@ -15,9 +15,7 @@ interface Cues {
   /** The last UTF-16 units of the subject forms and subject words, and of the words after a genitive (see mayEndIn). */
   subjectLast: ReadonlySet<number> | null;
   genitiveLast: ReadonlySet<number> | null;
-  present: RegExp;
-  past: RegExp;
-  /** present and past without their `^`, sticky: tried where a subject ends, in the sentence itself (no slice of its rest). */
+  /** The present and past decision verbs, sticky: tried where a subject ends, in the sentence itself (no slice of its rest), or at its start. */
   presentAt: RegExp;
   pastAt: RegExp;
   passive: RegExp;
@@ -52,7 +50,6 @@ function lastUnits(forms: readonly string[]): ReadonlySet<number> | null {
 
 /** Compiled once per lexicon instance (a second lexicon gets its own cues). */
 const compiled = perLexicon((lex: Lexicon): Cues => {
-  const verbs = (tense: string) => new RegExp(`^${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iu");
   const verbsAt = (tense: string) => new RegExp(`${anyOf(lex.forms("decision-verbs", tense))}(?![\\p{L}])`, "iuy");
   // Only tested (hasPassiveDecision): a trie of the forms (wordTestOf).
   const passive = new RegExp(wordTestOf(lex.forms("decision-verbs", "passive"), "(?<![\\p{L}])", "(?![\\p{L}])"), "iu");
@@ -61,7 +58,7 @@ const compiled = perLexicon((lex: Lexicon): Cues => {
   const continuation = new RegExp(`^${anyOf(lex.forms("decision-verbs", "continuation"))}(?![\\p{L}])`, "iu");
   return {
     subjectEnd: endsInAny(lex.forms("decision-verbs", "subject")), subjectWords: lex.forms("decision-verbs", "subject-word"),
-    afterGenitive: endsInAny(lex.forms("decision-verbs", "subject-after-genitive")), present: verbs("present"), past: verbs("past"), passive,
+    afterGenitive: endsInAny(lex.forms("decision-verbs", "subject-after-genitive")), passive,
     presentAt: verbsAt("present"), pastAt: verbsAt("past"),
     subjectLast: lastUnits([...lex.forms("decision-verbs", "subject"), ...lex.forms("decision-verbs", "subject-word")]),
     genitiveLast: lastUnits(lex.forms("decision-verbs", "subject-after-genitive")),
@@ -230,7 +227,7 @@ export function beslutLead(lex: Lexicon, sentence: string): boolean {
 
 /** "Skjuter upp denna punkt …", "Beslutar att tänka över detta …": a present decision verb with no subject, opening the sentence. */
 export function subjectlessDecision(lex: Lexicon, sentence: string): boolean {
-  return /^\p{Lu}/u.test(sentence) && compiled(lex).present.test(sentence);
+  return /^\p{Lu}/u.test(sentence) && testAt(compiled(lex).presentAt, sentence, 0);
 }
 
 /** "Detta ska också med i bokslutet.": a sentence that goes on about the decision right before it. */

@@ -1,4 +1,4 @@
-import { isAsciiDigit, isBlank, squash } from "../text/unicode.js";
+import { isAsciiDigit, isBlank, isSpaceOrTab, squash } from "../text/unicode.js";
 import type { Range } from "../types.js";
 
 /**
@@ -162,8 +162,6 @@ function endsInColon(s: string, from: number, to: number, skip: (c: number) => b
   while (i >= from && skip(s.charCodeAt(i))) i--;
   return i >= from && s.charCodeAt(i) === 58;
 }
-
-const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 
 /** Whether s[from, to) ends in an ASCII digit and a full stop: what /\d{1,2}\.$/u needs. */
 function endsInDigitStop(s: string, from: number, to: number): boolean {

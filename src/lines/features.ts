@@ -343,8 +343,8 @@ export function guardedPatterns(vocab: LineVocabulary): Array<[string, RegExp, (
   ];
 }
 
-export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null): LineFeatures {
-  const t = line.text.trim();
+/** `t`: the line's text trimmed, when the caller has it already. */
+export function lineFeatures(line: LineRecord, vocab: LineVocabulary, body: number | null, t = line.text.trim()): LineFeatures {
   readLine(t, vocab.firstNames);
   const m = read.marks;
   const words = read.words;

@@ -43,7 +43,7 @@ export function labelLines(doc: SourceDocument, lex: Lexicon, lines?: readonly L
   for (const rec of records) {
     const t = rec.text.trim();
     if (t === "") continue;
-    const features = lineFeatures(rec, vocab, body);
+    const features = lineFeatures(rec, vocab, body, t);
     const c = chooseLabel(r, features, ask.of(t));
     // Fields named one by one: an object spread here cost more than the features themselves.
     out.push({ start: rec.start, end: rec.end, n: rec.n, text: rec.text, layout: rec.layout, flat: rec.flat, piece: rec.piece, features, label: c.label, rules: c.rules });

@@ -1,4 +1,4 @@
-import { isAsciiDigit } from "../text/unicode.js";
+import { hasAsciiDigit } from "../text/unicode.js";
 
 /** Diarienummer shapes: "Dnr KS 2024/123", "Diarienummer: RJL 2016/1288", "(HSF240207)", "(KS/2017:499)". */
 const LABELED =
@@ -25,17 +25,10 @@ function hit(m: RegExpExecArray | null): CaseNumberHit | null {
   return { value, index: m.index + m[0].indexOf(value), match: m[0], matchIndex: m.index };
 }
 
-/** Whether s holds an ASCII digit: what `\d` matches, with the u flag too. */
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (isAsciiDigit(s.charCodeAt(i))) return true;
-  }
-  return false;
-}
 
 /** The first case number in a piece of text (title line, or the lines just after it). */
 export function findCaseNumber(s: string): CaseNumberHit | null {
   // Every pattern above needs an ASCII digit (`\d`, u flag: [0-9] only): a text without one has none.
-  if (!hasDigit(s)) return null;
+  if (!hasAsciiDigit(s)) return null;
   return hit(LABELED.exec(s)) ?? hit(IN_PARENS.exec(s)) ?? hit(INLINE.exec(s)) ?? hit(ALONE.exec(s));
 }

@@ -1,6 +1,6 @@
 import type { Range } from "../types.js";
 import type { ItemCandidate } from "./item-candidates.js";
-import { isAsciiDigit, isBlank } from "../text/unicode.js";
+import { isAsciiDigit, isBlankText, isSpaceOrTab } from "../text/unicode.js";
 
 /**
  * Decimal outline numbering ("1 Preliminärer / 1.1 Mötets öppnande / 1.2 Val av mötesordförande"),
@@ -39,7 +39,7 @@ export function subItemsOf(text: string, parent: ItemCandidate, range: Range): I
       });
       want++;
     }
-    prevBlank = blankBetween(text, ls, le);
+    prevBlank = isBlankText(text, ls, le);
     if (le >= range.end) return out;
     ls = le + 1;
   }
@@ -51,14 +51,8 @@ export function subItemsOf(text: string, parent: ItemCandidate, range: Range): I
  */
 function mayBeSubHeader(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (i < to && isSpaceOrTab(text.charCodeAt(i))) i++;
   return i < to && (text.charCodeAt(i) === 0xa7 || isAsciiDigit(text.charCodeAt(i)));
-}
-
-/** Whether text[from, to) is blanks only (what `slice.trim() === ""` answers). */
-function blankBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
-  return true;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

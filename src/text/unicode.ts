@@ -211,25 +211,47 @@ export function forEachCapitalisedWord(s: string, visit: (start: number, end: nu
   }
 }
 
-/** Whether a UTF-16 unit is JavaScript's \s (what trim() removes), by char code. */
 /** Whether a UTF-16 unit is an ASCII digit: what `\d` matches, with the u flag too. */
 export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Whether s holds an ASCII digit (what `\d` finds, with the u flag too), by char code. */
+export function hasAsciiDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isAsciiDigit(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether a UTF-16 unit is a space or a tab: what `[ \t]` matches. */
+export function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Whether a UTF-16 unit is JavaScript's \s (what trim() removes), by char code. */
 export function isBlank(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
- * Whether s is empty or blanks only: `s.trim() === ""` without making the trimmed copy (isBlank is
- * what trim removes), for the line loops that skip blank lines; a line that is not blank is
- * answered at its first character.
+ * Whether s[from, to) is empty or blanks only: `s.slice(from, to).trim() === ""` without making the
+ * copies (isBlank is what trim removes), for the line loops that skip blank lines; a line that is
+ * not blank is answered at its first character.
  */
-export function isBlankText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return false;
+export function isBlankText(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(s.charCodeAt(i))) return false;
   return true;
+}
+
+/** The code point of s[from, at) that ends at `at` (a surrogate pair whole when both halves lie inside), or -1 at `from`. */
+export function codePointBefore(s: string, from: number, at: number): number {
+  if (at <= from) return -1;
+  const lo = s.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at - 2 >= from) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
 }
 
 /**

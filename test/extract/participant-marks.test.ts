@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closesBracket, endsInBlankLine, hasNonBlank, hasPartyMark } from "../../src/extract/participants/index.js";
+import { closesBracket, endsInBlankLine, hasPartyMark } from "../../src/extract/participants/index.js";
+import { isBlankText } from "../../src/text/unicode.js";
 
 // The patterns extractParticipants ran on slices before these hand reads.
 const PARTY_LINE = /\p{Lu}\p{Ll}+[ \t]*\((?:\p{Lu}{1,4}|\p{Ll}{1,3})\)/u;
@@ -39,9 +40,9 @@ describe("hand reads of a list segment", () => {
     }), { numRuns: 30000 });
     expect(boxes).toBeGreaterThan(100);
   });
-  it("hasNonBlank: /\\S/u on the slice", () => {
+  it("isBlankText over a range: /\\S/u on the slice, negated", () => {
     fc.assert(fc.property(ranged, ({ text, from, to }) => {
-      expect(hasNonBlank(text, from, to)).toBe(/\S/u.test(text.slice(from, to)));
+      expect(!isBlankText(text, from, to)).toBe(/\S/u.test(text.slice(from, to)));
     }), { numRuns: 30000 });
   });
 });

@@ -14,14 +14,15 @@ const ROLE_BY_WORD: Array<[RegExp, Position]> = [
  * "X utses att jämte ordföranden justera", "Till sekreterare valdes X", "Mötet väljer X till
  * mötesordförande", "Mötet beslutar att välja X till mötessekreterare": positions given in the opening items.
  */
-export const ELECTED_VERB = /(?<![\p{L}])(?:utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser)(?![\p{L}])/u;
+const ELECTED_WORDS = "utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser";
+export const ELECTED_VERB = new RegExp(`(?<![\\p{L}])(?:${ELECTED_WORDS})(?![\\p{L}])`, "u");
 const ROLE_WORD = /(?<![\p{L}])(?:justera|justerare|sekreterare|mötessekreterare|protokollförare|ordförande|mötesordförande|protokolljusterare|justeringsperson(?:er)?|justeringsman|justeringsmän)(?![\p{L}])/iu;
 
 /**
  * ELECTED_VERB's words without its boundaries: every sentence that elects holds one, and a sentence
  * lies inside its item's range, so an item without any is not split into sentences at all.
  */
-export const ELECTED_VERB_WORD = /utses|utsågs|valdes|väljs|utsedd|väljer|välja|utser/u;
+export const ELECTED_VERB_WORD = new RegExp(ELECTED_WORDS, "u");
 
 /** A sub-heading line naming a role: a few words ("Justeringsperson tillika rösträknare"). */
 const ROLE_HEADING_MAX = 40;

@@ -1,5 +1,5 @@
 import type { Lexicon } from "../../lexicon/load.js";
-import { isAsciiDigit, squash } from "../../text/unicode.js";
+import { hasAsciiDigit, squash } from "../../text/unicode.js";
 import type { Geo } from "../geo.js";
 import { perLexicon } from "../per-lexicon.js";
 
@@ -155,11 +155,6 @@ export function readAttributes(attr: string, v: EntryVocabulary, firstItem = 1):
   out.positions = [...new Set(out.positions)];
   out.note = notes.length ? notes.join("; ") : null;
   return out;
-}
-
-function hasAsciiDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isAsciiDigit(s.charCodeAt(i))) return true;
-  return false;
 }
 
 /** "Birgitta du Rées och Nils Nilsson": the word joining two names is no lower-case party mark. */

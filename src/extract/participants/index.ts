@@ -2,7 +2,7 @@ import type { MeetingKind } from "../../model/schema.js";
 import type { Range } from "../../types.js";
 import { keptScanner, scanAll } from "../../text/scan.js";
 import { coverage } from "../../text/sorted.js";
-import { classesOf, isBlank, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
+import { classesOf, codePointBefore, isBlankText, isSpaceOrTab, LOWER_BIT, UPPER_BIT } from "../../text/unicode.js";
 import type { ExtractContext, RecordView } from "../context.js";
 import { endsWithSubstituteCue, entryVocabulary, readAttributes, type EntryAttributes, type EntryVocabulary, type Position } from "./entry.js";
 import { pairHeaderValues } from "./header-pairs.js";
@@ -73,13 +73,13 @@ function separatorAt(s: string, i: number): number {
   if (c === 10 || c === 9) return 1;
   if (c !== 32) return 0;
   let j = i + 1;
-  while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  while (j < s.length && isSpaceOrTab(s.charCodeAt(j))) j++;
   return j - i >= 3 ? j - i : 0;
 }
 
 /** Whether s from i is blanks, a capital and a small letter (what /^[ \t]*\p{Lu}\p{Ll}/u tests on s.slice(i)). */
 function startsCapitalised(s: string, i: number): boolean {
-  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  while (i < s.length && isSpaceOrTab(s.charCodeAt(i))) i++;
   if (i >= s.length) return false;
   const first = s.codePointAt(i)!;
   if (!(classesOf(first) & UPPER_BIT)) return false;
@@ -94,7 +94,7 @@ function startsCapitalised(s: string, i: number): boolean {
  */
 function lastCapitalisedWord(s: string, from: number, to: number): string | undefined {
   let e = to;
-  while (e > from && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  while (e > from && isSpaceOrTab(s.charCodeAt(e - 1))) e--;
   let r = e;
   for (;;) {
     const cp = codePointBefore(s, from, r);
@@ -105,17 +105,6 @@ function lastCapitalisedWord(s: string, from: number, to: number): string | unde
   const capital = codePointBefore(s, from, r);
   if (capital < 0 || !(classesOf(capital) & UPPER_BIT)) return undefined;
   return s.slice(r - (capital > 0xffff ? 2 : 1), e);
-}
-
-/** The code point of s[from, at) that ends at `at` (a surrogate pair whole when both halves lie inside), or -1 at `from`. */
-function codePointBefore(s: string, from: number, at: number): number {
-  if (at <= from) return -1;
-  const lo = s.charCodeAt(at - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && at - 2 >= from) {
-    const hi = s.charCodeAt(at - 2);
-    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-  }
-  return lo;
 }
 
 /** "Närvarolista" or "Bilaga 1 Närvarolista" alone on a line: the list that "Se (bifogad) närvarolista" points to. */
@@ -263,7 +252,7 @@ function headerRow(cells: AttendanceLabel[], last: AttendanceLabel | null): Head
 export function endsInBlankLine(text: string, from: number, to: number): boolean {
   let i = to;
   for (let breaks = 0; breaks < 2; breaks++) {
-    while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    while (i > from && isSpaceOrTab(text.charCodeAt(i - 1))) i--;
     if (i <= from || text.charCodeAt(i - 1) !== 10) return false;
     i--;
   }
@@ -276,14 +265,8 @@ export function endsInBlankLine(text: string, from: number, to: number): boolean
  */
 export function closesBracket(text: string, from: number, to: number): boolean {
   let i = to;
-  while (i > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  while (i > from && isSpaceOrTab(text.charCodeAt(i - 1))) i--;
   return i > from && text.charCodeAt(i - 1) === 93;
-}
-
-/** Whether text[from, to) holds a character that is not a blank (/\S/u on the slice; a surrogate is no blank). */
-export function hasNonBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return true;
-  return false;
 }
 
 /**
@@ -296,7 +279,7 @@ export function hasPartyMark(text: string, seg: Range): boolean {
   for (let open = text.indexOf("(", seg.start); open !== -1 && open < seg.end; open = text.indexOf("(", open + 1)) {
     if (!closesPartyMark(text, open + 1, seg.end)) continue;
     let e = open;
-    while (e > seg.start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    while (e > seg.start && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
     let r = e;
     for (let cp = codePointBefore(text, seg.start, r); cp >= 0 && (classesOf(cp) & LOWER_BIT); cp = codePointBefore(text, seg.start, r)) r -= cp > 0xffff ? 2 : 1;
     if (r === e) continue;
@@ -504,7 +487,7 @@ export function extractParticipants(ctx: ExtractContext, view: RecordView, kind:
             substitutesFor: substitutesFor ?? null,
             listed: label !== null,
             start: n.start,
-            end: Math.max(n.end, hasNonBlank(text, n.end, attrEnd) ? attrEnd : n.end),
+            end: Math.max(n.end, !isBlankText(text, n.end, attrEnd) ? attrEnd : n.end),
           };
           noteEntryRules(entry, { label, row: row !== null, tableRows: raw === TABLE_ROWS, inAttached, inItem, fromTable: !!fromTable, box: !!box, a, otherColumn, knownPresence, presenceUnknown, partyLine });
           pending.push(entry);

@@ -1,7 +1,7 @@
 import type { Lexicon } from "../../lexicon/load.js";
 import type { Range } from "../../types.js";
 import { perLexicon } from "../per-lexicon.js";
-import { classesOf, LETTER_BIT, NUMBER_BIT, UPPER_BIT } from "../../text/unicode.js";
+import { classesOf, codePointBefore, LETTER_BIT, NUMBER_BIT, UPPER_BIT } from "../../text/unicode.js";
 
 /** A capitalised word of a name ("Anna-Karin", "Öberg"), an initial ("W", "W."), or a particle with its word ("von Alten"). */
 const TOKEN = /(?:(?:von|van|af|de|der|la|du)\s+)?\p{Lu}[\p{Ll}’'´]+(?:-\p{Lu}[\p{Ll}’']+)?|\p{Lu}\.?(?=[ \t]+(?:\p{Lu}\.?[ \t]+)?\p{Lu}\p{Ll})/gu;
@@ -15,11 +15,8 @@ const PARTICLE_AT = /(?:von|van|af|de|der|la|du)[ \t]/y;
 
 /** RUN's look-behind at i: the code point before is no letter, number or hyphen. */
 function freeBefore(s: string, i: number): boolean {
-  if (i === 0) return true;
-  const c = s.charCodeAt(i - 1);
-  if (c < 128) return !(classesOf(c) & (LETTER_BIT | NUMBER_BIT)) && c !== 45;
-  const pair = i >= 2 && c >= 0xdc00 && c <= 0xdfff && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff;
-  return !(classesOf(pair ? s.codePointAt(i - 2)! : c) & (LETTER_BIT | NUMBER_BIT));
+  const cp = codePointBefore(s, 0, i);
+  return cp < 0 || (cp !== 45 && !(classesOf(cp) & (LETTER_BIT | NUMBER_BIT)));
 }
 
 /**
